@@ -1,0 +1,1 @@
+"""Qt item models over windows of rows fetched from the services."""

@@ -1,0 +1,1 @@
+"""Alembic migrations of the Lobby Referral Desk schema (a package so it installs)."""

@@ -1,0 +1,319 @@
+"""The branch's referral work as SQLAlchemy 2 typed classes (no Qt, no I/O)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, int_pk, money, name30, str32, str64, text500, utc_ts
+from models.enums import (
+    AppointmentStatus,
+    Channel,
+    ClientType,
+    ContactChannel,
+    ContactResult,
+    FollowUpOrigin,
+    FollowUpState,
+    Gender,
+    MaintenanceKind,
+    ReferralStatus,
+    Role,
+    Tier,
+)
+
+
+def enum_type(enum_cls: type[StrEnum]) -> Enum:
+    """A VARCHAR holding the enum's value; the service layer validates moves."""
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+class Branch(Base):
+    __tablename__ = "branch"
+
+    id: Mapped[int_pk]
+    code: Mapped[str32] = mapped_column(unique=True)
+    name: Mapped[str64]
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    staff_no: Mapped[str32] = mapped_column(unique=True)  # 工号
+    name: Mapped[name30]
+    role: Mapped[Role] = mapped_column(enum_type(Role))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[utc_ts | None]
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[utc_ts]
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    branch: Mapped[Branch] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_staff_branch_role", "branch_id", "role", "active"),)
+
+
+class Client(Base):
+    __tablename__ = "client"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    name: Mapped[name30]
+    gender: Mapped[Gender] = mapped_column(enum_type(Gender), default=Gender.UNKNOWN)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    mobile: Mapped[str | None] = mapped_column(String(11))
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    occupation: Mapped[str | None] = mapped_column(String(60))
+    employer: Mapped[str | None] = mapped_column(String(100))
+    family: Mapped[str | None] = mapped_column(String(200))
+    income_band: Mapped[str | None] = mapped_column(String(32))
+    education: Mapped[str | None] = mapped_column(String(32))
+    interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    district: Mapped[str | None] = mapped_column(String(60))
+    rm_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    tier: Mapped[Tier] = mapped_column(enum_type(Tier), default=Tier.NONE)
+    score: Mapped[int] = mapped_column(Integer, default=0)
+    judged_ordinary_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    judged_ordinary_at: Mapped[utc_ts | None]
+    created_at: Mapped[utc_ts]
+    updated_at: Mapped[utc_ts | None]
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    rm: Mapped[Staff | None] = relationship(foreign_keys=[rm_id])
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_client_mobile", "mobile"),
+        Index("ix_client_branch_name", "branch_id", "name"),
+        Index("ix_client_id_number", "id_number"),
+        Index("ix_client_rm", "rm_id"),
+    )
+
+
+class FinancialSnapshot(Base):
+    """A client's holdings on one date; amounts in yuan, Decimal only."""
+
+    __tablename__ = "financial_snapshot"
+
+    id: Mapped[int_pk]
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    deposits: Mapped[money] = mapped_column(default=Decimal("0"))
+    loans: Mapped[money] = mapped_column(default=Decimal("0"))
+    wealth_products: Mapped[money] = mapped_column(default=Decimal("0"))
+    funds: Mapped[money] = mapped_column(default=Decimal("0"))
+    insurance: Mapped[money] = mapped_column(default=Decimal("0"))
+    intermediary: Mapped[money] = mapped_column(default=Decimal("0"))
+    aum: Mapped[money] = mapped_column(default=Decimal("0"))
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[utc_ts]
+
+
+class Referral(Base):
+    """One 优质客户推介表."""
+
+    __tablename__ = "referral"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    business_date: Mapped[dt.date] = mapped_column(Date)  # the branch's local day
+    created_at: Mapped[utc_ts]
+    referrer_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    client_type: Mapped[ClientType] = mapped_column(enum_type(ClientType))
+    channel: Mapped[Channel] = mapped_column(enum_type(Channel))
+    status: Mapped[ReferralStatus] = mapped_column(enum_type(ReferralStatus))
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    preferred_contact_at: Mapped[utc_ts | None]
+    note: Mapped[text500 | None]
+    # 营销成果, recorded by the RM (or by the lobby manager at day close).
+    met: Mapped[bool | None] = mapped_column(Boolean)
+    deal: Mapped[bool | None] = mapped_column(Boolean)
+    outcome_products: Mapped[str | None] = mapped_column(String(200))
+    outcome_amount: Mapped[money | None]
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    confirmed_at: Mapped[utc_ts | None]
+    voided_at: Mapped[utc_ts | None]
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    void_reason: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[utc_ts | None]
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    client: Mapped[Client] = relationship(foreign_keys=[client_id])
+    referrer: Mapped[Staff] = relationship(foreign_keys=[referrer_id])
+    rm: Mapped[Staff] = relationship(foreign_keys=[rm_id])
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_referral_stats", "branch_id", "business_date", "referrer_id"),
+        Index("ix_referral_rm_date", "rm_id", "business_date"),
+        Index("ix_referral_client_date", "client_id", "business_date"),
+    )
+
+
+class FollowUp(Base):
+    """One 待跟进客户信息记录表: a client the RM must contact."""
+
+    __tablename__ = "follow_up"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    origin: Mapped[FollowUpOrigin] = mapped_column(enum_type(FollowUpOrigin))
+    referral_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id"), unique=True)
+    state: Mapped[FollowUpState] = mapped_column(enum_type(FollowUpState))
+    next_contact_date: Mapped[dt.date | None] = mapped_column(Date)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    outcome_reason: Mapped[str | None] = mapped_column(String(500))
+    opened_at: Mapped[utc_ts]
+    closed_at: Mapped[utc_ts | None]
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    updated_at: Mapped[utc_ts | None]
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    client: Mapped[Client] = relationship(foreign_keys=[client_id])
+    rm: Mapped[Staff] = relationship(foreign_keys=[rm_id])
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_follow_up_queue", "rm_id", "state", "next_contact_date"),
+        Index("ix_follow_up_client", "client_id", "state"),
+        Index("ix_follow_up_branch_opened", "branch_id", "opened_at"),
+    )
+
+
+class ContactAttempt(Base):
+    """One 联络记录: a call, SMS, e-mail, letter or visit and its result."""
+
+    __tablename__ = "contact_attempt"
+
+    id: Mapped[int_pk]
+    follow_up_id: Mapped[int] = mapped_column(ForeignKey("follow_up.id"))
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    channel: Mapped[ContactChannel] = mapped_column(enum_type(ContactChannel))
+    at: Mapped[utc_ts]
+    result: Mapped[ContactResult] = mapped_column(enum_type(ContactResult))
+    note: Mapped[text500 | None]
+    next_contact_date: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        Index("ix_contact_attempt_follow_up", "follow_up_id", "at"),
+        Index("ix_contact_attempt_staff_at", "staff_id", "at"),
+    )
+
+
+class Appointment(Base):
+    """One 预约: an agreed meeting time and place."""
+
+    __tablename__ = "appointment"
+
+    id: Mapped[int_pk]
+    follow_up_id: Mapped[int | None] = mapped_column(ForeignKey("follow_up.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    at: Mapped[utc_ts]
+    place: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[text500 | None]
+    status: Mapped[AppointmentStatus] = mapped_column(enum_type(AppointmentStatus))
+    created_at: Mapped[utc_ts]
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_appointment_rm_at", "rm_id", "at"),
+        Index("ix_appointment_created", "rm_id", "created_at"),
+    )
+
+
+class MaintenanceRecord(Base):
+    """One 维护记录: a contact with an existing premium client."""
+
+    __tablename__ = "maintenance_record"
+
+    id: Mapped[int_pk]
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    at: Mapped[utc_ts]
+    kind: Mapped[MaintenanceKind] = mapped_column(enum_type(MaintenanceKind))
+    note: Mapped[text500 | None]
+
+
+class DayClose(Base):
+    """日终核对 of one branch day; a closed day is read-only."""
+
+    __tablename__ = "day_close"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    closed_at: Mapped[utc_ts | None]
+    close_reason: Mapped[str | None] = mapped_column(String(500))  # forced close
+    reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    reopened_at: Mapped[utc_ts | None]
+    reopen_reason: Mapped[str | None] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (UniqueConstraint("branch_id", "business_date", name="uq_day_close_branch_date"),)
+
+
+class AuditEvent(Base):
+    """Append-only; the text never holds a client's personal data."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int_pk]
+    at: Mapped[utc_ts]
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    actor_staff_no: Mapped[str | None] = mapped_column(String(32))
+    action: Mapped[str32]
+    entity: Mapped[str32]
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (Index("ix_audit_event_at", "at"), Index("ix_audit_event_entity", "entity", "entity_id"))
+
+
+class BranchSettings(Base):
+    __tablename__ = "branch_settings"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), unique=True)
+    abandon_after_attempts: Mapped[int] = mapped_column(Integer, default=3)
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    score_weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}

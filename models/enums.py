@@ -1,0 +1,103 @@
+"""The closed vocabularies of SPEC §1–3, stored as their string values."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    TELLER = "teller"
+    LOBBY_MANAGER = "lobby_manager"
+    RM = "rm"
+    MARKETING = "marketing"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class ClientType(StrEnum):
+    EXISTING_PREMIUM = "existing_premium"
+    EXISTING_POTENTIAL = "existing_potential"
+    TO_WIN = "to_win"
+    ORDINARY = "ordinary"
+
+
+class Channel(StrEnum):
+    LOBBY = "lobby"
+    CASH_COUNTER = "cash_counter"
+    NON_CASH_COUNTER = "non_cash_counter"
+    PHONE_BANKING = "phone_banking"
+    CLIENT_INTRODUCTION = "client_introduction"
+    FIELD_VISIT = "field_visit"
+    SEMINAR = "seminar"
+
+
+class ReferralStatus(StrEnum):
+    REFERRED = "referred"
+    PENDING = "pending"
+
+
+class FollowUpState(StrEnum):
+    OPEN = "open"
+    APPOINTED = "appointed"
+    CONVERTED = "converted"
+    NOT_PREMIUM = "not_premium"
+    ABANDONED = "abandoned"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (FollowUpState.OPEN, FollowUpState.APPOINTED)
+
+
+class FollowUpOrigin(StrEnum):
+    REFERRAL = "referral"
+    OWN = "own"
+
+
+class ContactChannel(StrEnum):
+    PHONE = "phone"
+    SMS = "sms"
+    EMAIL = "email"
+    LETTER = "letter"
+    VISIT = "visit"
+
+
+class ContactResult(StrEnum):
+    REACHED = "reached"
+    NO_ANSWER = "no_answer"
+    DECLINED = "declined"
+    APPOINTMENT = "appointment"
+    WRONG_NUMBER = "wrong_number"
+
+
+class Tier(StrEnum):
+    """A client's standing; `core`/`ordinary_premium` split premium by score."""
+
+    NONE = "none"
+    POTENTIAL = "potential"
+    ORDINARY_PREMIUM = "ordinary_premium"
+    CORE = "core"
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+    UNKNOWN = "unknown"
+
+
+class AppointmentStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class MaintenanceKind(StrEnum):
+    GREETING = "greeting"
+    REVIEW = "review"
+    CROSS_SELL = "cross_sell"
+    OTHER = "other"
+
+
+# The configurable interest list's defaults (SPEC §2), in display order.
+DEFAULT_INTERESTS: tuple[str, ...] = (
+    "理财产品", "基金", "保险", "贵金属", "存款", "个人贷款", "信用卡", "电子银行", "其他",
+)

@@ -1,0 +1,395 @@
+"""Branches and staff accounts: set-up, sign-in with lockout, password changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+import string
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import Branch, BranchSettings, FollowUp, FollowUpState, Role, Staff, DEFAULT_INTERESTS
+from services import audit
+from services.db import Database
+from services.errors import AuthError, NotFound, ValidationError, FieldProblem
+from services.i18n import msg
+from services.permissions import Action, Actor, require
+from services.validation import Problems, fail, person_name
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = dt.timedelta(minutes=15)
+STAFF_NO_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
+_hasher = PasswordHasher()  # argon2id with the library's current defaults
+
+ROLE_ALIASES: dict[str, Role] = {
+    "柜员": Role.TELLER, "现金柜员": Role.TELLER, "非现金柜员": Role.TELLER,
+    "大堂经理": Role.LOBBY_MANAGER, "理财经理": Role.RM, "客户经理": Role.RM,
+    "营销经理": Role.MARKETING, "主管": Role.SUPERVISOR, "理财中心负责人": Role.SUPERVISOR,
+    "客户经理主管": Role.SUPERVISOR, "管理员": Role.ADMIN, "系统管理员": Role.ADMIN,
+}
+ROLE_LABELS_ZH: dict[Role, str] = {
+    Role.TELLER: "柜员", Role.LOBBY_MANAGER: "大堂经理", Role.RM: "理财经理",
+    Role.MARKETING: "营销经理", Role.SUPERVISOR: "理财中心负责人", Role.ADMIN: "系统管理员",
+}
+
+
+@dataclass(frozen=True)
+class BranchInfo:
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    id: int
+    staff_no: str
+    name: str
+    role: Role
+    active: bool
+    branch_id: int
+
+
+@dataclass(frozen=True)
+class SignIn:
+    actor: Actor
+    must_change_password: bool
+
+
+@dataclass(frozen=True)
+class RmChoice:
+    """An RM for the referral form's combo: with today's open follow-ups."""
+
+    id: int
+    staff_no: str
+    name: str
+    open_due_today: int
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password_rules(field: str, password: str, confirm: str | None = None) -> None:
+    problems = Problems()
+    if len(password) < 8 or not re.search(r"[A-Za-z]", password) or not re.search(r"\d", password):
+        problems.add(field, "password_short")
+    if confirm is not None and confirm != password:
+        problems.add("confirm", "password_mismatch")
+    problems.raise_if_any()
+
+
+def generate_password() -> str:
+    """A one-time password: easy to read aloud, letters and digits."""
+    alphabet = "".join(c for c in string.ascii_letters + string.digits if c not in "0O1lI")
+    while True:
+        pw = "".join(secrets.choice(alphabet) for _ in range(10))
+        if re.search(r"[A-Za-z]", pw) and re.search(r"\d", pw):
+            return pw
+
+
+# --- branches -------------------------------------------------------------------
+
+def _branch_info(b: Branch) -> BranchInfo:
+    return BranchInfo(b.id, b.code, b.name)
+
+
+def list_branches(db: Database) -> list[BranchInfo]:
+    with db.read() as s:
+        return [_branch_info(b) for b in s.scalars(select(Branch).order_by(Branch.code))]
+
+
+def ensure_branch(db: Database, code: str = "0001", name: str = "本网点") -> tuple[BranchInfo, bool]:
+    """The branch with ``code``, created when the database has none; (info, created)."""
+    with db.write() as s:
+        existing = s.scalars(select(Branch).order_by(Branch.id)).all()
+        for b in existing:
+            if b.code == code:
+                return _branch_info(b), False
+        if existing:
+            return _branch_info(existing[0]), False
+        problems = Problems()
+        if not re.fullmatch(r"[A-Za-z0-9]{1,32}", code or ""):
+            problems.add("branch_code", "staff_id_format")
+        if not name or not name.strip() or len(name) > 64:
+            problems.add("branch_name", "required")
+        problems.raise_if_any()
+        b = Branch(code=code, name=name.strip())
+        s.add(b)
+        s.flush()
+        s.add(BranchSettings(branch_id=b.id, abandon_after_attempts=3, idle_lock_minutes=10,
+                             score_weights={}, interests=list(DEFAULT_INTERESTS)))
+        audit.record(s, db, None, "create", "branch", b.id, f"code={code}", branch_id=b.id, staff_no="system")
+        return _branch_info(b), True
+
+
+def only_branch(session: Session) -> Branch:
+    branches = session.scalars(select(Branch).order_by(Branch.id).limit(2)).all()
+    if not branches:
+        raise ValidationError([FieldProblem("branch", msg("no_branch"))])
+    if len(branches) > 1:
+        raise ValidationError([FieldProblem("branch", msg("branch_ambiguous"))])
+    return branches[0]
+
+
+def branch_by_code(session: Session, code: str) -> Branch | None:
+    return session.scalars(select(Branch).where(Branch.code == code)).first()
+
+
+def is_empty(db: Database) -> bool:
+    """True when no staff account exists yet: the first-run dialog shows."""
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(Staff)) == 0
+
+
+# --- staff ----------------------------------------------------------------------
+
+def parse_role(field: str, value: object) -> Role:
+    text = str(value or "").strip()
+    if not text:
+        raise fail(field, "required")
+    if text in ROLE_ALIASES:
+        return ROLE_ALIASES[text]
+    try:
+        return Role(text.lower())
+    except ValueError:
+        raise fail(field, "not_in_list", value=text[:40]) from None
+
+
+def validate_staff_no(field: str, value: object) -> str:
+    text = str(value or "").strip()
+    if not text:
+        raise fail(field, "required")
+    if not STAFF_NO_RE.fullmatch(text):
+        raise fail(field, "staff_id_format")
+    return text
+
+
+def _new_staff(s: Session, db: Database, branch_id: int, staff_no: str, name: str, role: Role,
+               password: str, must_change: bool) -> Staff:
+    staff = Staff(
+        branch_id=branch_id, staff_no=staff_no, name=name, role=role, active=True,
+        password_hash=hash_password(password), failed_logins=0, must_change_password=must_change,
+        created_at=db.now(),
+    )
+    s.add(staff)
+    s.flush()
+    return staff
+
+
+def add_staff(db: Database, actor: Actor, *, staff_no: str, name: str, role: str | Role,
+              password: str | None = None, must_change_password: bool = True,
+              branch_code: str | None = None) -> tuple[StaffInfo, str]:
+    """Add one account; returns it and the password to hand over (generated if not given)."""
+    require(actor, Action.STAFF_MANAGE)
+    problems = Problems()
+    sno = problems.run(lambda: validate_staff_no("staff_id", staff_no))
+    clean_name = problems.run(lambda: person_name("name", name))
+    clean_role = problems.run(lambda: parse_role("role", role))
+    if password is not None:
+        problems.run(lambda: check_password_rules("password", password))
+    with db.write() as s:
+        if sno and s.scalar(select(Staff.id).where(Staff.staff_no == sno)):
+            problems.add("staff_id", "staff_id_taken", value=sno)
+        branch_id = actor.branch_id
+        if branch_code:
+            b = branch_by_code(s, branch_code)
+            if b is None:
+                problems.add("branch", "branch_unknown", value=branch_code)
+            else:
+                branch_id = b.id
+        problems.raise_if_any()
+        assert sno and clean_name and clean_role
+        pw = password or generate_password()
+        staff = _new_staff(s, db, branch_id, sno, clean_name, clean_role, pw, must_change_password)
+        audit.record(s, db, actor, "create", "staff", staff.id, f"role={clean_role.value}")
+        return _staff_info(staff), pw
+
+
+def _staff_info(st: Staff) -> StaffInfo:
+    return StaffInfo(st.id, st.staff_no, st.name, st.role, st.active, st.branch_id)
+
+
+def list_staff(db: Database, actor: Actor, *, branch_id: int | None = None) -> list[StaffInfo]:
+    with db.read() as s:
+        q = select(Staff).order_by(Staff.staff_no)
+        if branch_id is not None:
+            q = q.where(Staff.branch_id == branch_id)
+        return [_staff_info(st) for st in s.scalars(q)]
+
+
+def set_active(db: Database, actor: Actor, staff_id: int, active: bool) -> None:
+    require(actor, Action.STAFF_MANAGE)
+    with db.write() as s:
+        st = s.get(Staff, staff_id)
+        if st is None:
+            raise NotFound("staff", staff_id)
+        st.active = active
+        audit.record(s, db, actor, "update", "staff", st.id, f"active={active}")
+
+
+def reset_password(db: Database, actor: Actor, staff_id: int) -> str:
+    """Admin's reset: a new one-time password, unlocked, to be changed at first sign-in."""
+    require(actor, Action.STAFF_MANAGE)
+    pw = generate_password()
+    with db.write() as s:
+        st = s.get(Staff, staff_id)
+        if st is None:
+            raise NotFound("staff", staff_id)
+        st.password_hash = hash_password(pw)
+        st.must_change_password = True
+        st.failed_logins = 0
+        st.locked_until = None
+        audit.record(s, db, actor, "reset_password", "staff", st.id)
+    return pw
+
+
+def actor_of(st: Staff) -> Actor:
+    return Actor(st.id, st.staff_no, st.name, st.role.value, st.branch_id)
+
+
+def authenticate(db: Database, staff_no: str, password: str) -> SignIn:
+    """Sign in: 5 failures lock the account for 15 minutes; the hash is refreshed when stale."""
+    now = db.now()
+    error: AuthError | None = None
+    result: SignIn | None = None
+    with db.write() as s:
+        st = s.scalars(select(Staff).where(Staff.staff_no == (staff_no or "").strip())).first()
+        if st is None:
+            audit.record(s, db, None, "login_failed", "staff", None, "unknown id",
+                         branch_id=None, staff_no=(staff_no or "")[:32])
+            error = AuthError(msg("login_failed"))
+        elif st.locked_until is not None and st.locked_until > now:
+            audit.record(s, db, None, "login_failed", "staff", st.id, "locked",
+                         branch_id=st.branch_id, staff_no=st.staff_no)
+            local = st.locked_until.astimezone(dt.timezone(dt.timedelta(hours=8)))
+            error = AuthError(msg("login_locked", until=local.strftime("%H:%M")), locked_until=st.locked_until)
+        elif not st.active:
+            audit.record(s, db, None, "login_failed", "staff", st.id, "inactive",
+                         branch_id=st.branch_id, staff_no=st.staff_no)
+            error = AuthError(msg("login_inactive"))
+        else:
+            ok = False
+            try:
+                ok = bool(st.password_hash) and _hasher.verify(st.password_hash or "", password)
+            except (VerificationError, InvalidHashError):
+                ok = False
+            if not ok:
+                if st.locked_until is not None and st.locked_until <= now:
+                    st.failed_logins = 0  # the earlier lock has run out: count afresh
+                    st.locked_until = None
+                st.failed_logins += 1
+                detail = f"failures={st.failed_logins}"
+                if st.failed_logins >= MAX_FAILED_LOGINS:
+                    st.locked_until = now + LOCKOUT
+                    detail += " locked"
+                audit.record(s, db, None, "login_failed", "staff", st.id, detail,
+                             branch_id=st.branch_id, staff_no=st.staff_no)
+                if st.locked_until is not None and st.locked_until > now:
+                    local = st.locked_until.astimezone(dt.timezone(dt.timedelta(hours=8)))
+                    error = AuthError(msg("login_locked", until=local.strftime("%H:%M")),
+                                      locked_until=st.locked_until)
+                else:
+                    error = AuthError(msg("login_failed"))
+            else:
+                if _hasher.check_needs_rehash(st.password_hash or ""):
+                    st.password_hash = hash_password(password)
+                st.failed_logins = 0
+                st.locked_until = None
+                actor = actor_of(st)
+                audit.record(s, db, actor, "login", "staff", st.id)
+                result = SignIn(actor, st.must_change_password)
+    if error is not None:
+        raise error
+    assert result is not None
+    return result
+
+
+def verify_password(db: Database, actor: Actor, password: str) -> bool:
+    """Re-check the signed-in person's password (the idle lock); failures count too."""
+    try:
+        authenticate(db, actor.staff_no, password)
+    except AuthError:
+        return False
+    return True
+
+
+def change_password(db: Database, actor: Actor, old_password: str | None, new_password: str,
+                    confirm: str) -> None:
+    """The person's own change; ``old_password`` None right after a forced first sign-in."""
+    check_password_rules("new_password", new_password, confirm)
+    with db.write() as s:
+        st = s.get(Staff, actor.staff_id)
+        if st is None:
+            raise NotFound("staff", actor.staff_id)
+        if old_password is not None:
+            try:
+                _hasher.verify(st.password_hash or "", old_password)
+            except (VerificationError, InvalidHashError):
+                raise ValidationError([FieldProblem("old_password", msg("login_failed"))]) from None
+        try:
+            if st.password_hash and _hasher.verify(st.password_hash, new_password):
+                raise ValidationError([FieldProblem("new_password", msg("password_same"))])
+        except (VerificationError, InvalidHashError):
+            pass
+        st.password_hash = hash_password(new_password)
+        st.must_change_password = False
+        audit.record(s, db, actor, "change_password", "staff", st.id)
+
+
+def active_rms(db: Database, actor: Actor, *, client_id: int | None = None) -> list[RmChoice]:
+    """Active RMs of the branch with their open follow-ups due today; the client's own RM first."""
+    require(actor, Action.REFERRAL_FILE)
+    today = db.today()
+    with db.read() as s:
+        due = (
+            select(FollowUp.rm_id, func.count().label("n"))
+            .where(FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED]),
+                   FollowUp.next_contact_date <= today)
+            .group_by(FollowUp.rm_id)
+            .subquery()
+        )
+        rows = s.execute(
+            select(Staff.id, Staff.staff_no, Staff.name, func.coalesce(due.c.n, 0))
+            .outerjoin(due, due.c.rm_id == Staff.id)
+            .where(Staff.branch_id == actor.branch_id, Staff.role == Role.RM, Staff.active.is_(True))
+            .order_by(Staff.staff_no)
+        ).all()
+        own_rm: int | None = None
+        if client_id is not None:
+            from models import Client
+
+            own_rm = s.scalar(select(Client.rm_id).where(Client.id == client_id))
+    choices = [RmChoice(r[0], r[1], r[2], int(r[3])) for r in rows]
+    if own_rm is not None:
+        choices.sort(key=lambda c: c.id != own_rm)
+    return choices
+
+
+@dataclass(frozen=True)
+class Settings:
+    abandon_after_attempts: int = 3
+    idle_lock_minutes: int = 10
+    interests: tuple[str, ...] = DEFAULT_INTERESTS
+
+
+def get_settings(db: Database, branch_id: int) -> Settings:
+    with db.read() as s:
+        st = s.scalars(select(BranchSettings).where(BranchSettings.branch_id == branch_id)).first()
+        if st is None:
+            return Settings()
+        return Settings(st.abandon_after_attempts, st.idle_lock_minutes,
+                        tuple(st.interests or DEFAULT_INTERESTS))
+
+
+def branch_of(db: Database, branch_id: int) -> BranchInfo:
+    with db.read() as s:
+        b = s.get(Branch, branch_id)
+        if b is None:
+            raise NotFound("branch", branch_id)
+        return _branch_info(b)

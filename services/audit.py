@@ -1,0 +1,44 @@
+"""The append-only audit log: who did what to which entity, never personal data."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.orm import Session
+
+from models import AuditEvent
+from services.db import Database
+from services.permissions import Actor
+
+log = logging.getLogger("lobbydesk.audit")
+
+
+def record(
+    session: Session,
+    db: Database,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: int | None = None,
+    detail: str | None = None,
+    *,
+    branch_id: int | None = None,
+    staff_no: str | None = None,
+) -> None:
+    """Add one event inside the caller's unit of work (it commits or rolls back with it).
+
+    ``detail`` is for codes, counts and reasons typed by staff — the callers
+    never pass a client's name, mobile or ID number.
+    """
+    event = AuditEvent(
+        at=db.now(),
+        branch_id=branch_id if branch_id is not None else (actor.branch_id if actor else None),
+        actor_id=actor.staff_id if actor else None,
+        actor_staff_no=staff_no or (actor.staff_no if actor else None),
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        detail=(detail or None) and detail[:500],
+    )
+    session.add(event)
+    log.debug("audit %s %s#%s by %s", action, entity, entity_id, event.actor_staff_no)

@@ -1,0 +1,267 @@
+"""Where the database is, how to connect to it safely, and the unit of work.
+
+The engine is built once (in ``main.py``) and handed down; nothing here runs
+at import time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger("lobbydesk.db")
+
+ENV_URL = "LOBBYDESK_DB_URL"
+APP_NAME = "LobbyDesk"
+# China has one time zone and no daylight saving: the branch's day is UTC+8.
+BRANCH_TZ = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "lustre"}
+
+Clock = Callable[[], dt.datetime]
+
+
+class StorageError(Exception):
+    """The database cannot be used as given (wrong place, wrong URL)."""
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def default_sqlite_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "lobbydesk.sqlite3"
+
+
+def resolve_url(cli_url: str | None = None) -> str:
+    """``--db`` first, then ``LOBBYDESK_DB_URL``, then the per-user SQLite file."""
+    if cli_url:
+        return cli_url
+    env = os.environ.get(ENV_URL)
+    if env:
+        return env
+    return f"sqlite:///{default_sqlite_path()}"
+
+
+def _mount_fstype(path: Path) -> str | None:
+    """The file system type of the mount holding ``path`` (Linux), else None."""
+    try:
+        lines = Path("/proc/self/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    best, fstype = "", None
+    target = str(path)
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mnt = parts[1].replace("\\040", " ")
+        if (target == mnt or target.startswith(mnt.rstrip("/") + "/")) and len(mnt) >= len(best):
+            best, fstype = mnt, parts[2]
+    return fstype
+
+
+def _is_windows_remote(path: Path) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    drive = str(path.drive) + "\\"
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
+
+
+def check_sqlite_path(database: str) -> Path:
+    """Refuse SQLite on a network share: its locking is not safe there."""
+    if database.startswith(("\\\\", "//")):
+        raise StorageError(
+            f"数据库路径 {database} 位于网络共享上；多台工作站请使用 PostgreSQL。"
+            " / The database path is on a network share; use PostgreSQL for several workstations."
+        )
+    path = Path(database).expanduser().absolute()
+    remote = False
+    if sys.platform == "win32":  # pragma: no cover
+        remote = _is_windows_remote(path)
+    else:
+        probe = path
+        while not probe.exists() and probe != probe.parent:
+            probe = probe.parent
+        remote = (_mount_fstype(probe.resolve()) or "") in NETWORK_FS
+    if remote:
+        raise StorageError(
+            f"数据库路径 {path} 位于网络文件系统上；多台工作站请使用 PostgreSQL。"
+            " / The database path is on a remote mount; use PostgreSQL for several workstations."
+        )
+    return path
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    # SQLAlchemy's documented pysqlite recipe: take transaction control away from
+    # the driver, then begin ourselves — IMMEDIATE for writers so two writers
+    # queue on busy_timeout instead of failing on lock upgrade.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """Build the one engine for ``url`` with each engine's safety settings."""
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise StorageError(f"无法识别的数据库地址 / unrecognised database URL: {exc}") from exc
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            path = check_sqlite_path(database)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, echo=echo)
+        _install_sqlite_pragmas(engine)
+        return engine
+    if backend == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return create_engine(parsed, echo=echo, pool_pre_ping=True)
+    raise StorageError(f"不支持的数据库 / unsupported database: {backend} (use sqlite or postgresql)")
+
+
+def describe(engine: Engine) -> str:
+    """The database in use, for people: never the password."""
+    return engine.url.render_as_string(hide_password=True)
+
+
+def migrations_config(engine: Engine):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    import migrations
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration."""
+    from alembic import command
+
+    command.upgrade(migrations_config(engine), "head")
+
+
+def schema_is_current(engine: Engine) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrations_config(engine))
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_heads()
+    return set(current) == set(script.get_heads())
+
+
+def has_schema(engine: Engine) -> bool:
+    return inspect(engine).has_table("branch")
+
+
+@dataclass
+class Database:
+    """The engine plus a clock: what every service function is handed."""
+
+    engine: Engine
+    clock: Clock = field(default=utc_now)
+
+    def __post_init__(self) -> None:
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        writer_engine = self.engine
+        if self.engine.dialect.name == "sqlite":
+            writer_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        """The branch's business day now."""
+        return self.clock().astimezone(BRANCH_TZ).date()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One unit of work that changes data: commit on success, else roll back."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work; closing it ends the transaction (loaded rows stay readable)."""
+        with self._reader() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None, *, upgrade: bool = True, clock: Clock = utc_now) -> Database:
+    engine = make_engine(resolve_url(url))
+    if upgrade:
+        migrate(engine)
+    return Database(engine, clock)
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(BRANCH_TZ).date()
+
+
+def local_midnight_utc(day: dt.date) -> dt.datetime:
+    """The UTC instant at which the branch's ``day`` starts."""
+    return dt.datetime.combine(day, dt.time(0), BRANCH_TZ).astimezone(dt.timezone.utc)
+
+
+def backup(engine: Engine, out: Path) -> str:
+    """A consistent copy: SQLite's online backup; for PostgreSQL, how to use pg_dump."""
+    if engine.dialect.name != "sqlite":
+        url = engine.url
+        return (
+            "PostgreSQL 请使用 pg_dump 备份 / for PostgreSQL use pg_dump:\n"
+            f"  pg_dump -h {url.host or 'localhost'} -p {url.port or 5432} -U {url.username or 'postgres'} "
+            f"-Fc -f {out} {url.database}"
+        )
+    import sqlite3
+
+    out = out.expanduser().absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    raw = engine.raw_connection()
+    try:
+        src = raw.driver_connection
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)  # type: ignore[union-attr]
+        finally:
+            dst.close()
+    finally:
+        raw.close()
+    os.replace(tmp, out)
+    return f"已备份到 / backed up to {out}"

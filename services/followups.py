@@ -1,0 +1,240 @@
+"""The RM's follow-up work: contact attempts, appointments and closing with an outcome (SPEC §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from models import (
+    Appointment,
+    AppointmentStatus,
+    BranchSettings,
+    Client,
+    ContactAttempt,
+    ContactChannel,
+    ContactResult,
+    FollowUp,
+    FollowUpOrigin,
+    FollowUpState,
+    Role,
+    Staff,
+    Tier,
+)
+from services import audit
+from services import validation as v
+from services.db import BRANCH_TZ, Database
+from services.errors import Conflict, FieldProblem, NotFound, ValidationError
+from services.i18n import msg
+from services.masking import Kind, mask
+from services.permissions import Action, Actor, allowed, require
+from services.referrals import active_rm
+
+# Which moves each state allows; every change of state goes through `_move`.
+MOVES: dict[FollowUpState, frozenset[FollowUpState]] = {
+    FollowUpState.OPEN: frozenset({FollowUpState.APPOINTED, FollowUpState.CONVERTED,
+                                   FollowUpState.NOT_PREMIUM, FollowUpState.ABANDONED}),
+    FollowUpState.APPOINTED: frozenset({FollowUpState.OPEN, FollowUpState.CONVERTED,
+                                        FollowUpState.NOT_PREMIUM, FollowUpState.ABANDONED}),
+    FollowUpState.CONVERTED: frozenset(),
+    FollowUpState.NOT_PREMIUM: frozenset(),
+    FollowUpState.ABANDONED: frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    id: int
+    client_id: int
+    client_name: str
+    client_mobile: str
+    state: FollowUpState
+    next_contact_date: dt.date | None
+    attempts: int
+    overdue: bool
+    propose_abandon: bool
+    origin: FollowUpOrigin
+    version: int
+
+
+def _move(fu: FollowUp, new: FollowUpState) -> None:
+    if new not in MOVES[fu.state]:
+        raise ValidationError([FieldProblem("state", msg("followup_closed"))])
+    fu.state = new
+
+
+def _load(s: Session, actor: Actor, follow_up_id: int, version: int | None) -> FollowUp:
+    fu = s.get(FollowUp, follow_up_id)
+    if fu is None or fu.branch_id != actor.branch_id:
+        raise NotFound("follow_up", follow_up_id)
+    if actor.role == Role.RM and fu.rm_id != actor.staff_id:
+        require(actor, Action.FOLLOWUP_REASSIGN)
+    if version is not None and fu.version != version:
+        raise Conflict(msg("stale", by="?", at=(fu.updated_at or fu.opened_at).astimezone(BRANCH_TZ).strftime("%H:%M")),
+                       at=fu.updated_at)
+    return fu
+
+
+def _abandon_after(s: Session, branch_id: int) -> int:
+    n = s.scalar(select(BranchSettings.abandon_after_attempts).where(BranchSettings.branch_id == branch_id))
+    return int(n or 3)
+
+
+def record_contact(db: Database, actor: Actor, follow_up_id: int, *, channel: str, result: str,
+                   note: str | None = None, next_contact_date: dt.date | None = None,
+                   appointment_at: dt.datetime | None = None, place: str | None = None,
+                   at: dt.datetime | None = None, version: int | None = None) -> int:
+    """One 联络记录; an open follow-up always keeps a next contact date."""
+    require(actor, Action.FOLLOWUP_WORK)
+    today = db.today()
+    problems = v.Problems()
+    ch = problems.run(lambda: v.choice("contact_channel", channel, ContactChannel))
+    res = problems.run(lambda: v.choice("contact_result", result, ContactResult))
+    clean_note = problems.run(lambda: v.clean_text("contact_note", note, max_len=v.NOTE_MAX, multiline=True))
+    when = at or db.now()
+    if when > db.now() + dt.timedelta(minutes=5):
+        problems.add("contact_at", "date_future")
+    if next_contact_date is not None:
+        with problems.check():
+            v.future_date("next_contact_date", next_contact_date, today=today)
+    if res == ContactResult.APPOINTMENT and appointment_at is None:
+        problems.add("appointment_at", "required")
+    with db.write() as s:
+        fu = _load(s, actor, follow_up_id, version)
+        if not fu.state.is_open:
+            problems.add("state", "followup_closed")
+        if res not in (ContactResult.WRONG_NUMBER, ContactResult.DECLINED) and next_contact_date is None \
+                and res != ContactResult.APPOINTMENT:
+            problems.add("next_contact_date", "required")
+        problems.raise_if_any()
+        assert ch and res
+        s.add(ContactAttempt(follow_up_id=fu.id, staff_id=actor.staff_id or fu.rm_id, channel=ch, at=when,
+                             result=res, note=clean_note, next_contact_date=next_contact_date))
+        fu.attempts += 1
+        if res == ContactResult.APPOINTMENT and appointment_at is not None:
+            s.add(Appointment(follow_up_id=fu.id, client_id=fu.client_id, rm_id=fu.rm_id, at=appointment_at,
+                              place=place, note=clean_note, status=AppointmentStatus.SCHEDULED, created_at=db.now()))
+            if fu.state == FollowUpState.OPEN:
+                _move(fu, FollowUpState.APPOINTED)
+            fu.next_contact_date = appointment_at.astimezone(BRANCH_TZ).date()
+        elif next_contact_date is not None:
+            fu.next_contact_date = next_contact_date
+        else:
+            fu.next_contact_date = today
+        fu.updated_at = db.now()
+        try:
+            s.flush()
+        except StaleDataError:
+            raise Conflict(msg("stale", by="?", at="?")) from None
+        audit.record(s, db, actor, "contact", "follow_up", fu.id, f"result={res.value}")
+        return fu.version
+
+
+def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str, reason: str | None = None,
+                    tier: str | None = None, version: int | None = None) -> None:
+    """Close with converted / not_premium / abandoned; the client's profile follows."""
+    require(actor, Action.FOLLOWUP_WORK)
+    new = v.choice("state", state, FollowUpState)
+    if new.is_open:
+        raise ValidationError([FieldProblem("state", msg("not_in_list", value=state))])
+    clean_reason = v.clean_text("reason", reason, max_len=v.NOTE_MAX, multiline=True)
+    with db.write() as s:
+        fu = _load(s, actor, follow_up_id, version)
+        _move(fu, new)
+        fu.outcome_reason = clean_reason
+        fu.closed_at = db.now()
+        fu.closed_by_id = actor.staff_id
+        fu.updated_at = db.now()
+        client = s.get(Client, fu.client_id)
+        assert client is not None
+        if new == FollowUpState.CONVERTED:
+            client.tier = v.choice("tier", tier, Tier) if tier else (
+                client.tier if client.tier in (Tier.CORE, Tier.ORDINARY_PREMIUM) else Tier.ORDINARY_PREMIUM)
+            client.rm_id = fu.rm_id
+            client.updated_at = db.now()
+        elif new == FollowUpState.NOT_PREMIUM:
+            client.judged_ordinary_by_id = actor.staff_id
+            client.judged_ordinary_at = db.now()
+            client.updated_at = db.now()
+        audit.record(s, db, actor, "close", "follow_up", fu.id, f"state={new.value}")
+
+
+def create_own(db: Database, actor: Actor, client_id: int, next_contact_date: dt.date, note: str | None = None) -> int:
+    """An RM's own follow-up, not from a referral."""
+    require(actor, Action.FOLLOWUP_CREATE)
+    v.future_date("next_contact_date", next_contact_date, today=db.today())
+    clean = v.clean_text("note", note, max_len=v.NOTE_MAX, multiline=True)
+    with db.write() as s:
+        client = s.get(Client, client_id)
+        if client is None or client.branch_id != actor.branch_id:
+            raise NotFound("client", client_id)
+        fu = FollowUp(branch_id=actor.branch_id, client_id=client_id, rm_id=actor.staff_id,
+                      origin=FollowUpOrigin.OWN, state=FollowUpState.OPEN, next_contact_date=next_contact_date,
+                      attempts=0, outcome_reason=clean, opened_at=db.now())
+        s.add(fu)
+        s.flush()
+        audit.record(s, db, actor, "create", "follow_up", fu.id, "origin=own")
+        return fu.id
+
+
+def reassign(db: Database, actor: Actor, follow_up_id: int, rm_id: int, version: int | None = None) -> None:
+    require(actor, Action.FOLLOWUP_REASSIGN)
+    with db.write() as s:
+        fu = _load(s, actor, follow_up_id, version)
+        if not fu.state.is_open:
+            raise ValidationError([FieldProblem("state", msg("followup_closed"))])
+        rm = active_rm(s, fu.branch_id, rm_id)
+        if rm is None:
+            raise ValidationError([FieldProblem("rm", msg("rm_not_active", value=rm_id))])
+        old = fu.rm_id
+        fu.rm_id = rm.id
+        fu.updated_at = db.now()
+        audit.record(s, db, actor, "reassign", "follow_up", fu.id, f"from={old} to={rm.id}")
+
+
+def queue(db: Database, actor: Actor, *, rm_id: int | None = None, after: tuple[int, str, int] | None = None,
+          limit: int = 100) -> list[QueueRow]:
+    """Open follow-ups, overdue first, then by next contact date (one keyset window)."""
+    require(actor, Action.FOLLOWUP_WORK)
+    if actor.role == Role.RM:
+        rm_id = actor.staff_id
+    today = db.today()
+    overdue = case((FollowUp.next_contact_date < today, 0), else_=1)
+    q = (
+        select(FollowUp, Client.name, Client.mobile, Client.rm_id)
+        .join(Client, Client.id == FollowUp.client_id)
+        .where(FollowUp.branch_id == actor.branch_id,
+               FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED]))
+    )
+    if rm_id is not None:
+        q = q.where(FollowUp.rm_id == rm_id)
+    q = q.order_by(overdue, FollowUp.next_contact_date, FollowUp.id).limit(limit)
+    if after is not None:
+        q = q.offset(after[2])
+    with db.read() as s:
+        n_abandon = _abandon_after(s, actor.branch_id)
+        rows = s.execute(q).all()
+    out = []
+    for fu, name, mobile, client_rm in rows:
+        full = allowed(actor.role, Action.CLIENT_PROFILE_ALL) or client_rm == actor.staff_id or fu.rm_id == actor.staff_id
+        out.append(QueueRow(fu.id, fu.client_id, name, mobile if full else mask(mobile, Kind.MOBILE), fu.state,
+                            fu.next_contact_date, fu.attempts,
+                            fu.next_contact_date is not None and fu.next_contact_date < today,
+                            fu.attempts >= n_abandon, fu.origin, fu.version))
+    return out
+
+
+def open_count_by_rm(db: Database, branch_id: int) -> dict[int, int]:
+    with db.read() as s:
+        rows = s.execute(
+            select(FollowUp.rm_id, func.count()).where(
+                FollowUp.branch_id == branch_id, FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED])
+            ).group_by(FollowUp.rm_id)
+        ).all()
+    return {r[0]: int(r[1]) for r in rows}
+
+
+__all__ = ["QueueRow", "close_follow_up", "create_own", "queue", "reassign", "record_contact", "Staff"]

@@ -1,0 +1,85 @@
+"""Messages the services give people, in 简体中文 (default) and English.
+
+Services carry no Qt, so their messages are looked up here; ``main.py`` sets
+the language from ``--lang`` and the GUI shows the text as it comes.
+"""
+
+from __future__ import annotations
+
+_LANG = "zh_CN"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("必填", "is required"),
+    "name_digits": ("姓名不能包含数字", "a name cannot contain digits"),
+    "name_too_long": ("姓名不能超过 30 个字", "a name cannot be longer than 30 characters"),
+    "name_chars": ("姓名只能包含文字、空格和“·”", "a name may hold only letters, spaces and “·”"),
+    "control_chars": ("含有不可见的控制字符", "contains invisible control characters"),
+    "mobile_format": (
+        "手机号应为 13–19 开头的 11 位数字",
+        "a mobile number is 11 digits starting 13–19",
+    ),
+    "id_15": (
+        "不接受 15 位旧身份证号，请填写 18 位号码",
+        "15-digit ID numbers are not accepted; enter the 18-digit number",
+    ),
+    "id_length": ("身份证号应为 18 位", "an ID number has 18 characters"),
+    "id_chars": ("身份证号只能是数字，末位可为 X", "an ID number is digits, the last may be X"),
+    "id_province": ("身份证号的地区码无效", "the ID number's region code is not valid"),
+    "id_birth": ("身份证号中的出生日期不存在或在未来", "the ID number's birth date is impossible or in the future"),
+    "id_check": ("身份证号校验位不正确", "the ID number's check digit is wrong"),
+    "note_too_long": ("不能超过 {max} 个字（现 {n} 个）", "cannot be longer than {max} characters (now {n})"),
+    "text_too_long": ("不能超过 {max} 个字", "cannot be longer than {max} characters"),
+    "date_format": ("日期格式应为 YYYY-MM-DD 或 YYYY/M/D", "a date is YYYY-MM-DD or YYYY/M/D"),
+    "date_impossible": ("日期不存在", "no such date"),
+    "time_format": ("时间格式应为 HH:MM", "a time is HH:MM"),
+    "date_future": ("不能是未来的日期", "cannot be in the future"),
+    "date_past": ("不能是过去的日期", "cannot be in the past"),
+    "not_in_list": ("“{value}”不在可选范围内", "“{value}” is not one of the allowed values"),
+    "rm_not_active": ("{value} 不是在岗的理财经理", "{value} is not an active relationship manager"),
+    "referrer_unknown": ("推介人 {value} 不存在", "referrer {value} does not exist"),
+    "staff_unknown": ("工号 {value} 不存在", "staff id {value} does not exist"),
+    "contact_time_required": ("待跟进时必须填写客户方便联系的时间", "a pending referral needs the client's preferred contact time"),
+    "staff_id_format": ("工号应为 1–32 位字母或数字", "a staff id is 1–32 letters or digits"),
+    "staff_id_taken": ("工号 {value} 已存在", "staff id {value} already exists"),
+    "duplicate_in_file": ("与第 {row} 行重复", "repeats row {row}"),
+    "password_short": ("密码至少 8 位，且包含字母和数字", "a password has at least 8 characters, with letters and digits"),
+    "password_mismatch": ("两次输入的密码不一致", "the two passwords differ"),
+    "password_same": ("新密码不能与原密码相同", "the new password must differ from the old one"),
+    "login_failed": ("工号或密码不正确", "wrong staff id or password"),
+    "login_locked": ("账户已锁定，请于 {until} 后再试", "the account is locked until {until}"),
+    "login_inactive": ("账户已停用", "the account is disabled"),
+    "branch_unknown": ("网点 {value} 不存在", "branch {value} does not exist"),
+    "branch_ambiguous": ("有多个网点，请填写网点列", "there are several branches; fill the branch column"),
+    "file_unreadable": ("无法读取文件：{why}", "cannot read the file: {why}"),
+    "file_type": ("只接受 .csv 或 .xlsx 文件", "only .csv or .xlsx files are accepted"),
+    "file_encoding": ("文件编码应为 UTF-8 或 GB18030", "the file must be UTF-8 or GB18030"),
+    "missing_column": ("缺少必需的列", "required column is missing"),
+    "unknown_column": ("无法识别的列", "column not recognised"),
+    "file_empty": ("文件中没有数据行", "the file has no data rows"),
+    "reason_required": ("必须填写原因", "a reason is required"),
+    "amount_format": ("金额应为非负数，最多两位小数", "an amount is a non-negative number with at most two decimals"),
+    "already_voided": ("该推介已作废", "this referral is already void"),
+    "not_own_referral": ("只能修改自己提交的推介", "you may change only referrals you filed"),
+    "followup_closed": ("该跟进已结束", "this follow-up is already closed"),
+    "day_incomplete": ("还有 {n} 条推介未确认营销成果", "{n} referrals still lack the RM's outcome"),
+    "stale": ("{by} 已于 {at} 修改了此记录，请刷新后再保存", "{by} changed this record at {at}; reload before saving"),
+    "client_changed": ("手机号已属于另一位客户", "this mobile number belongs to another client"),
+    "gender_value": ("性别应为 男/女", "gender is 男/女 (male/female)"),
+    "no_branch": ("数据库中还没有网点，请先运行 init", "the database has no branch yet; run init first"),
+    "not_empty": ("数据库中已有数据，demo 只能在空数据库上运行", "the database already has data; demo runs only on an empty one"),
+}
+
+
+def set_language(lang: str) -> None:
+    global _LANG
+    _LANG = "en" if lang.lower().startswith("en") else "zh_CN"
+
+
+def language() -> str:
+    return _LANG
+
+
+def msg(key: str, **kwargs: object) -> str:
+    zh, en = MESSAGES[key]
+    text = en if _LANG == "en" else zh
+    return text.format(**kwargs) if kwargs else text

@@ -1,0 +1,466 @@
+"""Filing, editing, voiding and confirming referrals (SPEC §3), and the lists that show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.exc import StaleDataError
+
+from models import (
+    Channel,
+    Client,
+    ClientType,
+    DayClose,
+    FollowUp,
+    FollowUpOrigin,
+    FollowUpState,
+    Referral,
+    ReferralStatus,
+    Role,
+    Staff,
+    Tier,
+)
+from services import audit
+from services.clients import find_by_mobile
+from services.db import BRANCH_TZ, Database, local_date
+from services.errors import Conflict, DayClosed, FieldProblem, NotFound, ValidationError
+from services.i18n import msg
+from services.masking import Kind, mask
+from services.permissions import Action, Actor, allowed, require
+from services import validation as v
+
+DUPLICATE_WINDOW_DAYS = 30
+
+CLIENT_TYPE_ALIASES: dict[str, ClientType] = {
+    "现有优质客户": ClientType.EXISTING_PREMIUM, "优质客户": ClientType.EXISTING_PREMIUM,
+    "现有潜质客户": ClientType.EXISTING_POTENTIAL, "潜质客户": ClientType.EXISTING_POTENTIAL,
+    "待争取优质客户": ClientType.TO_WIN, "待争取客户": ClientType.TO_WIN,
+    "个人普通客户": ClientType.ORDINARY, "普通客户": ClientType.ORDINARY,
+}
+STATUS_ALIASES: dict[str, ReferralStatus] = {"已推介": ReferralStatus.REFERRED, "待跟进": ReferralStatus.PENDING}
+CHANNEL_ALIASES: dict[str, Channel] = {
+    "大堂": Channel.LOBBY, "厅堂": Channel.LOBBY, "现金柜台": Channel.CASH_COUNTER,
+    "现金柜员": Channel.CASH_COUNTER, "非现金柜台": Channel.NON_CASH_COUNTER,
+    "非现金柜员": Channel.NON_CASH_COUNTER, "电话银行": Channel.PHONE_BANKING,
+    "现有客户介绍": Channel.CLIENT_INTRODUCTION, "客户介绍": Channel.CLIENT_INTRODUCTION,
+    "外拓": Channel.FIELD_VISIT, "上门拜访": Channel.FIELD_VISIT, "外出拜访": Channel.FIELD_VISIT,
+    "理财沙龙": Channel.SEMINAR, "沙龙": Channel.SEMINAR,
+}
+
+
+@dataclass(frozen=True)
+class ReferralInput:
+    """What the referral form (or one import row) hands over; plain values only."""
+
+    client_type: str | ClientType | None
+    status: str | ReferralStatus | None
+    rm_id: int | None
+    channel: str | Channel | None
+    client_id: int | None = None
+    client_name: str | None = None
+    client_mobile: str | None = None
+    client_id_number: str | None = None
+    interests: Sequence[str] = ()
+    preferred_contact_at: dt.datetime | None = None
+    note: str | None = None
+    business_date: dt.date | None = None  # None: today
+    created_at: dt.datetime | None = None  # None: now (imports give the sheet's time)
+
+
+@dataclass(frozen=True)
+class DuplicateWarning:
+    kind: str  # "recent_referral" | "open_follow_up" | "judged_ordinary"
+    by: str
+    at: dt.datetime
+
+    def text(self, lang_zh: bool = True) -> str:
+        when = self.at.astimezone(BRANCH_TZ).strftime("%Y-%m-%d")
+        if self.kind == "recent_referral":
+            return f"{when} 已由 {self.by} 推介过" if lang_zh else f"referred by {self.by} on {when}"
+        if self.kind == "open_follow_up":
+            return f"{self.by} 有未结束的跟进（{when} 起）" if lang_zh else f"open follow-up with {self.by} since {when}"
+        return f"{when} 被 {self.by} 判定为普通客户" if lang_zh else f"judged ordinary by {self.by} on {when}"
+
+
+@dataclass(frozen=True)
+class FiledReferral:
+    id: int
+    client_id: int
+    follow_up_id: int | None
+    warnings: tuple[DuplicateWarning, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    """One line of 'my referrals' / 'today's referrals': masked for the lobby."""
+
+    id: int
+    created_at: dt.datetime
+    business_date: dt.date
+    referrer_name: str
+    client_name: str
+    client_mobile: str
+    client_type: ClientType
+    status: ReferralStatus
+    channel: Channel
+    rm_name: str
+    met: bool | None
+    deal: bool | None
+    follow_up_state: FollowUpState | None
+    voided: bool
+    void_reason: str | None
+    confirmed: bool
+    version: int
+    referrer_id: int
+    rm_id: int
+
+
+# --- rules shared by the form and the import ------------------------------------
+
+def day_is_closed(s: Session, branch_id: int, day: dt.date) -> bool:
+    return bool(s.scalar(select(DayClose.closed).where(DayClose.branch_id == branch_id,
+                                                      DayClose.business_date == day)))
+
+
+def ensure_day_open(s: Session, branch_id: int, day: dt.date) -> None:
+    if day_is_closed(s, branch_id, day):
+        raise DayClosed(day)
+
+
+def active_rm(s: Session, branch_id: int, rm_id: int | None) -> Staff | None:
+    if rm_id is None:
+        return None
+    st = s.get(Staff, rm_id)
+    if st is None or st.role != Role.RM or not st.active or st.branch_id != branch_id:
+        return None
+    return st
+
+
+def warnings_for(s: Session, client_id: int, now: dt.datetime) -> list[DuplicateWarning]:
+    out: list[DuplicateWarning] = []
+    since = local_date(now) - dt.timedelta(days=DUPLICATE_WINDOW_DAYS)
+    referrer = aliased(Staff)
+    recent = s.execute(
+        select(Referral.created_at, referrer.name).join(referrer, referrer.id == Referral.referrer_id)
+        .where(Referral.client_id == client_id, Referral.business_date >= since, Referral.voided_at.is_(None))
+        .order_by(Referral.created_at.desc()).limit(1)
+    ).first()
+    if recent:
+        out.append(DuplicateWarning("recent_referral", recent[1], recent[0]))
+    rm = aliased(Staff)
+    open_fu = s.execute(
+        select(FollowUp.opened_at, rm.name).join(rm, rm.id == FollowUp.rm_id)
+        .where(FollowUp.client_id == client_id, FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED]))
+        .order_by(FollowUp.opened_at.desc()).limit(1)
+    ).first()
+    if open_fu:
+        out.append(DuplicateWarning("open_follow_up", open_fu[1], open_fu[0]))
+    judged = aliased(Staff)
+    ordinary = s.execute(
+        select(Client.judged_ordinary_at, judged.name).join(judged, judged.id == Client.judged_ordinary_by_id)
+        .where(Client.id == client_id, Client.judged_ordinary_at.is_not(None))
+    ).first()
+    if ordinary:
+        out.append(DuplicateWarning("judged_ordinary", ordinary[1], ordinary[0]))
+    return out
+
+
+def duplicate_warnings(db: Database, actor: Actor, *, client_id: int | None = None,
+                       mobile: str | None = None) -> list[DuplicateWarning]:
+    """What the form shows before saving: same client referred lately, open follow-up, judged ordinary."""
+    require(actor, Action.REFERRAL_FILE)
+    with db.read() as s:
+        if client_id is None and mobile:
+            try:
+                clean = v.mobile("client_mobile", mobile)
+            except ValidationError:
+                return []
+            c = find_by_mobile(s, actor.branch_id, clean or "")
+            client_id = c.id if c else None
+        if client_id is None:
+            return []
+        return warnings_for(s, client_id, db.now())
+
+
+def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, data: ReferralInput,
+                    problems: v.Problems, *, require_contact_time: bool = True) -> FiledReferral | None:
+    """Validate and add one referral inside the caller's unit of work.
+
+    Every problem goes into ``problems``; nothing is added unless all is well.
+    """
+    now = db.now()
+    today = local_date(now)
+    client_type = problems.run(lambda: v.choice("client_type", data.client_type, ClientType, CLIENT_TYPE_ALIASES))
+    status = problems.run(lambda: v.choice("status", data.status, ReferralStatus, STATUS_ALIASES))
+    channel = problems.run(lambda: v.choice("channel", data.channel, Channel, CHANNEL_ALIASES))
+    note = problems.run(lambda: v.clean_text("note", data.note, max_len=v.NOTE_MAX, multiline=True))
+    interests: list[str] = []
+    for item in data.interests:
+        text = problems.run(lambda item=item: v.clean_text("interests", item, max_len=20))
+        if text and text not in interests:
+            interests.append(text)
+    business_date = data.business_date or today
+    with problems.check():
+        v.past_date("date", business_date, today=today)
+    rm = active_rm(s, referrer.branch_id, data.rm_id)
+    if rm is None:
+        problems.add("rm", "rm_not_active", value=data.rm_id if data.rm_id is not None else "")
+
+    client: Client | None = None
+    if data.client_id is not None:
+        client = s.get(Client, data.client_id)
+        if client is None or client.branch_id != referrer.branch_id:
+            problems.add("client", "required")
+            client = None
+        if data.client_id_number:
+            with problems.check():
+                v.id_number("client_id_number", data.client_id_number, today=today)
+    else:
+        name = problems.run(lambda: v.person_name("client_name", data.client_name))
+        mobile = problems.run(lambda: v.mobile("client_mobile", data.client_mobile))
+        id_no = problems.run(lambda: v.id_number("client_id_number", data.client_id_number, today=today))
+        if name and mobile and not problems:
+            client = find_by_mobile(s, referrer.branch_id, mobile)
+            if client is None:
+                client = Client(
+                    branch_id=referrer.branch_id, name=name, mobile=mobile, id_number=id_no,
+                    birth_date=v.birth_date_of(id_no) if id_no else None,
+                    gender=v.gender_of(id_no) if id_no else "unknown",
+                    interests=interests, rm_id=rm.id if rm else None, tier=Tier.NONE, score=0,
+                    created_at=now,
+                )
+            elif id_no and not client.id_number:
+                client.id_number = id_no
+                client.birth_date = v.birth_date_of(id_no)
+
+    contact_at = data.preferred_contact_at
+    if status == ReferralStatus.PENDING and contact_at is None and require_contact_time:
+        problems.add("contact_time", "contact_time_required")
+    if contact_at is not None and contact_at.tzinfo is None:
+        contact_at = contact_at.replace(tzinfo=BRANCH_TZ)
+    if contact_at is not None and require_contact_time and local_date(contact_at) < today:
+        problems.add("contact_time", "date_past")
+
+    if problems or client is None or rm is None or status is None or client_type is None or channel is None:
+        return None
+    ensure_day_open(s, referrer.branch_id, business_date)
+    if client.id is None:
+        s.add(client)
+        s.flush()
+        audit.record(s, db, actor, "create", "client", client.id)
+    elif client.rm_id is None:
+        client.rm_id = rm.id
+    warnings = tuple(warnings_for(s, client.id, now))
+    referral = Referral(
+        branch_id=referrer.branch_id, business_date=business_date, created_at=data.created_at or now,
+        referrer_id=referrer.id, client_id=client.id, client_type=client_type, channel=channel,
+        status=status, rm_id=rm.id, interests=interests, preferred_contact_at=contact_at, note=note,
+    )
+    s.add(referral)
+    s.flush()
+    follow_up_id = None
+    if status == ReferralStatus.PENDING:
+        due = local_date(contact_at) if contact_at is not None else business_date
+        fu = FollowUp(
+            branch_id=referrer.branch_id, client_id=client.id, rm_id=rm.id, origin=FollowUpOrigin.REFERRAL,
+            referral_id=referral.id, state=FollowUpState.OPEN, next_contact_date=due, attempts=0,
+            opened_at=data.created_at or now,
+        )
+        s.add(fu)
+        s.flush()
+        follow_up_id = fu.id
+        audit.record(s, db, actor, "create", "follow_up", fu.id, f"referral={referral.id}")
+    audit.record(s, db, actor, "create", "referral", referral.id,
+                 f"status={status.value} type={client_type.value} warnings={len(warnings)}")
+    return FiledReferral(referral.id, client.id, follow_up_id, warnings)
+
+
+def file_referral(db: Database, actor: Actor, data: ReferralInput) -> FiledReferral:
+    """File one referral; a pending one opens the RM's follow-up in the same transaction."""
+    require(actor, Action.REFERRAL_FILE)
+    problems = v.Problems()
+    with db.write() as s:
+        referrer = s.get(Staff, actor.staff_id)
+        if referrer is None or not referrer.active:
+            raise NotFound("staff", actor.staff_no)
+        filed = file_in_session(s, db, actor, referrer, data, problems)
+        problems.raise_if_any()
+        assert filed is not None
+        return filed
+
+
+# --- after filing ---------------------------------------------------------------
+
+def _load_for_change(s: Session, actor: Actor, referral_id: int, version: int | None) -> Referral:
+    r = s.get(Referral, referral_id)
+    if r is None or r.branch_id != actor.branch_id:
+        raise NotFound("referral", referral_id)
+    if version is not None and r.version != version:
+        _stale(s, r)
+    return r
+
+
+def _stale(s: Session, r: Referral) -> None:
+    from models import AuditEvent
+
+    last = s.execute(
+        select(AuditEvent.actor_staff_no, AuditEvent.at).where(AuditEvent.entity == "referral",
+                                                               AuditEvent.entity_id == r.id)
+        .order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    by, at = (last[0] or "?", last[1]) if last else ("?", None)
+    when = at.astimezone(BRANCH_TZ).strftime("%H:%M") if at else "?"
+    raise Conflict(msg("stale", by=by, at=when), by=by, at=at)
+
+
+def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, version: int | None = None) -> None:
+    """Void with a reason: it stays visible, struck through, and is counted apart."""
+    clean = v.reason("void_reason", reason)
+    with db.write() as s:
+        r = _load_for_change(s, actor, referral_id, version)
+        if r.referrer_id != actor.staff_id:
+            require(actor, Action.REFERRAL_EDIT_ANY)
+        else:
+            require(actor, Action.REFERRAL_FILE)
+        if r.voided_at is not None:
+            raise ValidationError([FieldProblem("void_reason", msg("already_voided"))])
+        ensure_day_open(s, r.branch_id, r.business_date)
+        r.voided_at = db.now()
+        r.voided_by_id = actor.staff_id
+        r.void_reason = clean
+        r.updated_at = db.now()
+        fu = s.scalars(select(FollowUp).where(FollowUp.referral_id == r.id)).first()
+        if fu is not None and fu.state.is_open and fu.attempts == 0:
+            fu.state = FollowUpState.ABANDONED
+            fu.outcome_reason = "推介已作废 / referral voided"
+            fu.closed_at = db.now()
+            fu.closed_by_id = actor.staff_id
+        try:
+            s.flush()
+        except StaleDataError:
+            _stale(s, r)
+        audit.record(s, db, actor, "void", "referral", r.id, f"reason={clean}")
+
+
+def update_referral(db: Database, actor: Actor, referral_id: int, version: int, *,
+                    client_type: str | None = None, channel: str | None = None, rm_id: int | None = None,
+                    interests: Sequence[str] | None = None, note: str | None = None) -> int:
+    """Its author or the lobby manager may correct a referral until the day is closed."""
+    problems = v.Problems()
+    with db.write() as s:
+        r = _load_for_change(s, actor, referral_id, version)
+        if r.referrer_id != actor.staff_id:
+            require(actor, Action.REFERRAL_EDIT_ANY)
+        ensure_day_open(s, r.branch_id, r.business_date)
+        if client_type is not None:
+            ct = problems.run(lambda: v.choice("client_type", client_type, ClientType, CLIENT_TYPE_ALIASES))
+            if ct:
+                r.client_type = ct
+        if channel is not None:
+            ch = problems.run(lambda: v.choice("channel", channel, Channel, CHANNEL_ALIASES))
+            if ch:
+                r.channel = ch
+        if rm_id is not None:
+            rm = active_rm(s, r.branch_id, rm_id)
+            if rm is None:
+                problems.add("rm", "rm_not_active", value=rm_id)
+            else:
+                r.rm_id = rm.id
+        if interests is not None:
+            r.interests = [i for i in interests if i]
+        if note is not None:
+            r.note = problems.run(lambda: v.clean_text("note", note, max_len=v.NOTE_MAX, multiline=True))
+        problems.raise_if_any()
+        r.updated_at = db.now()
+        try:
+            s.flush()
+        except StaleDataError:
+            _stale(s, r)
+        audit.record(s, db, actor, "update", "referral", r.id)
+        return r.version
+
+
+def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, deal: bool,
+                   products: str | None = None, amount: str | Decimal | None = None,
+                   version: int | None = None) -> int:
+    """营销成果 of a referred client, confirmed by the RM (or by the lobby manager checking with them)."""
+    require(actor, Action.REFERRAL_CONFIRM)
+    problems = v.Problems()
+    clean_products = problems.run(lambda: v.clean_text("products", products, max_len=200))
+    clean_amount = problems.run(lambda: v.amount("amount", amount))
+    problems.raise_if_any()
+    with db.write() as s:
+        r = _load_for_change(s, actor, referral_id, version)
+        if actor.role == Role.RM and r.rm_id != actor.staff_id:
+            require(actor, Action.REFERRAL_EDIT_ANY)
+        ensure_day_open(s, r.branch_id, r.business_date)
+        r.met = met
+        r.deal = bool(deal and met)
+        r.outcome_products = clean_products if r.deal else None
+        r.outcome_amount = clean_amount if r.deal else None
+        r.confirmed_by_id = actor.staff_id
+        r.confirmed_at = db.now()
+        r.updated_at = db.now()
+        try:
+            s.flush()
+        except StaleDataError:
+            _stale(s, r)
+        audit.record(s, db, actor, "confirm", "referral", r.id, f"met={met} deal={r.deal}")
+        return r.version
+
+
+# --- lists ----------------------------------------------------------------------
+
+def _list_query(actor: Actor, day: dt.date | None, scope: str):  # type: ignore[no-untyped-def]
+    referrer, rm = aliased(Staff), aliased(Staff)
+    q = (
+        select(Referral, referrer.name, rm.name, Client.name, Client.mobile, Client.rm_id, FollowUp.state)
+        .join(referrer, referrer.id == Referral.referrer_id)
+        .join(rm, rm.id == Referral.rm_id)
+        .join(Client, Client.id == Referral.client_id)
+        .outerjoin(FollowUp, FollowUp.referral_id == Referral.id)
+        .where(Referral.branch_id == actor.branch_id)
+    )
+    if day is not None:
+        q = q.where(Referral.business_date == day)
+    if scope == "branch":
+        require(actor, Action.REFERRAL_VIEW_BRANCH)
+    else:
+        require(actor, Action.REFERRAL_VIEW_OWN)
+        q = q.where(Referral.referrer_id == actor.staff_id)
+    return q
+
+
+def count_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str = "own") -> int:
+    q = _list_query(actor, day, scope).with_only_columns(func.count(Referral.id))
+    with db.read() as s:
+        return int(s.scalar(q) or 0)
+
+
+def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str = "own", *,
+                   before: tuple[dt.datetime, int] | None = None, limit: int = 100) -> list[ReferralRow]:
+    """One window of referrals, newest first; ``before`` is the last row's (created_at, id) key."""
+    q = _list_query(actor, day, scope)
+    if before is not None:
+        at, rid = before
+        q = q.where((Referral.created_at < at) | ((Referral.created_at == at) & (Referral.id < rid)))
+    q = q.order_by(Referral.created_at.desc(), Referral.id.desc()).limit(limit)
+    with db.read() as s:
+        rows = s.execute(q).all()
+    out = []
+    for r, referrer_name, rm_name, client_name, client_mobile, client_rm, fu_state in rows:
+        full = allowed(actor.role, Action.CLIENT_PROFILE_ALL) or (
+            actor.role == Role.RM and client_rm == actor.staff_id)
+        out.append(ReferralRow(
+            id=r.id, created_at=r.created_at, business_date=r.business_date, referrer_name=referrer_name,
+            client_name=client_name, client_mobile=client_mobile if full else mask(client_mobile, Kind.MOBILE),
+            client_type=r.client_type, status=r.status, channel=r.channel, rm_name=rm_name, met=r.met,
+            deal=r.deal, follow_up_state=fu_state, voided=r.voided_at is not None, void_reason=r.void_reason,
+            confirmed=r.confirmed_at is not None, version=r.version, referrer_id=r.referrer_id, rm_id=r.rm_id,
+        ))
+    return out
