@@ -393,3 +393,29 @@ def branch_of(db: Database, branch_id: int) -> BranchInfo:
         if b is None:
             raise NotFound("branch", branch_id)
         return _branch_info(b)
+
+
+def update_settings(db: Database, actor: Actor, *, abandon_after_attempts: int | None = None,
+                    idle_lock_minutes: int | None = None) -> Settings:
+    """The branch's settings (administrator or supervisor)."""
+    require(actor, Action.SETTINGS_MANAGE)
+    problems = Problems()
+    if abandon_after_attempts is not None and not 1 <= abandon_after_attempts <= 20:
+        problems.add("abandon_after_attempts", "not_in_list", value=abandon_after_attempts)
+    if idle_lock_minutes is not None and not 1 <= idle_lock_minutes <= 120:
+        problems.add("idle_lock_minutes", "not_in_list", value=idle_lock_minutes)
+    problems.raise_if_any()
+    with db.write() as s:
+        st = s.scalars(select(BranchSettings).where(BranchSettings.branch_id == actor.branch_id)).first()
+        if st is None:
+            st = BranchSettings(branch_id=actor.branch_id, abandon_after_attempts=3, idle_lock_minutes=10,
+                                score_weights={}, interests=list(DEFAULT_INTERESTS))
+            s.add(st)
+        if abandon_after_attempts is not None:
+            st.abandon_after_attempts = abandon_after_attempts
+        if idle_lock_minutes is not None:
+            st.idle_lock_minutes = idle_lock_minutes
+        s.flush()
+        audit.record(s, db, actor, "update", "settings", st.id,
+                     f"abandon_after={st.abandon_after_attempts} idle={st.idle_lock_minutes}")
+        return Settings(st.abandon_after_attempts, st.idle_lock_minutes, tuple(st.interests or DEFAULT_INTERESTS))

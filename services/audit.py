@@ -42,3 +42,19 @@ def record(
     )
     session.add(event)
     log.debug("audit %s %s#%s by %s", action, entity, entity_id, event.actor_staff_no)
+
+
+def list_events(db: Database, actor: Actor, *, limit: int = 200, before_id: int | None = None) -> list[tuple]:
+    """The newest audit events (supervisor, admin): (id, at, staff no, action, entity, entity id, detail)."""
+    from sqlalchemy import select
+
+    from services.permissions import Action, require
+
+    require(actor, Action.AUDIT_VIEW)
+    q = select(AuditEvent.id, AuditEvent.at, AuditEvent.actor_staff_no, AuditEvent.action, AuditEvent.entity,
+               AuditEvent.entity_id, AuditEvent.detail).order_by(AuditEvent.id.desc()).limit(limit)
+    q = q.where((AuditEvent.branch_id == actor.branch_id) | AuditEvent.branch_id.is_(None))
+    if before_id is not None:
+        q = q.where(AuditEvent.id < before_id)
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(q)]

@@ -83,3 +83,126 @@ def find_by_mobile(s: Session, branch_id: int, mobile: str) -> Client | None:
     return s.scalars(
         select(Client).where(Client.branch_id == branch_id, Client.mobile == mobile).order_by(Client.id).limit(1)
     ).first()
+
+
+# --- the client profile (RM: own clients; supervisor: the whole branch) -----------
+
+@dataclass(frozen=True)
+class Holdings:
+    as_of: object
+    deposits: object
+    loans: object
+    wealth_products: object
+    funds: object
+    insurance: object
+    intermediary: object
+    aum: object
+
+
+@dataclass(frozen=True)
+class ClientProfile:
+    """What the entitled RM or the supervisor sees; ID and mobile stay masked until revealed."""
+
+    id: int
+    name: str
+    gender: str
+    birth_year: int | None
+    mobile_masked: str
+    id_number_masked: str
+    occupation: str | None
+    employer: str | None
+    district: str | None
+    income_band: str | None
+    education: str | None
+    interests: tuple[str, ...]
+    tier: Tier
+    score: int
+    rm_name: str | None
+    judged_ordinary: bool
+    holdings: Holdings | None
+    version: int
+
+
+def _load_entitled(s: Session, actor: Actor, client_id: int, action: Action) -> Client:
+    require(actor, action)
+    c = s.get(Client, client_id)
+    if c is None or c.branch_id != actor.branch_id:
+        from services.errors import NotFound
+
+        raise NotFound("client", client_id)
+    if not can_see_full(actor, c.rm_id):
+        from services.errors import PermissionDenied
+
+        raise PermissionDenied(f"{action.value} (not assigned)", actor.role)
+    return c
+
+
+def get_profile(db: Database, actor: Actor, client_id: int) -> ClientProfile:
+    from models import FinancialSnapshot
+
+    with db.read() as s:
+        c = _load_entitled(s, actor, client_id, Action.CLIENT_PROFILE)
+        rm_name = s.scalar(select(Staff.name).where(Staff.id == c.rm_id)) if c.rm_id else None
+        snap = s.scalars(select(FinancialSnapshot).where(FinancialSnapshot.client_id == c.id)
+                         .order_by(FinancialSnapshot.as_of.desc()).limit(1)).first()
+        holdings = None if snap is None else Holdings(snap.as_of, snap.deposits, snap.loans, snap.wealth_products,
+                                                      snap.funds, snap.insurance, snap.intermediary, snap.aum)
+        return ClientProfile(
+            c.id, c.name, c.gender.value, c.birth_date.year if c.birth_date else None,
+            mask(c.mobile, Kind.MOBILE), mask(c.id_number, Kind.ID_NUMBER), c.occupation, c.employer, c.district,
+            c.income_band, c.education, tuple(c.interests or ()), c.tier, c.score, rm_name,
+            c.judged_ordinary_at is not None, holdings, c.version,
+        )
+
+
+def reveal(db: Database, actor: Actor, client_id: int, field: str) -> str:
+    """The full mobile or ID number on an explicit 查看完整; every reveal is audited."""
+    from services import audit
+
+    if field not in ("mobile", "id_number"):
+        raise ValueError(field)
+    with db.write() as s:
+        c = _load_entitled(s, actor, client_id, Action.CLIENT_REVEAL)
+        audit.record(s, db, actor, "reveal", "client", c.id, f"field={field}")
+        return (c.mobile if field == "mobile" else c.id_number) or ""
+
+
+def update_profile(db: Database, actor: Actor, client_id: int, version: int, *, occupation: str | None = None,
+                   employer: str | None = None, district: str | None = None, tier: str | None = None,
+                   score: int | None = None) -> int:
+    """Edit a profile; a stale ``version`` is refused with who changed it and when."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from services import audit
+    from services import validation as v
+    from services.errors import Conflict
+    from services.i18n import msg
+
+    problems = v.Problems()
+    with db.write() as s:
+        c = _load_entitled(s, actor, client_id, Action.CLIENT_EDIT)
+        if c.version != version:
+            raise Conflict(msg("stale", by="?", at=(c.updated_at or c.created_at).strftime("%H:%M")), at=c.updated_at)
+        if occupation is not None:
+            c.occupation = problems.run(lambda: v.clean_text("occupation", occupation, max_len=60))
+        if employer is not None:
+            c.employer = problems.run(lambda: v.clean_text("employer", employer, max_len=100))
+        if district is not None:
+            c.district = problems.run(lambda: v.clean_text("district", district, max_len=60))
+        if tier is not None:
+            t = problems.run(lambda: v.choice("tier", tier, Tier))
+            if t:
+                c.tier = t
+        if score is not None:
+            if not 0 <= score <= 100:
+                problems.add("score", "not_in_list", value=score)
+            else:
+                c.score = score
+        problems.raise_if_any()
+        c.updated_at = db.now()
+        try:
+            s.flush()
+        except StaleDataError:
+            raise Conflict(msg("stale", by="?", at="?")) from None
+        audit.record(s, db, actor, "update", "client", c.id)
+        return c.version

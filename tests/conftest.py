@@ -38,6 +38,16 @@ class FakeClock:
         self.now += dt.timedelta(**kw)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at production cost takes ~0.2 s a hash; tests use the same code at a tiny cost."""
+    from argon2 import PasswordHasher
+
+    import services.accounts
+
+    monkeypatch.setattr(services.accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     # 2026-11-20 10:00 in the branch (UTC+8): a Friday, mid-morning.
@@ -84,6 +94,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
         yield f"sqlite:///{path}"
         return
     if not PG_URL:
+        if os.environ.get("LOBBYDESK_REQUIRE_PG"):
+            pytest.fail("LOBBYDESK_REQUIRE_PG is set but LOBBYDESK_TEST_PG_URL is not")
         pytest.skip("LOBBYDESK_TEST_PG_URL not set")
     engine = make_engine(PG_URL)
     _pg_reset(engine)

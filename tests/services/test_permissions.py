@@ -1,0 +1,128 @@
+"""Every cell of the role × action table, exercised through the real service calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from models import Role
+from services import accounts, audit, clients, followups, referrals
+from services.db import Database
+from services.errors import PermissionDenied
+from services.permissions import PERMISSIONS, Action, Actor, allowed
+from tests.factories import Factories
+
+ROLES = list(Role)
+
+
+class World:
+    """One branch with a person of every role, a client of the RM's, and some work in flight."""
+
+    def __init__(self, db: Database, f: Factories, tmp: Path) -> None:
+        self.db, self.f, self.tmp = db, f, tmp
+        self.people = {role: f.staff(role) for role in ROLES}
+        self.rm = self.people[Role.RM]
+        self.other_rm = f.staff(Role.RM)
+        lobby = self.people[Role.LOBBY_MANAGER]
+        self.pending = f.referral(lobby, self.rm, status="pending")
+        self.referred = f.referral(lobby, self.rm, status="referred")
+        self.client_id = self.pending.client_id
+        self.follow_up_id = self.pending.follow_up_id
+
+    def actor(self, role: Role) -> Actor:
+        return self.f.actor(self.people[role])
+
+
+def _tomorrow(db: Database) -> dt.date:
+    return db.today() + dt.timedelta(days=1)
+
+
+# One real call per action; each must raise PermissionDenied exactly when the table says no.
+EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
+    Action.REFERRAL_FILE: lambda w, a: referrals.file_referral(w.db, a, referrals.ReferralInput(
+        client_type="to_win", status="referred", rm_id=w.rm.id, channel="lobby", client_name="赵六",
+        client_mobile="13700001111")),
+    Action.REFERRAL_VIEW_OWN: lambda w, a: referrals.list_referrals(w.db, a, None, "own"),
+    Action.REFERRAL_VIEW_BRANCH: lambda w, a: referrals.list_referrals(w.db, a, None, "branch"),
+    Action.REFERRAL_EDIT_ANY: lambda w, a: referrals.void_referral(w.db, a, w.referred.id, "测试作废"),
+    Action.REFERRAL_CONFIRM: lambda w, a: referrals.record_outcome(w.db, a, w.referred.id, met=True, deal=False),
+    Action.CLIENT_LOOKUP: lambda w, a: clients.search_clients(w.db, a, "王"),
+    Action.CLIENT_PROFILE: lambda w, a: clients.get_profile(w.db, a, w.client_id),
+    Action.CLIENT_PROFILE_ALL: lambda w, a: clients.get_profile(
+        w.db, a if a.role != "rm" else Actor(w.other_rm.id, w.other_rm.staff_no, "", "rm", a.branch_id), w.client_id),
+    Action.CLIENT_EDIT: lambda w, a: clients.update_profile(w.db, a, w.client_id,
+                                                            clients.get_profile(w.db, w.actor(Role.SUPERVISOR), w.client_id).version,
+                                                            occupation="教师"),
+    Action.CLIENT_REVEAL: lambda w, a: clients.reveal(w.db, a, w.client_id, "mobile"),
+    Action.FOLLOWUP_WORK: lambda w, a: followups.record_contact(w.db, a, w.follow_up_id, channel="phone",
+                                                                result="no_answer", next_contact_date=_tomorrow(w.db)),
+    Action.FOLLOWUP_CREATE: lambda w, a: followups.create_own(w.db, a, w.client_id, _tomorrow(w.db)),
+    Action.FOLLOWUP_REASSIGN: lambda w, a: followups.reassign(w.db, a, w.follow_up_id, w.other_rm.id),
+    Action.STAFF_MANAGE: lambda w, a: accounts.add_staff(w.db, a, staff_no="N0001", name="新同事", role="teller"),
+    Action.SETTINGS_MANAGE: lambda w, a: accounts.update_settings(w.db, a, idle_lock_minutes=5),
+    Action.AUDIT_VIEW: lambda w, a: audit.list_events(w.db, a),
+}
+
+
+def _late_exercisers() -> None:
+    """Actions whose services live in their own modules (imports, day close, reports)."""
+    from services import dayclose, imports, reports
+
+    def import_refs(w: World, a: Actor) -> object:
+        path = w.tmp / "refs.csv"
+        path.write_text(
+            "日期,推介人工号,客户姓名,手机号,客户类型,推介状态,理财经理工号\n"
+            f"2026-11-19,{w.people[Role.TELLER].staff_no},钱七,13600002222,to_win,referred,{w.rm.staff_no}\n",
+            encoding="utf-8",
+        )
+        return imports.import_referrals(w.db, a, path)
+
+    def close(w: World, a: Actor) -> object:
+        referrals.record_outcome(w.db, w.actor(Role.SUPERVISOR), w.referred.id, met=True, deal=False)
+        return dayclose.close_day(w.db, a, w.db.today())
+
+    def reopen(w: World, a: Actor) -> object:
+        dayclose.close_day(w.db, w.actor(Role.SUPERVISOR), w.db.today(), force_reason="测试")
+        return dayclose.reopen_day(w.db, a, w.db.today(), "补录")
+
+    EXERCISE.update({
+        Action.REFERRAL_IMPORT: import_refs,
+        Action.DAY_CLOSE_VIEW: lambda w, a: dayclose.reconciliation(w.db, a, w.db.today()),
+        Action.DAY_CLOSE: close,
+        Action.DAY_CLOSE_FORCE: lambda w, a: dayclose.close_day(w.db, a, w.db.today(), force_reason="RM 外出，次日补录"),
+        Action.DAY_REOPEN: reopen,
+        Action.REPORT_EXPORT: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(), w.tmp / "d.pdf"),
+        Action.REPORT_ALL_BRANCHES: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(),
+                                                                       w.tmp / "all.pdf", all_branches=True),
+    })
+
+
+_late_exercisers()
+
+
+def test_every_action_has_an_exerciser() -> None:
+    assert set(EXERCISE) == set(Action)
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.value)
+@pytest.mark.parametrize("action", list(Action), ids=lambda a: a.value)
+def test_role_action_cell(action: Action, role: Role, db: Database, f: Factories, tmp_path: Path) -> None:
+    world = World(db, f, tmp_path)
+    call = EXERCISE[action]
+    if allowed(role.value, action):
+        call(world, world.actor(role))
+    else:
+        with pytest.raises(PermissionDenied):
+            call(world, world.actor(role))
+
+
+def test_table_matches_spec_summary() -> None:
+    # SPEC §7 in one place: admin sees no client data; tellers never finances.
+    for action in (Action.CLIENT_LOOKUP, Action.CLIENT_PROFILE, Action.CLIENT_REVEAL, Action.REFERRAL_FILE):
+        assert "admin" not in PERMISSIONS[action]
+    assert not allowed("teller", Action.CLIENT_PROFILE)
+    assert not allowed("lobby_manager", Action.CLIENT_PROFILE)
+    assert allowed("rm", Action.CLIENT_PROFILE) and not allowed("rm", Action.CLIENT_PROFILE_ALL)
