@@ -1,0 +1,1 @@
+"""The application's pages: one QWidget per SPEC §11 page name."""
