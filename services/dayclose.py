@@ -256,6 +256,7 @@ def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None
     if day > db.today():
         raise ValidationError([FieldProblem("day", msg("date_future"))])
     with db.write() as s:
+        referrals.lock_day(s, actor.branch_id, day, exclusive=True)
         row = _day_row(s, actor.branch_id, day)
         if row is not None:
             _ensure_version(s, row, version)

@@ -226,3 +226,34 @@ def test_recording_an_outcome_checks_its_fields(db, branch_day):
     dayclose.record_outcome(db, d.lobby, d.a.id, met=False, deal=True, products="基金", amount="100")
     a = next(ln for ln in dayclose.reconciliation(db, d.lobby, TODAY).lines if ln.referral_id == d.a.id)
     assert a.met is False and a.deal is False and a.products is None and a.amount is None
+
+
+def test_a_referral_cannot_slip_into_a_day_being_closed(db, f):
+    """PostgreSQL: filing waits on the day's lock while a close is in flight, then is refused."""
+    import threading
+
+    from models import DayClose, Role
+    from services.errors import DayClosed
+    from services.referrals import lock_day
+
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite writers already queue on the database's write lock")
+    lobby, rm = f.staff(Role.LOBBY_MANAGER), f.staff(Role.RM)
+    outcome: list[BaseException | None] = []
+
+    def file_one() -> None:
+        try:
+            f.referral(lobby, rm)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the assertion below
+            outcome.append(exc)
+
+    with db.write() as s:  # a close in progress: holds the day's lock exclusively until commit
+        lock_day(s, lobby.branch_id, db.today(), exclusive=True)
+        worker = threading.Thread(target=file_one)
+        worker.start()
+        worker.join(0.5)
+        assert worker.is_alive(), "filing should wait for the close to finish"
+        s.add(DayClose(branch_id=lobby.branch_id, business_date=db.today(), closed=True))
+    worker.join(10)
+    assert len(outcome) == 1 and isinstance(outcome[0], DayClosed)
