@@ -62,11 +62,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_own_referral": ("只能修改自己提交的推介", "you may change only referrals you filed"),
     "followup_closed": ("该跟进已结束", "this follow-up is already closed"),
     "day_incomplete": ("还有 {n} 条推介未确认营销成果", "{n} referrals still lack the RM's outcome"),
+    "day_already_closed": ("{day} 已日终关闭", "{day} is already closed"),
+    "day_not_closed": ("{day} 尚未关闭，无需重新打开", "{day} is not closed; there is nothing to reopen"),
+    "not_referred": ("只有已推介的客户需要确认营销成果", "only referred clients have an outcome to confirm"),
     "stale": ("{by} 已于 {at} 修改了此记录，请刷新后再保存", "{by} changed this record at {at}; reload before saving"),
     "client_changed": ("手机号已属于另一位客户", "this mobile number belongs to another client"),
     "gender_value": ("性别应为 男/女", "gender is 男/女 (male/female)"),
     "no_branch": ("数据库中还没有网点，请先运行 init", "the database has no branch yet; run init first"),
     "not_empty": ("数据库中已有数据，demo 只能在空数据库上运行", "the database already has data; demo runs only on an empty one"),
+    "duplicate_column": ("列名重复", "the column appears more than once"),
+    "column_n": ("第 {n} 列", "column {n}"),
+    "no_header": ("该列有数据但没有列名", "has values but no column name"),
+    "day_closed": ("{value} 已日终核对关闭，不能再添加推介", "{value} is closed; no referral can be added to it"),
+    "branch_code_format": ("网点代码应为 1–32 位字母或数字", "a branch code is 1–32 letters or digits"),
+    "setup_done": ("本数据库已设立网点和账户，请直接登录", "this database is already set up; sign in instead"),
 }
 
 

@@ -137,6 +137,10 @@ def lock_day(s: Session, branch_id: int, day: dt.date, *, exclusive: bool = Fals
     if s.get_bind().dialect.name != "postgresql":
         return
     key = branch_id * 1_000_000 + day.toordinal()
+    held = s.info.setdefault("day_locks", set())
+    if (key, exclusive) in held or (key, True) in held:
+        return  # already held for this transaction (imports touch the same day row after row)
+    held.add((key, exclusive))
     fn = func.pg_advisory_xact_lock if exclusive else func.pg_advisory_xact_lock_shared
     s.execute(select(fn(key)))
 
@@ -202,7 +206,8 @@ def duplicate_warnings(db: Database, actor: Actor, *, client_id: int | None = No
 
 
 def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, data: ReferralInput,
-                    problems: v.Problems, *, require_contact_time: bool = True) -> FiledReferral | None:
+                    problems: v.Problems, *, require_contact_time: bool = True,
+                    with_warnings: bool = True) -> FiledReferral | None:
     """Validate and add one referral inside the caller's unit of work.
 
     Every problem goes into ``problems``; nothing is added unless all is well.
@@ -263,13 +268,15 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
     if problems or client is None or rm is None or status is None or client_type is None or channel is None:
         return None
     ensure_day_open(s, referrer.branch_id, business_date)
-    if client.id is None:
+    is_new_client = client.id is None
+    if is_new_client:
         s.add(client)
         s.flush()
         audit.record(s, db, actor, "create", "client", client.id)
     elif client.rm_id is None:
         client.rm_id = rm.id
-    warnings = tuple(warnings_for(s, client.id, now))
+    # A client created a moment ago cannot have history; imports skip the look-up altogether.
+    warnings = tuple(warnings_for(s, client.id, now)) if with_warnings and not is_new_client else ()
     referral = Referral(
         branch_id=referrer.branch_id, business_date=business_date, created_at=data.created_at or now,
         referrer_id=referrer.id, client_id=client.id, client_type=client_type, channel=channel,
