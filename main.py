@@ -73,7 +73,7 @@ def parse_day(option: str, value: str) -> dt.date:
 
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
     if not m:
-        raise BadArgument(option, msg("date_format"))
+        raise BadArgument(option, f"{value}: {msg('date_format')}")
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:

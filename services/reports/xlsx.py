@@ -1,0 +1,116 @@
+"""The statistics sheet as an .xlsx workbook (openpyxl): a summary, then one worksheet per table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from services.db import BRANCH_TZ
+from services.reports import labels as L
+from services.reports.pdf import document_title
+from services.stats import ReferrerRow, RmRow, Sheet
+
+NUMBER_FORMAT = "#,##0"
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="E1E8F2")
+_TOTAL_FILL = PatternFill("solid", fgColor="EEF1F6")
+_THIN = Border(bottom=Side(style="thin", color="8C95A1"))
+_WIDTHS = {"branch": 8.0, "staff_no": 11.0, "name": 12.0, "role": 14.0}
+
+
+def _header_cell(ws: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, text)
+    cell.font = _HEADER_FONT
+    cell.fill = _HEADER_FILL
+    cell.border = _THIN
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    return cell
+
+
+def _table(wb: Workbook, title: str, sheet: Sheet, columns: Sequence[L.Column],
+           rows: Sequence[ReferrerRow] | Sequence[RmRow], totals: tuple[int, ...],
+           previous_totals: tuple[int, ...] | None) -> None:
+    ws = wb.create_sheet(title)
+    monthly = sheet.previous is not None
+    text_cols = [c for c in columns if not c.numeric]
+    headers = [c.label for c in text_cols]
+    for c in columns:
+        if not c.numeric:
+            continue
+        label = f"{c.group}·{c.label}" if c.group else c.label
+        if monthly:
+            headers += [label + L.paren(L.t('this_month')), label + L.paren(L.t('last_month'))]
+        else:
+            headers.append(label)
+    # Write-only worksheets take their layout before the first row.
+    ws.freeze_panes = f"{get_column_letter(len(text_cols) + 1)}2"
+    for i, c in enumerate(text_cols, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS[c.key]
+    for i in range(len(text_cols) + 1, len(headers) + 1):
+        ws.column_dimensions[get_column_letter(i)].width = 11.0 if monthly else 9.5
+    ws.append([_header_cell(ws, h) for h in headers])
+
+    def numbers(values: tuple[int, ...], previous: tuple[int, ...] | None, fill: PatternFill | None) -> list[Any]:
+        cells = []
+        pairs = zip(values, previous, strict=True) if previous is not None else ((v,) for v in values)
+        for group in pairs:
+            for v in group:
+                cell = WriteOnlyCell(ws, v)
+                cell.number_format = NUMBER_FORMAT
+                if fill is not None:
+                    cell.fill = fill
+                    cell.font = _HEADER_FONT
+                cells.append(cell)
+        return cells
+
+    for row in rows:
+        st = row.staff
+        lead: list[Any] = [st.branch_code] if sheet.all_branches else []
+        lead += [st.staff_no, L.staff_name(st.name, st.active), L.role(st.role)]
+        prev = row.previous.values() if row.previous is not None else None
+        ws.append(lead + numbers(row.figures.values(), prev, None))
+    total_label = WriteOnlyCell(ws, L.t("totals"))
+    total_label.font = _HEADER_FONT
+    total_label.fill = _TOTAL_FILL
+    blanks = []
+    for _ in range(len(text_cols) - 1):
+        blank = WriteOnlyCell(ws, None)
+        blank.fill = _TOTAL_FILL
+        blanks.append(blank)
+    ws.append([total_label, *blanks, *numbers(totals, previous_totals, _TOTAL_FILL)])
+
+
+def render_xlsx(sheet: Sheet, out: Path | IO[bytes]) -> None:
+    """Write the sheet as .xlsx to ``out`` (the caller makes the write atomic)."""
+    wb = Workbook(write_only=True)
+    wb.properties.title = document_title(sheet)
+    wb.properties.creator = sheet.branch.name if sheet.branch is not None else L.t("all_branches")
+    wb.properties.subject = L.t(f"title.{sheet.kind.value}")
+
+    summary = wb.create_sheet(L.t("sheet.summary"))
+    summary.column_dimensions["A"].width = 14
+    summary.column_dimensions["B"].width = 60
+    summary.append([_header_cell(summary, L.t("xlsx.kind")), L.t(f"title.{sheet.kind.value}")])
+    summary.append([L.t("branch"), L.branch_text(sheet)])
+    summary.append([L.t("period"), L.period_text(sheet)])
+    summary.append([L.t("generated"), L.generated_text(sheet, BRANCH_TZ)])
+    summary.append([L.t("closed"), L.closed_text(sheet)])
+    if sheet.previous is not None:
+        before = sheet.previous
+        summary.append([L.t("previous"),
+                        f"{before.period_start.isoformat()} {L.t('to')} {before.period_end.isoformat()}"])
+    summary.append([L.t("xlsx.note"), L.t("note")])
+
+    prev = sheet.previous
+    _table(wb, L.t("sheet.referrers"), sheet, L.referrer_columns(sheet), sheet.referrers,
+           sheet.referrer_totals.values(), prev.referrer_totals.values() if prev else None)
+    _table(wb, L.t("sheet.rms"), sheet, L.rm_columns(sheet), sheet.rms,
+           sheet.rm_totals.values(), prev.rm_totals.values() if prev else None)
+    wb.save(out)
