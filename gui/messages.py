@@ -14,6 +14,7 @@ log = logging.getLogger("lobbydesk.gui")
 
 
 def tr(text: str) -> str:
+    # lupdate sees only literal QCoreApplication.translate calls: new strings are written out in full below.
     return QCoreApplication.translate("messages", text)
 
 
@@ -22,11 +23,12 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, (ServiceError, StorageError)):
         return str(exc)
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return tr("Sorry, something went wrong. The details were written to the log; please tell the administrator.")
+    return QCoreApplication.translate(
+        "messages", "Sorry, something went wrong. The details were written to the log; please tell the administrator.")
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Lobby Referral Desk"), describe(exc),
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("messages", "Lobby Referral Desk"), describe(exc),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessageBox")
     box.open()

@@ -42,7 +42,8 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             return None
         if isinstance(value, str):  # pragma: no cover - defensive for raw SQLite values
             value = dt.datetime.fromisoformat(value)
-        return value.replace(tzinfo=dt.timezone.utc)
+        moment: dt.datetime = value
+        return moment.replace(tzinfo=dt.timezone.utc)
 
 
 int_pk = Annotated[int, mapped_column(Integer, primary_key=True)]

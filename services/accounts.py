@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from models import Branch, BranchSettings, FollowUp, FollowUpState, Role, Staff, DEFAULT_INTERESTS
 from services import audit
 from services.db import Database
-from services.errors import AuthError, NotFound, ValidationError, FieldProblem
+from services.errors import AuthError, Conflict, NotFound, ValidationError, FieldProblem
 from services.i18n import msg
 from services.permissions import Action, Actor, require
 from services.validation import Problems, fail, person_name
@@ -419,3 +419,40 @@ def update_settings(db: Database, actor: Actor, *, abandon_after_attempts: int |
         audit.record(s, db, actor, "update", "settings", st.id,
                      f"abandon_after={st.abandon_after_attempts} idle={st.idle_lock_minutes}")
         return Settings(st.abandon_after_attempts, st.idle_lock_minutes, tuple(st.interests or DEFAULT_INTERESTS))
+
+
+# --- the first run and the administrator's page -----------------------------------
+
+def staff_accounts(db: Database, actor: Actor) -> list[StaffInfo]:
+    """The actor's branch's accounts, for the administrator's page (permission-checked)."""
+    require(actor, Action.STAFF_MANAGE)
+    return list_staff(db, actor, branch_id=actor.branch_id)
+
+
+def set_up_branch(db: Database, *, branch_code: str, branch_name: str, staff_no: str, name: str,
+                  password: str, confirm: str) -> tuple[BranchInfo, StaffInfo]:
+    """First run on an empty database: the branch and its first administrator.
+
+    Every field is checked before anything is written. A branch made earlier by
+    ``init`` is kept as it is. The administrator chose the password, so no change
+    is forced at the first sign-in.
+    """
+    problems = Problems()
+    code = (branch_code or "").strip()
+    if not re.fullmatch(r"[A-Za-z0-9]{1,32}", code):
+        problems.add("branch_code", "branch_code_format")
+    bname = (branch_name or "").strip()
+    if not bname:
+        problems.add("branch_name", "required")
+    elif len(bname) > 64:
+        problems.add("branch_name", "text_too_long", max=64)
+    problems.run(lambda: validate_staff_no("staff_id", staff_no))
+    problems.run(lambda: person_name("name", name))
+    problems.run(lambda: check_password_rules("password", password, confirm))
+    problems.raise_if_any()
+    if not is_empty(db):
+        raise Conflict(msg("setup_done"))
+    branch, _ = ensure_branch(db, code, bname)
+    info, _ = add_staff(db, Actor.system(branch.id), staff_no=staff_no, name=name, role=Role.ADMIN,
+                        password=password, must_change_password=False)
+    return branch, info

@@ -44,7 +44,8 @@ def record(
     log.debug("audit %s %s#%s by %s", action, entity, entity_id, event.actor_staff_no)
 
 
-def list_events(db: Database, actor: Actor, *, limit: int = 200, before_id: int | None = None) -> list[tuple]:
+def list_events(db: Database, actor: Actor, *, limit: int = 200,
+                before_id: int | None = None) -> list[tuple[object, ...]]:
     """The newest audit events (supervisor, admin): (id, at, staff no, action, entity, entity id, detail)."""
     from sqlalchemy import select
 

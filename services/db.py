@@ -9,19 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger("lobbydesk.db")
 
 ENV_URL = "LOBBYDESK_DB_URL"
+# PostgreSQL LISTEN/NOTIFY channel: every committed write announces itself here (services.notify).
+CHANGE_CHANNEL = "lobbydesk_changes"
 APP_NAME = "LobbyDesk"
 # China has one time zone and no daylight saving: the branch's day is UTC+8.
 BRANCH_TZ = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
@@ -76,7 +79,7 @@ def _is_windows_remote(path: Path) -> bool:  # pragma: no cover - Windows only
     import ctypes
 
     drive = str(path.drive) + "\\"
-    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # type: ignore[attr-defined]  # DRIVE_REMOTE
 
 
 def check_sqlite_path(database: str) -> Path:
@@ -195,6 +198,7 @@ class Database:
         if self.engine.dialect.name == "sqlite":
             writer_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+        self._commits = 0
 
     @property
     def dialect(self) -> str:
@@ -207,11 +211,24 @@ class Database:
         """The branch's business day now."""
         return self.clock().astimezone(BRANCH_TZ).date()
 
+    @property
+    def commits(self) -> int:
+        """Write units this object has committed; the change feed (services.notify) watches it."""
+        return self._commits
+
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One unit of work that changes data: commit on success, else roll back."""
+        """One unit of work that changes data: commit on success, else roll back.
+
+        On PostgreSQL the unit also announces itself on ``CHANGE_CHANNEL``; the
+        server delivers the notice only if the transaction commits, so other
+        workstations never hear of a rolled-back change.
+        """
         with self._writer() as session, session.begin():
             yield session
+            if self.engine.dialect.name == "postgresql":
+                session.execute(select(func.pg_notify(CHANGE_CHANNEL, "")))
+        self._commits += 1
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -265,3 +282,44 @@ def backup(engine: Engine, out: Path) -> str:
         raw.close()
     os.replace(tmp, out)
     return f"已备份到 / backed up to {out}"
+
+
+_REVISION_RE = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_RE = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
+def _migration_heads() -> set[str] | None:
+    """The newest revisions, read from the migration files' text (Alembic's own loader is slow to import)."""
+    import migrations
+
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (Path(migrations.__file__).parent / "versions").glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        rev, down = _REVISION_RE.search(text), _DOWN_RE.search(text)
+        if rev is None or down is None:
+            return None  # a layout this reader does not know: let Alembic decide
+        revisions.add(rev[1])
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down[1]))
+    return revisions - parents or None
+
+
+def schema_looks_current(engine: Engine) -> bool:
+    """A cheap start-up check that the schema is at the newest migration, without importing Alembic.
+
+    False whenever unsure (no version table, unreadable migrations), so the caller runs
+    ``migrate``, which is idempotent; a connection failure surfaces there.
+    """
+    from sqlalchemy import Column, MetaData, String, Table
+    from sqlalchemy.exc import DBAPIError
+
+    heads = _migration_heads()
+    if heads is None:
+        return False
+    version = Table("alembic_version", MetaData(), Column("version_num", String(32)))
+    try:
+        with engine.connect() as conn:
+            current = set(conn.scalars(select(version.c.version_num)))
+    except DBAPIError:
+        return False
+    return current == heads

@@ -220,7 +220,7 @@ def queue(db: Database, actor: Actor, *, rm_id: int | None = None, after: tuple[
     out = []
     for fu, name, mobile, client_rm in rows:
         full = allowed(actor.role, Action.CLIENT_PROFILE_ALL) or client_rm == actor.staff_id or fu.rm_id == actor.staff_id
-        out.append(QueueRow(fu.id, fu.client_id, name, mobile if full else mask(mobile, Kind.MOBILE), fu.state,
+        out.append(QueueRow(fu.id, fu.client_id, name, (mobile or "") if full else mask(mobile, Kind.MOBILE), fu.state,
                             fu.next_contact_date, fu.attempts,
                             fu.next_contact_date is not None and fu.next_contact_date < today,
                             fu.attempts >= n_abandon, fu.origin, fu.version))

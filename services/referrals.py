@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -183,7 +184,7 @@ def warnings_for(s: Session, client_id: int, now: dt.datetime) -> list[Duplicate
         select(Client.judged_ordinary_at, Staff.name).join(Staff, Staff.id == Client.judged_ordinary_by_id)
         .where(Client.id == client_id, Client.judged_ordinary_at.is_not(None))
     ).first()
-    if ordinary:
+    if ordinary and ordinary[0] is not None:
         out.append(DuplicateWarning("judged_ordinary", ordinary[1], ordinary[0]))
     return out
 
@@ -220,7 +221,7 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
     note = problems.run(lambda: v.clean_text("note", data.note, max_len=v.NOTE_MAX, multiline=True))
     interests: list[str] = []
     for item in data.interests:
-        text = problems.run(lambda item=item: v.clean_text("interests", item, max_len=20))
+        text = problems.run(partial(v.clean_text, "interests", item, max_len=20))
         if text and text not in interests:
             interests.append(text)
     business_date = data.business_date or today
@@ -471,7 +472,9 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
     q = _list_query(actor, day, scope)
     if before is not None:
         at, rid = before
-        q = q.where((Referral.created_at < at) | ((Referral.created_at == at) & (Referral.id < rid)))
+        # A row-value comparison, so both engines seek into the (…, created_at, id) index
+        # instead of reading every newer row first (the OR form grew with the page's depth).
+        q = q.where(tuple_(Referral.created_at, Referral.id) < tuple_(at, rid))
     q = q.order_by(Referral.created_at.desc(), Referral.id.desc()).limit(limit)
     with db.read() as s:
         rows = s.execute(q).all()

@@ -1,0 +1,1 @@
+"""The application shell's dialogs: first run, sign-in, password change, and the lock screen."""

@@ -1,0 +1,168 @@
+"""Changing one's own password: forced after the first sign-in, or chosen from the menu."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.dialogs.form import FieldErrors, error_label_for
+
+if TYPE_CHECKING:
+    from gui.worker import DbLane
+    from services.db import Database
+    from services.permissions import Actor
+
+
+class PasswordChangeDialog(QDialog):
+    """New password twice (and the current one when the change is voluntary), checked by the service.
+
+    Signals:
+        password_changed(): the service accepted the new password
+    """
+
+    password_changed = Signal()
+
+    def __init__(self, db: Database, lane: DbLane, actor: Actor, *, forced: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._lane = lane
+        self._actor = actor
+        self._forced = forced
+        self._busy = False
+        self.setObjectName("passwordDialog")
+        self.setAccessibleName("passwordDialog")
+        self.setWindowTitle(self.tr("Change password"))
+        self.setMinimumWidth(440)
+
+        if forced:
+            intro_text = self.tr("Welcome, {name}. Before you start, replace the password you were given "
+                                 "with one only you know.").format(name=actor.name)
+        else:
+            intro_text = self.tr("Change the password of {name} ({staff_no}).").format(
+                name=actor.name, staff_no=actor.staff_no)
+        intro = QLabel(intro_text)
+        intro.setObjectName("passwordIntroLabel")
+        intro.setWordWrap(True)
+        rules = QLabel(self.tr("A password has at least 8 characters, with both letters and digits, "
+                               "and differs from the current one."))
+        rules.setObjectName("passwordRulesLabel")
+        rules.setWordWrap(True)
+
+        self.old_edit = self._password_edit("oldPasswordEdit")
+        self.new_edit = self._password_edit("newPasswordEdit")
+        self.confirm_edit = self._password_edit("confirmPasswordEdit")
+        self.general_error = QLabel()
+        self.general_error.setObjectName("passwordDialogError")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.errors = FieldErrors(self.general_error)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if not forced:
+            form.addRow(self.tr("Current password"), self._with_error(self.old_edit, "old_password"))
+        else:
+            self.old_edit.hide()
+        form.addRow(self.tr("New password"), self._with_error(self.new_edit, "new_password"))
+        form.addRow(self.tr("New password again"), self._with_error(self.confirm_edit, "confirm"))
+
+        self.change_button = QPushButton(self.tr("Change password"))
+        self.change_button.setObjectName("changePasswordButton")
+        self.change_button.setAccessibleName("changePasswordButton")
+        self.change_button.setAutoDefault(False)
+        self.cancel_button = QPushButton(self.tr("Sign out") if forced else self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelPasswordButton")
+        self.cancel_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.change_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.setSpacing(10)
+        layout.addWidget(intro)
+        layout.addWidget(rules)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+        self._connect_signals()
+
+    def _password_edit(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setAccessibleName(name)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setMaxLength(128)
+        return edit
+
+    def _with_error(self, edit: QLineEdit, service_field: str) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addWidget(edit)
+        label = error_label_for(edit)
+        col.addWidget(label)
+        self.errors.bind(service_field, label)
+        return box
+
+    def _connect_signals(self) -> None:
+        self.change_button.clicked.connect(self.on_change_clicked)
+        self.cancel_button.clicked.connect(self.reject)
+        self.old_edit.returnPressed.connect(self.new_edit.setFocus)
+        self.new_edit.returnPressed.connect(self.confirm_edit.setFocus)
+        self.confirm_edit.returnPressed.connect(self.on_change_clicked)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        (self.new_edit if self._forced else self.old_edit).setFocus()
+
+    @Slot()
+    def on_change_clicked(self) -> None:
+        if self._busy:
+            return
+        self._set_busy(True)
+        self.errors.clear()
+        db, actor = self._db, self._actor
+        old = None if self._forced else self.old_edit.text()
+        new, confirm = self.new_edit.text(), self.confirm_edit.text()
+
+        def change() -> None:
+            from services.accounts import change_password
+
+            change_password(db, actor, old, new, confirm)
+
+        self._lane.submit(change, self.on_change_done, self.on_change_failed)
+
+    def on_change_done(self, _result: object) -> None:
+        self._set_busy(False)
+        for edit in (self.old_edit, self.new_edit, self.confirm_edit):
+            edit.clear()
+        self.accept()
+        self.password_changed.emit()
+
+    def on_change_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.errors.show(exc)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for w in (self.old_edit, self.new_edit, self.confirm_edit, self.change_button, self.cancel_button):
+            w.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()

@@ -1,0 +1,211 @@
+"""The sign-in dialog: staff id and password, checked on the database lane.
+
+Nothing of the database layer is imported here at the top: the program shows
+this dialog first, before SQLAlchemy has been imported (SPEC §9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from gui.worker import DbLane
+    from services.accounts import SignIn
+    from services.db import Database
+
+
+def _named(widget: QWidget, name: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(name)
+    return widget
+
+
+class SignInDialog(QDialog):
+    """Asks for a staff id and password; argon2 runs on the lane, never on the GUI thread.
+
+    While the database is still being opened (``set_database(None)``) the person
+    can type, but signing in waits until it is ready.
+
+    Signals:
+        signed_in(object): a ``services.accounts.SignIn`` after a successful check
+    """
+
+    signed_in = Signal(object)
+
+    def __init__(self, db: Callable[[], Database], lane: DbLane, database_text: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db  # built on first use
+        self._lane = lane
+        self._busy = False
+        self._ready = database_text is not None
+        _named(self, "signInDialog")
+        self.setWindowTitle(self.tr("Sign in — Lobby Referral Desk"))
+        self.setMinimumWidth(420)
+
+        title = _named(QLabel(self.tr("Lobby Referral Desk")), "signInTitleLabel")
+        subtitle = _named(QLabel(self.tr("Premium-client referrals and follow-up")), "signInSubtitleLabel")
+
+        self.user_edit = QLineEdit()
+        _named(self.user_edit, "loginUserEdit")
+        self.user_edit.setPlaceholderText(self.tr("e.g. T0001"))
+        self.user_edit.setMaxLength(32)
+        self.password_edit = QLineEdit()
+        _named(self.password_edit, "loginPasswordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setMaxLength(128)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Staff ID"), self.user_edit)
+        form.addRow(self.tr("Password"), self.password_edit)
+
+        self.error_label = QLabel()
+        _named(self.error_label, "loginErrorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.busy_label = QLabel(self.tr("Checking…"))
+        _named(self.busy_label, "loginBusyLabel")
+        self.busy_label.hide()
+
+        self.login_button = QPushButton(self.tr("Sign in"))
+        _named(self.login_button, "loginButton")
+        self.login_button.setAutoDefault(False)  # Enter is handled per field, see on_user_returned
+        self.login_button.setMinimumWidth(120)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.busy_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.login_button)
+
+        self.database_label = QLabel()
+        _named(self.database_label, "signInDatabaseLabel")
+        self.database_label.setWordWrap(True)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        layout.addStretch(1)  # spare height goes here, not between the title and the fields
+        layout.addSpacing(6)
+        layout.addWidget(self.database_label)
+        self.set_database(database_text)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.login_button.clicked.connect(self.on_login_clicked)
+        self.user_edit.returnPressed.connect(self.on_user_returned)
+        self.password_edit.returnPressed.connect(self.on_login_clicked)
+
+    def set_database(self, database_text: str | None) -> None:
+        """The database in use, once open; ``None`` while it is still being opened."""
+        self._ready = database_text is not None
+        self.database_label.setText(self.tr("Database: {db}").format(db=database_text)
+                                    if database_text is not None else self.tr("Opening the database…"))
+        self._update_state()
+
+    def prefill(self, user: str = "", password: str = "") -> None:
+        self.user_edit.setText(user)
+        self.password_edit.setText(password)
+
+    def reset(self) -> None:
+        """Ready for the next person: empty password, no message, focus where typing starts."""
+        self.password_edit.clear()
+        self.error_label.hide()
+        self._busy = False
+        self._update_state()
+        (self.password_edit if self.user_edit.text() else self.user_edit).setFocus()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        (self.password_edit if self.user_edit.text() and not self.password_edit.text() else self.user_edit).setFocus()
+
+    @Slot()
+    def on_user_returned(self) -> None:
+        # Enter after the staff id moves on to the password; an empty password
+        # must not be sent, it would count as a failed sign-in.
+        if self.password_edit.text():
+            self.on_login_clicked()
+        else:
+            self.password_edit.setFocus()
+
+    @Slot()
+    def on_login_clicked(self) -> None:
+        if self._busy or not self._ready:
+            return
+        user, password = self.user_edit.text().strip(), self.password_edit.text()
+        if not user:
+            self._show_error(self.tr("Enter your staff ID."))
+            self.user_edit.setFocus()
+            return
+        if not password:
+            self._show_error(self.tr("Enter your password."))
+            self.password_edit.setFocus()
+            return
+        self._busy = True
+        self._update_state()
+        db = self._db()
+
+        def check() -> SignIn:
+            from services.accounts import authenticate
+
+            return authenticate(db, user, password)
+
+        self._lane.submit(check, self.on_check_done, self.on_check_failed)
+
+    def on_check_done(self, result: SignIn) -> None:
+        self._busy = False
+        self._update_state()
+        self.password_edit.clear()
+        self.error_label.hide()
+        self.accept()
+        self.signed_in.emit(result)
+
+    def on_check_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self._update_state()
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        locked_until = getattr(exc, "locked_until", None)
+        if locked_until is not None:
+            from services.db import BRANCH_TZ
+
+            until = locked_until.astimezone(BRANCH_TZ).strftime("%H:%M")
+            self._show_error(self.tr("This account is locked after too many failed sign-ins. "
+                                     "Try again after {time}.").format(time=until))
+        else:
+            from gui import messages
+
+            self._show_error(messages.describe(exc))
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _update_state(self) -> None:
+        self.user_edit.setEnabled(not self._busy)
+        self.password_edit.setEnabled(not self._busy)
+        self.login_button.setEnabled(self._ready and not self._busy)
+        self.busy_label.setVisible(self._busy)
+        if self._busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()

@@ -1,0 +1,572 @@
+"""The main window: sign-in flow, the role's pages behind a navigation list, the idle lock."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from gui.dialogs.sign_in import SignInDialog
+from gui.roles import role_label
+from gui.worker import DbLane
+
+if TYPE_CHECKING:
+    from gui.context import AppContext
+    from gui.dialogs.password import PasswordChangeDialog
+    from services.accounts import SignIn
+    from services.db import Database
+    from services.permissions import Actor
+
+log = logging.getLogger("lobbydesk.gui.shell")
+
+DEFAULT_IDLE_MINUTES = 10
+# SPEC §1/§11: only the pages a role may use exist. followUpPage, diaryPage and
+# clientPage come with a later issue.
+_REFERRER_PAGES = ("referralPage", "myReferralsPage")
+_MANAGER_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage")
+ROLE_PAGES: dict[str, tuple[str, ...]] = {
+    "teller": _REFERRER_PAGES,
+    "marketing": _REFERRER_PAGES,
+    "rm": _REFERRER_PAGES,
+    "lobby_manager": _MANAGER_PAGES,
+    "supervisor": _MANAGER_PAGES,
+    "admin": ("staffPage",),
+}
+
+
+def _page_class(name: str) -> type[QWidget]:
+    """The page's class, imported only when a role needs it (start-up stays fast)."""
+    if name == "referralPage":
+        from gui.pages.referral_form import ReferralPage
+
+        return ReferralPage
+    if name == "myReferralsPage":
+        from gui.pages.my_referrals import MyReferralsPage
+
+        return MyReferralsPage
+    if name == "dayClosePage":
+        from gui.pages.day_close import DayClosePage
+
+        return DayClosePage
+    if name == "reportsPage":
+        from gui.pages.reports import ReportsPage
+
+        return ReportsPage
+    if name == "staffPage":
+        from gui.pages.staff_admin import StaffAdminPage
+
+        return StaffAdminPage
+    raise KeyError(name)
+
+
+class MainWindow(QMainWindow):
+    """The application window. Hidden until someone has signed in (and changed a forced password).
+
+    Before a session the sign-in dialog (``sign_in_dialog``, a child of this window)
+    is what shows; a session builds the signed-in role's pages; signing out deletes
+    them and shows the sign-in dialog again.
+
+    Signals:
+        session_started(object): the signed-in ``Actor``; the pages exist and the window shows
+        session_ended(): the person signed out; the pages are gone
+        locked(): the idle lock covered the window
+        unlocked(): the same person's password opened it again
+        sign_in_cancelled(): the sign-in dialog was closed without signing in
+        closed(): the window was closed (the application ends)
+    """
+
+    session_started = Signal(object)
+    session_ended = Signal()
+    locked = Signal()
+    unlocked = Signal()
+    sign_in_cancelled = Signal()
+    closed = Signal()
+
+    def __init__(self, db: Database | Callable[[], Database], *, lang: str = "zh_CN",
+                 database_text: str | None = None, owns_db: bool = False, parent: QWidget | None = None) -> None:
+        """``db`` may be a function that builds the Database on first use, and ``database_text``
+        (what the status bar says) ``None`` until it is open: ``run_gui`` shows the sign-in
+        window first and opens the database meanwhile (SPEC §9)."""
+        super().__init__(parent)
+        self._db: Database | None = None
+        self._db_factory: Callable[[], Database] | None = None
+        if callable(db):
+            self._db_factory = db
+        else:
+            self._db = db
+        self.lang = lang
+        self.lane = DbLane()
+        self.ctx: AppContext | None = None
+        self._owns_db = owns_db
+        self._database_text = database_text
+        self._pages: dict[str, QWidget] = {}
+        self._locked = False
+        self._idle_override_ms: int | None = None
+        self._shut_down = False
+        self.sign_in_dialog: SignInDialog | None = None
+        self.password_dialog: PasswordChangeDialog | None = None
+
+        self.setObjectName("mainWindow")
+        self.setAccessibleName("mainWindow")
+        self.setWindowTitle(self.tr("Lobby Referral Desk"))
+        self._ui_built = False  # the contents come with the first session: start-up shows only the sign-in
+
+    # --- construction -----------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        """The navigation, page stack, lock screen, status bar and menus (once, at the first session)."""
+        if self._ui_built:
+            return
+        self._ui_built = True
+        from gui.dialogs.lock import IdleWatcher, LockScreen
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navList")
+        self.nav.setAccessibleName("navList")
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setFixedWidth(180)
+        self.page_stack = QStackedWidget()
+        self.page_stack.setObjectName("pageStack")
+        self.workspace = QWidget()
+        self.workspace.setObjectName("workspace")
+        row = QHBoxLayout(self.workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.page_stack, 1)
+
+        self.lock_screen = LockScreen(lambda: self.db, self.lane)
+        self.root_stack = QStackedWidget()
+        self.root_stack.setObjectName("rootStack")
+        self.root_stack.addWidget(self.workspace)
+        self.root_stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.root_stack)
+
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUserLabel")
+        self.user_label.setAccessibleName("statusUserLabel")
+        self.database_label = QLabel()
+        self.database_label.setObjectName("statusDatabaseLabel")
+        self.database_label.setAccessibleName("statusDatabaseLabel")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        self.idle = IdleWatcher(self)
+        self.idle.set_timeout_ms(self._idle_override_ms or DEFAULT_IDLE_MINUTES * 60_000)
+        self._build_menus()
+        self._fit_to_screen()
+        self._connect_signals()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        account = bar.addMenu(self.tr("&Account"))
+        account.setObjectName("accountMenu")
+        self.change_password_action = self._action("changePasswordAction", self.tr("Change password…"))
+        self.lock_action = self._action("lockAction", self.tr("Lock the screen"), QKeySequence("Ctrl+L"))
+        self.sign_out_action = self._action("signOutAction", self.tr("Sign out"))
+        self.quit_action = self._action("quitAction", self.tr("Quit"), QKeySequence("Ctrl+Q"))
+        account.addAction(self.change_password_action)
+        account.addAction(self.lock_action)
+        account.addSeparator()
+        account.addAction(self.sign_out_action)
+        account.addAction(self.quit_action)
+        self.go_menu: QMenu = bar.addMenu(self.tr("&Pages"))
+        self.go_menu.setObjectName("pagesMenu")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.language_action = self._action("languageAction", self.tr("Interface language…"))
+        self.about_action = self._action("aboutAction", self.tr("About Lobby Referral Desk"))
+        help_menu.addAction(self.language_action)
+        help_menu.addAction(self.about_action)
+        self._page_actions: list[QAction] = []
+
+    def _action(self, name: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden or disabled
+        return action
+
+    def _fit_to_screen(self) -> None:
+        self.setMinimumSize(960, 600)
+        screen = self.screen()
+        avail = screen.availableGeometry() if screen is not None else None
+        if avail is None or avail.width() < 400:
+            self.resize(1280, 800)
+            return
+        # 1366×768 screens leave about 1366×728: fill most of it; larger screens get a calm 1440×900.
+        self.resize(min(1440, int(avail.width() * 0.94)), min(900, int(avail.height() * 0.94)))
+
+    def _connect_signals(self) -> None:
+        self.nav.currentRowChanged.connect(self.on_nav_row_changed)
+        self.change_password_action.triggered.connect(self.on_change_password_triggered)
+        self.lock_action.triggered.connect(self.on_lock_triggered)
+        self.sign_out_action.triggered.connect(self.on_sign_out_triggered)
+        self.quit_action.triggered.connect(self.close)
+        self.language_action.triggered.connect(self.on_language_triggered)
+        self.about_action.triggered.connect(self.on_about_triggered)
+        self.idle.idled.connect(self.on_idle_timeout)
+        self.lock_screen.unlocked.connect(self.on_lock_screen_unlocked)
+        self.lock_screen.sign_out_requested.connect(self.on_sign_out_triggered)
+
+    def set_database_text(self, text: str) -> None:
+        """The database is open: say which one, and let the sign-in go ahead."""
+        self._database_text = text
+        if self.sign_in_dialog is not None:
+            self.sign_in_dialog.set_database(text)
+        if self._ui_built:
+            self.database_label.setText(self.tr("Database: {db}").format(db=text))
+
+    @property
+    def db(self) -> Database:
+        """The window's database, built on first use when a factory was given (GUI thread only)."""
+        if self._db is None:
+            assert self._db_factory is not None
+            self._db = self._db_factory()
+        return self._db
+
+    # --- signing in -----------------------------------------------------------------------
+
+    def show_sign_in(self, user: str = "", password: str = "") -> SignInDialog:
+        """Show the sign-in dialog (non-blocking); the session starts when it succeeds."""
+        if self.sign_in_dialog is None:
+            self.sign_in_dialog = SignInDialog(lambda: self.db, self.lane, self._database_text, self)
+            self.sign_in_dialog.signed_in.connect(self.on_sign_in_succeeded)
+            self.sign_in_dialog.rejected.connect(self.on_sign_in_rejected)
+        self.sign_in_dialog.prefill(user, password)
+        if not password:
+            self.sign_in_dialog.reset()
+        self.sign_in_dialog.show()
+        self.sign_in_dialog.activateWindow()
+        return self.sign_in_dialog
+
+    def sign_in(self, user: str, password: str) -> None:
+        """Sign in directly (``launch`` with credentials); raises the service's ``AuthError``."""
+        from services.accounts import authenticate
+
+        self._begin(authenticate(self.db, user, password))
+
+    @Slot(object)
+    def on_sign_in_succeeded(self, result: SignIn) -> None:
+        self._begin(result)
+
+    @Slot()
+    def on_sign_in_rejected(self) -> None:
+        if self.ctx is None:
+            self.sign_in_cancelled.emit()
+
+    def _begin(self, result: SignIn) -> None:
+        if result.must_change_password:
+            from gui.dialogs.password import PasswordChangeDialog
+
+            # The pages are built only after the change: nothing of the branch shows before it.
+            dialog = PasswordChangeDialog(self.db, self.lane, result.actor, forced=True, parent=self)
+            self.password_dialog = dialog
+            dialog.password_changed.connect(lambda: self._start_session(result.actor))
+            dialog.rejected.connect(self.on_forced_change_rejected)
+            dialog.finished.connect(self.on_password_dialog_finished)
+            dialog.show()
+            return
+        self._start_session(result.actor)
+
+    @Slot()
+    def on_forced_change_rejected(self) -> None:
+        self.show_sign_in()
+
+    def _start_session(self, actor: Actor) -> None:
+        from gui.context import AppContext
+
+        self.password_dialog = None
+        self._build_ui()
+        self.ctx = AppContext(self.db, actor, self.lang, self.lane)
+        self._locked = False
+        self.root_stack.setCurrentWidget(self.workspace)
+        for index, name in enumerate(ROLE_PAGES.get(actor.role, ())):
+            page = _page_class(name)(self.ctx, self.page_stack)  # type: ignore[call-arg]
+            page.setObjectName(name)
+            page.setAccessibleName(name)
+            self._pages[name] = page
+            self.page_stack.addWidget(page)
+            label = self._page_label(name, actor.role)
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
+            if shortcut is not None:
+                item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
+            self.nav.addItem(item)
+            action = self._action(f"{name}Action", label, shortcut)
+            action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
+            self.go_menu.addAction(action)
+            self._page_actions.append(action)
+        self.user_label.setText(self.tr("Signed in: {name} ({staff_no}), {role}").format(
+            name=actor.name, staff_no=actor.staff_no, role=role_label(actor.role)))
+        self.database_label.setText(self.tr("Database: {db}").format(db=self._database_text))
+        self._set_session_actions(True)
+        if self.nav.count():
+            self.nav.setCurrentRow(0)
+        self._load_branch_settings(actor)
+        self.idle.start()
+        self.show()
+        self.activateWindow()
+        self.session_started.emit(actor)
+
+    def _page_label(self, name: str, role: str) -> str:
+        if name == "referralPage":
+            return self.tr("File a referral")
+        if name == "myReferralsPage":
+            return self.tr("Referrals") if role in ("lobby_manager", "supervisor") else self.tr("My referrals")
+        if name == "dayClosePage":
+            return self.tr("Day close")
+        if name == "reportsPage":
+            return self.tr("Reports")
+        if name == "staffPage":
+            return self.tr("Staff accounts")
+        return name
+
+    def _load_branch_settings(self, actor: Actor) -> None:
+        db = self.db
+
+        def load() -> tuple[Any, Any]:
+            from services.accounts import branch_of, get_settings
+
+            return branch_of(db, actor.branch_id), get_settings(db, actor.branch_id)
+
+        def done(result: tuple[Any, Any]) -> None:
+            if self.ctx is None or self.ctx.actor != actor:
+                return  # signed out meanwhile
+            branch, settings = result
+            self.setWindowTitle(self.tr("Lobby Referral Desk — {branch}").format(branch=branch.name))
+            if self._idle_override_ms is None:
+                self.idle.set_timeout_ms(max(1, settings.idle_lock_minutes) * 60_000)
+
+        self.lane.submit(load, done, lambda exc: log.warning("branch settings not loaded: %s", exc))
+
+    # --- pages ------------------------------------------------------------------------------
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.ctx.actor if self.ctx is not None else None
+
+    @property
+    def page_names(self) -> list[str]:
+        return list(self._pages)
+
+    def page(self, name: str) -> QWidget | None:
+        return self._pages.get(name)
+
+    def current_page(self) -> QWidget | None:
+        return self.page_stack.currentWidget() if self._ui_built else None
+
+    def show_page(self, name: str) -> None:
+        if name not in self._pages:
+            raise KeyError(name)
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.nav.setCurrentRow(row)
+                return
+        raise KeyError(name)
+
+    @Slot(int)
+    def on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.page_stack.setCurrentIndex(row)
+        page = self.page_stack.currentWidget()
+        if page is not None and not self._locked:
+            self._call_page(page, "refresh")
+
+    def _call_page(self, page: QWidget, method: str) -> None:
+        # One faulty page must not stop the lock from clearing the others.
+        try:
+            getattr(page, method)()
+        except Exception:
+            log.exception("%s.%s failed", page.objectName(), method)
+
+    def _set_session_actions(self, enabled: bool) -> None:
+        for action in (self.change_password_action, self.lock_action, *self._page_actions):
+            action.setEnabled(enabled)
+        self.nav.setEnabled(enabled)
+
+    # --- the idle lock ----------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self._locked
+
+    @property
+    def idle_timeout_ms(self) -> int:
+        if not self._ui_built:
+            return self._idle_override_ms or DEFAULT_IDLE_MINUTES * 60_000
+        return self.idle.timeout_ms
+
+    def set_idle_timeout_ms(self, ms: int) -> None:
+        """Override the branch's idle minutes (tests, or a kiosk); kept for this window's life."""
+        self._idle_override_ms = ms
+        if self._ui_built:
+            self.idle.set_timeout_ms(ms)
+
+    @Slot()
+    def on_idle_timeout(self) -> None:
+        self.lock_now()
+
+    @Slot()
+    def on_lock_triggered(self) -> None:
+        self.lock_now()
+
+    def lock_now(self) -> None:
+        """Cover the window: pages hidden and emptied, open dialogs closed, password asked."""
+        if self.ctx is None or self._locked:
+            return
+        self._locked = True
+        self.idle.stop()
+        self._close_open_dialogs()
+        for page in self._pages.values():
+            self._call_page(page, "clear_sensitive")
+        self.lock_screen.engage(self.ctx.actor)  # its text first, so the card is laid out for it
+        self.root_stack.setCurrentWidget(self.lock_screen)
+        self._set_session_actions(False)
+        self.lock_screen.password_edit.setFocus()
+        self.locked.emit()
+
+    @Slot()
+    def on_lock_screen_unlocked(self) -> None:
+        if not self._locked:
+            return
+        self._locked = False
+        self.root_stack.setCurrentWidget(self.workspace)
+        self._set_session_actions(True)
+        for page in self._pages.values():
+            self._call_page(page, "refresh")
+        self.idle.start()
+        (self.page_stack.currentWidget() or self.nav).setFocus()
+        self.unlocked.emit()
+
+    def _close_open_dialogs(self) -> None:
+        # A page's dialog (a contact record, a message box) may show client data too.
+        ours = {self.sign_in_dialog}
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and dialog not in ours:
+                dialog.reject()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.parent() is None and widget.isVisible():
+                widget.reject()
+
+    # --- account actions --------------------------------------------------------------------
+
+    @Slot()
+    def on_change_password_triggered(self) -> None:
+        if self.ctx is None or self._locked:
+            return
+        from gui.dialogs.password import PasswordChangeDialog
+
+        dialog = PasswordChangeDialog(self.db, self.lane, self.ctx.actor, forced=False, parent=self)
+        self.password_dialog = dialog
+        dialog.password_changed.connect(
+            lambda: self.statusBar().showMessage(self.tr("The password was changed."), 8000))
+        dialog.finished.connect(self.on_password_dialog_finished)
+        dialog.open()
+
+    @Slot()
+    def on_password_dialog_finished(self) -> None:
+        dialog = self.sender()
+        if dialog is self.password_dialog:
+            self.password_dialog = None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    @Slot()
+    def on_sign_out_triggered(self) -> None:
+        self.sign_out()
+
+    def sign_out(self) -> None:
+        """End the session: the pages go, the window hides, the sign-in dialog shows."""
+        if self.ctx is None:
+            return
+        self._end_session()
+        self.hide()
+        self.show_sign_in()
+        self.session_ended.emit()
+
+    def _end_session(self) -> None:
+        self.idle.stop()
+        self._close_open_dialogs()
+        # Jobs in flight call back into the pages: let them land before the pages go.
+        self.lane.wait(10_000)
+        for page in self._pages.values():
+            self._call_page(page, "clear_sensitive")
+            self.page_stack.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+        self._pages.clear()
+        for action in self._page_actions:
+            self.go_menu.removeAction(action)
+            self.removeAction(action)
+            action.deleteLater()
+        self._page_actions.clear()
+        self.nav.clear()
+        self.ctx = None
+        self._locked = False
+        self.root_stack.setCurrentWidget(self.workspace)
+        self.user_label.clear()
+        self.setWindowTitle(self.tr("Lobby Referral Desk"))
+
+    @Slot()
+    def on_language_triggered(self) -> None:
+        current = "English" if self.lang == "en" else "简体中文"
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Interface language"),
+                          self.tr("The interface language is {language}. It is chosen when the program starts: "
+                                  "lobbydesk --lang zh_CN for 简体中文, lobbydesk --lang en for English.")
+                          .format(language=current),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("languageMessageBox")
+        box.open()
+
+    @Slot()
+    def on_about_triggered(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Lobby Referral Desk"),
+                          self.tr("Lobby Referral Desk: premium-client referrals, follow-up and the daily "
+                                  "statistics sheet for a bank branch.\n\nDatabase: {db}").format(
+                              db=self._database_text),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutMessageBox")
+        box.open()
+
+    # --- the end ----------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop watching input, let queued work finish, and close the database if it is ours."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        if self._ui_built:
+            self.idle.stop()
+        self.lane.wait(30_000)
+        if self._owns_db and self._db is not None:
+            self._db.dispose()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx is not None:
+            self._end_session()
+        self.shutdown()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,291 @@
+"""The administrator's page: the branch's staff accounts, new accounts, password resets, enable/disable."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.dialogs.form import FieldErrors, error_label_for
+from gui.itemmodels.staff_table import ACTIVE_ROLE, STAFF_ID_ROLE, StaffTableModel
+from gui.roles import ROLE_CODES, role_label
+
+if TYPE_CHECKING:
+    from gui.context import AppContext
+
+
+def _named(widget: Any, name: str) -> Any:
+    widget.setObjectName(name)
+    widget.setAccessibleName(name)
+    return widget
+
+
+class StaffAdminPage(QWidget):
+    """Lists the branch's accounts; adds one with a one-time password shown once; resets; disables.
+
+    Every change is permission-checked in ``services.accounts`` (only ``admin``).
+
+    Signals:
+        staff_changed(): an account was added, reset, enabled or disabled
+    """
+
+    staff_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._busy = False
+        self._select_after_load: int | None = None
+        _named(self, "staffPage")
+
+        title = _named(QLabel(self.tr("Staff accounts")), "staffPageTitleLabel")
+        hint = _named(QLabel(self.tr("A new account, or a reset, gets a one-time password that is shown only "
+                                     "once: hand it to the person; they choose their own at the first sign-in.")),
+                      "staffPageHintLabel")
+        hint.setWordWrap(True)
+
+        self.model = StaffTableModel(self)
+        self.table = _named(QTableView(), "staffTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+
+        self.reset_button = _named(QPushButton(self.tr("Reset password")), "resetPasswordButton")
+        self.toggle_button = _named(QPushButton(self.tr("Disable")), "toggleActiveButton")
+        for b in (self.reset_button, self.toggle_button):
+            b.setEnabled(False)
+        row_buttons = QHBoxLayout()
+        row_buttons.addWidget(self.reset_button)
+        row_buttons.addWidget(self.toggle_button)
+        row_buttons.addStretch(1)
+
+        self.staff_id_edit = _named(QLineEdit(), "staffIdEdit")
+        self.staff_id_edit.setMaxLength(32)
+        self.staff_id_edit.setPlaceholderText(self.tr("e.g. T0012"))
+        self.staff_name_edit = _named(QLineEdit(), "staffNameEdit")
+        self.staff_name_edit.setMaxLength(30)
+        self.role_combo = _named(QComboBox(), "staffRoleCombo")
+        for code in ROLE_CODES:
+            self.role_combo.addItem(role_label(code), code)
+        self.add_button = _named(QPushButton(self.tr("Add account")), "addStaffButton")
+        self.general_error = _named(QLabel(), "staffPageError")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.errors = FieldErrors(self.general_error)
+
+        add_box = _named(QGroupBox(self.tr("Add an account")), "addStaffGroup")
+        form = QFormLayout(add_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Staff ID"), self._with_error(self.staff_id_edit, "staff_id"))
+        form.addRow(self.tr("Name"), self._with_error(self.staff_name_edit, "name"))
+        form.addRow(self.tr("Role"), self._with_error(self.role_combo, "role"))
+        form.addRow("", self.add_button)
+
+        self.password_label = _named(QLabel(), "oneTimePasswordLabel")
+        self.password_label.setWordWrap(True)
+        self.password_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.password_label.hide()
+
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        left.addLayout(row_buttons)
+        right = QVBoxLayout()
+        right.addWidget(add_box)
+        right.addWidget(self.password_label)
+        right.addWidget(self.general_error)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addSpacing(12)
+        body.addLayout(right, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addLayout(body, 1)
+        self._connect_signals()
+
+    def _with_error(self, field: QWidget, service_field: str) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addWidget(field)
+        label = error_label_for(field)
+        col.addWidget(label)
+        self.errors.bind(service_field, label)
+        return box
+
+    def _connect_signals(self) -> None:
+        self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.add_button.clicked.connect(self.on_add_clicked)
+        self.staff_name_edit.returnPressed.connect(self.on_add_clicked)
+        self.reset_button.clicked.connect(self.on_reset_clicked)
+        self.toggle_button.clicked.connect(self.on_toggle_clicked)
+
+    # --- the page contract ----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def load() -> list[Any]:
+            from services.accounts import staff_accounts
+
+            return staff_accounts(db, actor)
+
+        self.ctx.lane.submit(load, self.on_staff_loaded, self.on_failed)
+
+    def clear_sensitive(self) -> None:
+        """A one-time password must not outlive the lock; the list is reloaded on refresh."""
+        self._hide_password()
+        self.errors.clear()
+        self.model.clear()
+        self.on_selection_changed()
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def on_staff_loaded(self, rows: list[Any]) -> None:
+        keep = self._select_after_load if self._select_after_load is not None else self._selected_id()
+        self._select_after_load = None
+        self.model.set_rows(rows)
+        if keep is not None and (row := self.model.row_of(keep)) >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.on_selection_changed()
+
+    def on_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.errors.show(exc)
+
+    @Slot()
+    def on_selection_changed(self) -> None:
+        staff_id = self._selected_id()
+        row = self.model.row_of(staff_id) if staff_id is not None else -1
+        info = self.model.row_info(row)
+        self.reset_button.setEnabled(info is not None and not self._busy)
+        # Disabling oneself would leave the branch without anyone to undo it.
+        self.toggle_button.setEnabled(info is not None and not self._busy and info.id != self.ctx.actor.staff_id)
+        self.toggle_button.setText(self.tr("Enable") if info is not None and not info.active else self.tr("Disable"))
+
+    @Slot()
+    def on_add_clicked(self) -> None:
+        if self._busy:
+            return
+        self._set_busy(True)
+        self.errors.clear()
+        self._hide_password()
+        db, actor = self.ctx.db, self.ctx.actor
+        staff_no, name = self.staff_id_edit.text().strip(), self.staff_name_edit.text()
+        role = str(self.role_combo.currentData())
+
+        def add() -> Any:
+            from services.accounts import add_staff
+
+            return add_staff(db, actor, staff_no=staff_no, name=name, role=role, must_change_password=True)
+
+        self.ctx.lane.submit(add, self.on_added, self.on_failed)
+
+    def on_added(self, result: Any) -> None:
+        info, password = result
+        self._set_busy(False)
+        self.staff_id_edit.clear()
+        self.staff_name_edit.clear()
+        self._show_password(info.staff_no, info.name, password)
+        self._select_after_load = info.id
+        self.staff_changed.emit()
+        self.refresh()
+
+    @Slot()
+    def on_reset_clicked(self) -> None:
+        staff_id = self._selected_id()
+        if self._busy or staff_id is None:
+            return
+        info = self.model.row_info(self.model.row_of(staff_id))
+        self._set_busy(True)
+        self.errors.clear()
+        self._hide_password()
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def reset() -> str:
+            from services.accounts import reset_password
+
+            return reset_password(db, actor, staff_id)
+
+        def done(password: str) -> None:
+            self._set_busy(False)
+            if info is not None:
+                self._show_password(info.staff_no, info.name, password)
+            self.staff_changed.emit()
+
+        self.ctx.lane.submit(reset, done, self.on_failed)
+
+    @Slot()
+    def on_toggle_clicked(self) -> None:
+        staff_id = self._selected_id()
+        if self._busy or staff_id is None:
+            return
+        index = self.model.index(self.model.row_of(staff_id), 0)
+        active = not bool(self.model.data(index, ACTIVE_ROLE))
+        self._set_busy(True)
+        self.errors.clear()
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def toggle() -> None:
+            from services.accounts import set_active
+
+            set_active(db, actor, staff_id, active)
+
+        def done(_result: object) -> None:
+            self._set_busy(False)
+            self.staff_changed.emit()
+            self.refresh()
+
+        self.ctx.lane.submit(toggle, done, self.on_failed)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = self.model.data(rows[0], STAFF_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def _show_password(self, staff_no: str, name: str, password: str) -> None:
+        self.password_label.setText(self.tr("One-time password for {staff_no} {name}: {password}\n"
+                                            "Shown only now. Hand it over in person; it must be changed "
+                                            "at the first sign-in.").format(
+            staff_no=staff_no, name=name, password=password))
+        self.password_label.show()
+
+    def _hide_password(self) -> None:
+        self.password_label.clear()
+        self.password_label.hide()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.add_button.setEnabled(not busy)
+        self.on_selection_changed()
