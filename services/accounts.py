@@ -229,6 +229,9 @@ def set_active(db: Database, actor: Actor, staff_id: int, active: bool) -> None:
         st = s.get(Staff, staff_id)
         if st is None:
             raise NotFound("staff", staff_id)
+        if not active and st.id == actor.staff_id:
+            # An administrator who disables themselves may leave the branch with nobody to manage accounts.
+            raise ValidationError([FieldProblem("active", msg("cannot_disable_self"))])
         st.active = active
         audit.record(s, db, actor, "update", "staff", st.id, f"active={active}")
 

@@ -69,6 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "client_changed": ("手机号已属于另一位客户", "this mobile number belongs to another client"),
     "gender_value": ("性别应为 男/女", "gender is 男/女 (male/female)"),
     "no_branch": ("数据库中还没有网点，请先运行 init", "the database has no branch yet; run init first"),
+    "cannot_disable_self": ("不能停用自己的账户", "you cannot disable your own account"),
     "not_empty": ("数据库中已有数据，demo 只能在空数据库上运行", "the database already has data; demo runs only on an empty one"),
     "duplicate_column": ("列名重复", "the column appears more than once"),
     "column_n": ("第 {n} 列", "column {n}"),

@@ -112,3 +112,16 @@ def test_rm_combo_lists_active_rms_with_todays_open_follow_ups_own_rm_first(db, 
     assert choices[0].open_due_today == 1 and choices[1].open_due_today == 0
     accounts.set_active(db, f.system, rm_a.id, False)
     assert [c.staff_no for c in accounts.active_rms(db, f.actor(lobby))] == ["R002"]
+
+
+def test_admin_cannot_disable_own_account(db, f):
+    from services.permissions import Actor
+
+    admin = f.staff(Role.ADMIN)
+    actor = Actor(admin.id, admin.staff_no, admin.name, "admin", admin.branch_id)
+    with pytest.raises(ValidationError):
+        accounts.set_active(db, actor, admin.id, False)
+    teller = f.staff(Role.TELLER)
+    accounts.set_active(db, actor, teller.id, False)
+    with pytest.raises(AuthError):
+        accounts.authenticate(db, teller.staff_no, PASSWORD)
