@@ -28,21 +28,29 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
+    """One call on the lane. Python owns it (no autoDelete): the lane drops it on the GUI
+    thread once its outcome has been delivered, so nothing a job refers to — a page's
+    bound method, say — is ever released, and perhaps destroyed, on the worker thread."""
+
     def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
-        self.fn = fn
+        self.fn: Callable[[], Any] | None = fn
         self.relay = relay
-        self.setAutoDelete(True)
+        self.setAutoDelete(False)
 
     def run(self) -> None:
+        fn = self.fn
+        assert fn is not None
         try:
-            result = self.fn()
+            result = fn()
         except Exception as exc:  # handed to the GUI, which decides what the person sees
             if not _is_expected(exc):
                 log.exception("background job failed")
             self.relay.failed.emit(exc)
         else:
             self.relay.succeeded.emit(result)
+        finally:
+            del fn
 
 
 def _is_expected(exc: BaseException) -> bool:
@@ -57,20 +65,30 @@ class DbLane:
     def __init__(self) -> None:
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)
-        self._relays: set[_Relay] = set()
+        self._jobs: dict[_Relay, _Job] = {}  # alive until their outcome reached the GUI thread
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:
         relay = _Relay()
-        self._relays.add(relay)  # keep it alive until it has spoken
+        job = _Job(fn, relay)
+        self._jobs[relay] = job
+
+        def release() -> None:
+            # On the GUI thread: break the relay <-> closure cycle and let go of the job here.
+            relay.succeeded.disconnect()
+            relay.failed.disconnect()
+            done = self._jobs.pop(relay, None)
+            if done is not None:
+                done.fn = None
+            relay.deleteLater()
 
         def finish_ok(result: object) -> None:
-            self._relays.discard(relay)
+            release()
             if on_done is not None:
                 on_done(result)
 
         def finish_err(exc: object) -> None:
-            self._relays.discard(relay)
+            release()
             if on_error is not None:
                 on_error(exc)  # type: ignore[arg-type]
             else:
@@ -80,7 +98,7 @@ class DbLane:
 
         relay.succeeded.connect(finish_ok)
         relay.failed.connect(finish_err)
-        self.pool.start(_Job(fn, relay))
+        self.pool.start(job)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued jobs finish (tests and shutdown)."""

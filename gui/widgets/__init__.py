@@ -1,0 +1,1 @@
+"""Reusable widgets and Qt helpers shared by the pages."""

@@ -1,0 +1,1236 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>ClientCompleter</name>
+        <message>
+            <source>RM {name}</source>
+            <translation>RM {name}</translation>
+        </message>
+        <message>
+            <source>No RM yet</source>
+            <translation>No RM yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayClosePage</name>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
+        </message>
+        <message>
+            <source>Close day</source>
+            <translation>Close day</translation>
+        </message>
+        <message>
+            <source>Reopen day…</source>
+            <translation>Reopen day…</translation>
+        </message>
+        <message>
+            <source>Business day</source>
+            <translation>Business day</translation>
+        </message>
+        <message>
+            <source>Referred {n}</source>
+            <translation>Referred {n}</translation>
+        </message>
+        <message>
+            <source>Confirmed {n}</source>
+            <translation>Confirmed {n}</translation>
+        </message>
+        <message>
+            <source>Missing {n}</source>
+            <translation>Missing {n}</translation>
+        </message>
+        <message>
+            <source>Pending {n} (with follow-up {m})</source>
+            <translation>Pending {n} (with follow-up {m})</translation>
+        </message>
+        <message>
+            <source>Void {n}</source>
+            <translation>Void {n}</translation>
+        </message>
+        <message>
+            <source>Closed by {who} at {when}</source>
+            <translation>Closed by {who} at {when}</translation>
+        </message>
+        <message>
+            <source>Reopened by {who} at {when}</source>
+            <translation>Reopened by {who} at {when}</translation>
+        </message>
+        <message>
+            <source>Not closed</source>
+            <translation>Not closed</translation>
+        </message>
+        <message>
+            <source>Closed (read-only)</source>
+            <translation>Closed (read-only)</translation>
+        </message>
+        <message>
+            <source>Closed anyway: {reason}</source>
+            <translation>Closed anyway: {reason}</translation>
+        </message>
+        <message>
+            <source>The day is closed; outcomes can no longer be changed.</source>
+            <translation>The day is closed; outcomes can no longer be changed.</translation>
+        </message>
+        <message>
+            <source>Everything is confirmed; the day can be closed.</source>
+            <translation>Everything is confirmed; the day can be closed.</translation>
+        </message>
+        <message>
+            <source>Force close…</source>
+            <translation>Force close…</translation>
+        </message>
+        <message>
+            <source>{n} referred clients still lack the outcome.</source>
+            <translation>{n} referred clients still lack the outcome.</translation>
+        </message>
+        <message>
+            <source>{n} referred clients still lack the outcome; record them before closing.</source>
+            <translation>{n} referred clients still lack the outcome; record them before closing.</translation>
+        </message>
+        <message>
+            <source>A void referral has no outcome.</source>
+            <translation>A void referral has no outcome.</translation>
+        </message>
+        <message>
+            <source>A pending client is followed up by the RM; nothing to confirm here.</source>
+            <translation>A pending client is followed up by the RM; nothing to confirm here.</translation>
+        </message>
+        <message>
+            <source>{n} referred clients of {day} still lack the outcome. Why close the day anyway?</source>
+            <translation>{n} referred clients of {day} still lack the outcome. Why close the day anyway?</translation>
+        </message>
+        <message>
+            <source>Force close</source>
+            <translation>Force close</translation>
+        </message>
+        <message>
+            <source>Close {day}? Its referrals become read-only; only the supervisor can reopen the day.</source>
+            <translation>Close {day}? Its referrals become read-only; only the supervisor can reopen the day.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Reopen {day}? Say why; changes after the close are audited.</source>
+            <translation>Reopen {day}? Say why; changes after the close are audited.</translation>
+        </message>
+        <message>
+            <source>Reopen day</source>
+            <translation>Reopen day</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayCloseTableModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Referrer</source>
+            <translation>Referrer</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>RM</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>Deal</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Confirmed by</source>
+            <translation>Confirmed by</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <source>No follow-up</source>
+            <translation>No follow-up</translation>
+        </message>
+        <message>
+            <source>{state}, overdue {date}</source>
+            <translation>{state}, overdue {date}</translation>
+        </message>
+        <message>
+            <source>{state}, due {date}</source>
+            <translation>{state}, due {date}</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Missing</translation>
+        </message>
+        <message>
+            <source>Void: {reason}</source>
+            <translation>Void: {reason}</translation>
+        </message>
+        <message>
+            <source>Check the meeting with {rm} and record the outcome</source>
+            <translation>Check the meeting with {rm} and record the outcome</translation>
+        </message>
+        <message>
+            <source>Recorded by the RM</source>
+            <translation>Recorded by the RM</translation>
+        </message>
+        <message>
+            <source>Overdue: next contact was {date}; {n} contact attempts so far</source>
+            <translation>Overdue: next contact was {date}; {n} contact attempts so far</translation>
+        </message>
+        <message>
+            <source>Next contact {date}; {n} contact attempts so far</source>
+            <translation>Next contact {date}; {n} contact attempts so far</translation>
+        </message>
+        <message>
+            <source>{n} contact attempts</source>
+            <translation>{n} contact attempts</translation>
+        </message>
+    </context>
+    <context>
+        <name>DomainLabels</name>
+        <message>
+            <source>Existing premium client</source>
+            <translation>Existing premium client</translation>
+        </message>
+        <message>
+            <source>Existing potential client</source>
+            <translation>Existing potential client</translation>
+        </message>
+        <message>
+            <source>Premium client to win</source>
+            <translation>Premium client to win</translation>
+        </message>
+        <message>
+            <source>Ordinary client</source>
+            <translation>Ordinary client</translation>
+        </message>
+        <message>
+            <source>Lobby</source>
+            <translation>Lobby</translation>
+        </message>
+        <message>
+            <source>Cash counter</source>
+            <translation>Cash counter</translation>
+        </message>
+        <message>
+            <source>Non-cash counter</source>
+            <translation>Non-cash counter</translation>
+        </message>
+        <message>
+            <source>Phone banking</source>
+            <translation>Phone banking</translation>
+        </message>
+        <message>
+            <source>Introduced by a client</source>
+            <translation>Introduced by a client</translation>
+        </message>
+        <message>
+            <source>Field visit</source>
+            <translation>Field visit</translation>
+        </message>
+        <message>
+            <source>Wealth seminar</source>
+            <translation>Wealth seminar</translation>
+        </message>
+        <message>
+            <source>Referred</source>
+            <translation>Referred</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>Following up</source>
+            <translation>Following up</translation>
+        </message>
+        <message>
+            <source>Appointment booked</source>
+            <translation>Appointment booked</translation>
+        </message>
+        <message>
+            <source>Converted</source>
+            <translation>Converted</translation>
+        </message>
+        <message>
+            <source>Not premium</source>
+            <translation>Not premium</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>Abandoned</translation>
+        </message>
+        <message>
+            <source>Not yet premium</source>
+            <translation>Not yet premium</translation>
+        </message>
+        <message>
+            <source>Potential</source>
+            <translation>Potential</translation>
+        </message>
+        <message>
+            <source>Premium</source>
+            <translation>Premium</translation>
+        </message>
+        <message>
+            <source>Core premium</source>
+            <translation>Core premium</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>First start — Lobby Referral Desk</source>
+            <translation>First start — Lobby Referral Desk</translation>
+        </message>
+        <message>
+            <source>Welcome to Lobby Referral Desk</source>
+            <translation>Welcome to Lobby Referral Desk</translation>
+        </message>
+        <message>
+            <source>This database is new. Set up your branch and its first administrator, or open a demo branch with sample staff and clients to try the program.</source>
+            <translation>This database is new. Set up your branch and its first administrator, or open a demo branch with sample staff and clients to try the program.</translation>
+        </message>
+        <message>
+            <source>Database: {db}</source>
+            <translation>Database: {db}</translation>
+        </message>
+        <message>
+            <source>Set up this branch…</source>
+            <translation>Set up this branch…</translation>
+        </message>
+        <message>
+            <source>Open the demo branch</source>
+            <translation>Open the demo branch</translation>
+        </message>
+        <message>
+            <source>For real work: your branch code and name, and the administrator who will add the staff accounts.</source>
+            <translation>For real work: your branch code and name, and the administrator who will add the staff accounts.</translation>
+        </message>
+        <message>
+            <source>For training: a made-up branch with 30 days of referrals. Do not enter real clients there.</source>
+            <translation>For training: a made-up branch with 30 days of referrals. Do not enter real clients there.</translation>
+        </message>
+        <message>
+            <source>Set up this branch</source>
+            <translation>Set up this branch</translation>
+        </message>
+        <message>
+            <source>e.g. 0105</source>
+            <translation>e.g. 0105</translation>
+        </message>
+        <message>
+            <source>e.g. Hefei Shushan Sub-branch</source>
+            <translation>e.g. Hefei Shushan Sub-branch</translation>
+        </message>
+        <message>
+            <source>Branch code</source>
+            <translation>Branch code</translation>
+        </message>
+        <message>
+            <source>Branch name</source>
+            <translation>Branch name</translation>
+        </message>
+        <message>
+            <source>Administrator's staff ID</source>
+            <translation>Administrator's staff ID</translation>
+        </message>
+        <message>
+            <source>Administrator's name</source>
+            <translation>Administrator's name</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <source>A password has at least 8 characters, with both letters and digits. The administrator adds the other staff accounts after signing in.</source>
+            <translation>A password has at least 8 characters, with both letters and digits. The administrator adds the other staff accounts after signing in.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Set up and sign in</source>
+            <translation>Set up and sign in</translation>
+        </message>
+        <message>
+            <source>Building the demo branch: staff, clients and 30 days of referrals. This takes a moment…</source>
+            <translation>Building the demo branch: staff, clients and 30 days of referrals. This takes a moment…</translation>
+        </message>
+        <message>
+            <source>Staff ID</source>
+            <translation>Staff ID</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Pick an account and sign in with it. The demo passwords are shown here only; note the ones you need.</source>
+            <translation>Pick an account and sign in with it. The demo passwords are shown here only; note the ones you need.</translation>
+        </message>
+        <message>
+            <source>Sign in with this account</source>
+            <translation>Sign in with this account</translation>
+        </message>
+        <message>
+            <source>The demo branch {code} {name} is ready.</source>
+            <translation>The demo branch {code} {name} is ready.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockScreen</name>
+        <message>
+            <source>Locked</source>
+            <translation>Locked</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>The workstation was locked to protect client information. {name} ({staff_no}), enter your password to continue.</source>
+            <translation>The workstation was locked to protect client information. {name} ({staff_no}), enter your password to continue.</translation>
+        </message>
+        <message>
+            <source>Enter your password.</source>
+            <translation>Enter your password.</translation>
+        </message>
+        <message>
+            <source>Wrong password. After 5 wrong passwords the account is locked for 15 minutes; sign out if someone else needs the workstation.</source>
+            <translation>Wrong password. After 5 wrong passwords the account is locked for 15 minutes; sign out if someone else needs the workstation.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Lobby Referral Desk</source>
+            <translation>Lobby Referral Desk</translation>
+        </message>
+        <message>
+            <source>&amp;Account</source>
+            <translation>&amp;Account</translation>
+        </message>
+        <message>
+            <source>Change password…</source>
+            <translation>Change password…</translation>
+        </message>
+        <message>
+            <source>Lock the screen</source>
+            <translation>Lock the screen</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Pages</source>
+            <translation>&amp;Pages</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>Interface language…</source>
+            <translation>Interface language…</translation>
+        </message>
+        <message>
+            <source>About Lobby Referral Desk</source>
+            <translation>About Lobby Referral Desk</translation>
+        </message>
+        <message>
+            <source>Database: {db}</source>
+            <translation>Database: {db}</translation>
+        </message>
+        <message>
+            <source>Signed in: {name} ({staff_no}), {role}</source>
+            <translation>Signed in: {name} ({staff_no}), {role}</translation>
+        </message>
+        <message>
+            <source>File a referral</source>
+            <translation>File a referral</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>Referrals</translation>
+        </message>
+        <message>
+            <source>My referrals</source>
+            <translation>My referrals</translation>
+        </message>
+        <message>
+            <source>Day close</source>
+            <translation>Day close</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>Staff accounts</source>
+            <translation>Staff accounts</translation>
+        </message>
+        <message>
+            <source>Lobby Referral Desk — {branch}</source>
+            <translation>Lobby Referral Desk — {branch}</translation>
+        </message>
+        <message>
+            <source>The password was changed.</source>
+            <translation>The password was changed.</translation>
+        </message>
+        <message>
+            <source>Interface language</source>
+            <translation>Interface language</translation>
+        </message>
+        <message>
+            <source>The interface language is {language}. It is chosen when the program starts: lobbydesk --lang zh_CN for 简体中文, lobbydesk --lang en for English.</source>
+            <translation>The interface language is {language}. It is chosen when the program starts: lobbydesk --lang zh_CN for 简体中文, lobbydesk --lang en for English.</translation>
+        </message>
+        <message>
+            <source>Lobby Referral Desk: premium-client referrals, follow-up and the daily statistics sheet for a bank branch.
+
+Database: {db}</source>
+            <translation>Lobby Referral Desk: premium-client referrals, follow-up and the daily statistics sheet for a bank branch.
+
+Database: {db}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MyReferralsPage</name>
+        <message>
+            <source>Branch referrals</source>
+            <translation>Branch referrals</translation>
+        </message>
+        <message>
+            <source>My referrals</source>
+            <translation>My referrals</translation>
+        </message>
+        <message>
+            <source>&amp;Date</source>
+            <translation>&amp;Date</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>&amp;Void…</source>
+            <translation>&amp;Void…</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>Refresh (F5)</translation>
+        </message>
+        <message>
+            <source>Voided referrals stay listed, struck through; hover for the reason.</source>
+            <translation>Voided referrals stay listed, struck through; hover for the reason.</translation>
+        </message>
+        <message>
+            <source>{n} referrals</source>
+            <translation>{n} referrals</translation>
+        </message>
+    </context>
+    <context>
+        <name>OptionalDateTimeEdit</name>
+        <message>
+            <source>Not set</source>
+            <translation>Not set</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomePanel</name>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <source>Not met</source>
+            <translation>Not met</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>Deal</translation>
+        </message>
+        <message>
+            <source>No deal</source>
+            <translation>No deal</translation>
+        </message>
+        <message>
+            <source>e.g. fund, insurance</source>
+            <translation>e.g. fund, insurance</translation>
+        </message>
+        <message>
+            <source>yuan, optional</source>
+            <translation>yuan, optional</translation>
+        </message>
+        <message>
+            <source>Confirm outcome</source>
+            <translation>Confirm outcome</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Select a referred client in the table.</source>
+            <translation>Select a referred client in the table.</translation>
+        </message>
+        <message>
+            <source>{client} ({time}), RM {rm}</source>
+            <translation>{client} ({time}), RM {rm}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordChangeDialog</name>
+        <message>
+            <source>Change password</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <source>Welcome, {name}. Before you start, replace the password you were given with one only you know.</source>
+            <translation>Welcome, {name}. Before you start, replace the password you were given with one only you know.</translation>
+        </message>
+        <message>
+            <source>Change the password of {name} ({staff_no}).</source>
+            <translation>Change the password of {name} ({staff_no}).</translation>
+        </message>
+        <message>
+            <source>A password has at least 8 characters, with both letters and digits, and differs from the current one.</source>
+            <translation>A password has at least 8 characters, with both letters and digits, and differs from the current one.</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>Current password</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <source>New password again</source>
+            <translation>New password again</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <source>Required, kept in the audit log</source>
+            <translation>Required, kept in the audit log</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralPage</name>
+        <message>
+            <source>11 digits; type to find a client</source>
+            <translation>11 digits; type to find a client</translation>
+        </message>
+        <message>
+            <source>Type to find a client</source>
+            <translation>Type to find a client</translation>
+        </message>
+        <message>
+            <source>Optional, 18 characters</source>
+            <translation>Optional, 18 characters</translation>
+        </message>
+        <message>
+            <source>Please choose</source>
+            <translation>Please choose</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Mo&amp;bile</source>
+            <translation>Mo&amp;bile</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>I&amp;D number</source>
+            <translation>I&amp;D number</translation>
+        </message>
+        <message>
+            <source>Client &amp;type</source>
+            <translation>Client &amp;type</translation>
+        </message>
+        <message>
+            <source>&amp;Referred (met the RM now)</source>
+            <translation>&amp;Referred (met the RM now)</translation>
+        </message>
+        <message>
+            <source>&amp;Pending (RM calls back)</source>
+            <translation>&amp;Pending (RM calls back)</translation>
+        </message>
+        <message>
+            <source>Referral</source>
+            <translation>Referral</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>&amp;Contact time</source>
+            <translation>&amp;Contact time</translation>
+        </message>
+        <message>
+            <source>R&amp;M</source>
+            <translation>R&amp;M</translation>
+        </message>
+        <message>
+            <source>C&amp;hannel</source>
+            <translation>C&amp;hannel</translation>
+        </message>
+        <message>
+            <source>What the client mentioned; no passwords or PINs</source>
+            <translation>What the client mentioned; no passwords or PINs</translation>
+        </message>
+        <message>
+            <source>Interests and note</source>
+            <translation>Interests and note</translation>
+        </message>
+        <message>
+            <source>&amp;Interests</source>
+            <translation>&amp;Interests</translation>
+        </message>
+        <message>
+            <source>N&amp;ote</source>
+            <translation>N&amp;ote</translation>
+        </message>
+        <message>
+            <source>Refer a client</source>
+            <translation>Refer a client</translation>
+        </message>
+        <message>
+            <source>Enter saves · Esc clears · Ctrl+N new referral</source>
+            <translation>Enter saves · Esc clears · Ctrl+N new referral</translation>
+        </message>
+        <message>
+            <source>Clear (Esc)</source>
+            <translation>Clear (Esc)</translation>
+        </message>
+        <message>
+            <source>Save referral (Enter)</source>
+            <translation>Save referral (Enter)</translation>
+        </message>
+        <message>
+            <source>Possible duplicate: {details}. You may still save.</source>
+            <translation>Possible duplicate: {details}. You may still save.</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>referred by {by} on {when}</source>
+            <translation>referred by {by} on {when}</translation>
+        </message>
+        <message>
+            <source>{by} has an open follow-up since {when}</source>
+            <translation>{by} has an open follow-up since {when}</translation>
+        </message>
+        <message>
+            <source>judged an ordinary client by {by} on {when}</source>
+            <translation>judged an ordinary client by {by} on {when}</translation>
+        </message>
+        <message>
+            <source>{name} ({staff_no}) · {n} due today</source>
+            <translation>{name} ({staff_no}) · {n} due today</translation>
+        </message>
+        <message>
+            <source>{rm} · the client's RM</source>
+            <translation>{rm} · the client's RM</translation>
+        </message>
+        <message>
+            <source>Referral #{id} saved.</source>
+            <translation>Referral #{id} saved.</translation>
+        </message>
+        <message>
+            <source>Choose the RM</source>
+            <translation>Choose the RM</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralTableModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Referrer</source>
+            <translation>Referrer</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>Client type</source>
+            <translation>Client type</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>RM</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>Deal</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <source>Voided: {reason}</source>
+            <translation>Voided: {reason}</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>Voided</translation>
+        </message>
+        <message>
+            <source>Awaiting RM</source>
+            <translation>Awaiting RM</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Daily</source>
+            <translation>Daily</translation>
+        </message>
+        <message>
+            <source>Weekly</source>
+            <translation>Weekly</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Monthly</translation>
+        </message>
+        <message>
+            <source>All branches</source>
+            <translation>All branches</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>Export Excel…</source>
+            <translation>Export Excel…</translation>
+        </message>
+        <message>
+            <source>Counts per referrer and per RM by business day. The PDF is A4, ready to print and sign; the Excel workbook is for further work. Client data is masked.</source>
+            <translation>Counts per referrer and per RM by business day. The PDF is A4, ready to print and sign; the Excel workbook is for further work. Client data is masked.</translation>
+        </message>
+        <message>
+            <source>Referral statistics sheet</source>
+            <translation>Referral statistics sheet</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Sheet</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Referral statistics</source>
+            <translation>Referral statistics</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>{first} to {last}</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Save the sheet</source>
+            <translation>Save the sheet</translation>
+        </message>
+        <message>
+            <source>A sheet is saved as .pdf or .xlsx.</source>
+            <translation>A sheet is saved as .pdf or .xlsx.</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>Exporting {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+        <message>
+            <source>Sheet exported</source>
+            <translation>Sheet exported</translation>
+        </message>
+        <message>
+            <source>The sheet is saved. Open it now?</source>
+            <translation>The sheet is saved. Open it now?</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>an unexpected error, written to the log</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>Not exported: {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Sign in — Lobby Referral Desk</source>
+            <translation>Sign in — Lobby Referral Desk</translation>
+        </message>
+        <message>
+            <source>Lobby Referral Desk</source>
+            <translation>Lobby Referral Desk</translation>
+        </message>
+        <message>
+            <source>Premium-client referrals and follow-up</source>
+            <translation>Premium-client referrals and follow-up</translation>
+        </message>
+        <message>
+            <source>e.g. T0001</source>
+            <translation>e.g. T0001</translation>
+        </message>
+        <message>
+            <source>Staff ID</source>
+            <translation>Staff ID</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>Database: {db}</source>
+            <translation>Database: {db}</translation>
+        </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>Opening the database…</translation>
+        </message>
+        <message>
+            <source>Enter your staff ID.</source>
+            <translation>Enter your staff ID.</translation>
+        </message>
+        <message>
+            <source>Enter your password.</source>
+            <translation>Enter your password.</translation>
+        </message>
+        <message>
+            <source>This account is locked after too many failed sign-ins. Try again after {time}.</source>
+            <translation>This account is locked after too many failed sign-ins. Try again after {time}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffAdminPage</name>
+        <message>
+            <source>Staff accounts</source>
+            <translation>Staff accounts</translation>
+        </message>
+        <message>
+            <source>A new account, or a reset, gets a one-time password that is shown only once: hand it to the person; they choose their own at the first sign-in.</source>
+            <translation>A new account, or a reset, gets a one-time password that is shown only once: hand it to the person; they choose their own at the first sign-in.</translation>
+        </message>
+        <message>
+            <source>Reset password</source>
+            <translation>Reset password</translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <source>e.g. T0012</source>
+            <translation>e.g. T0012</translation>
+        </message>
+        <message>
+            <source>Add account</source>
+            <translation>Add account</translation>
+        </message>
+        <message>
+            <source>Add an account</source>
+            <translation>Add an account</translation>
+        </message>
+        <message>
+            <source>Staff ID</source>
+            <translation>Staff ID</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Enable</source>
+            <translation>Enable</translation>
+        </message>
+        <message>
+            <source>One-time password for {staff_no} {name}: {password}
+Shown only now. Hand it over in person; it must be changed at the first sign-in.</source>
+            <translation>One-time password for {staff_no} {name}: {password}
+Shown only now. Hand it over in person; it must be changed at the first sign-in.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffTableModel</name>
+        <message>
+            <source>Staff ID</source>
+            <translation>Staff ID</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>Disabled</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoidReasonDialog</name>
+        <message>
+            <source>Void referral</source>
+            <translation>Void referral</translation>
+        </message>
+        <message>
+            <source>Void the referral of {client}? It stays in the lists, struck through.</source>
+            <translation>Void the referral of {client}? It stays in the lists, struck through.</translation>
+        </message>
+        <message>
+            <source>Reason (required)</source>
+            <translation>Reason (required)</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <source>The database cannot be used</source>
+            <translation>The database cannot be used</translation>
+        </message>
+        <message>
+            <source>The database cannot be opened</source>
+            <translation>The database cannot be opened</translation>
+        </message>
+        <message>
+            <source>The database could not be opened. Check its address and that the server is running.</source>
+            <translation>The database could not be opened. Check its address and that the server is running.</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <source>Sorry, something went wrong. The details were written to the log; please tell the administrator.</source>
+            <translation>Sorry, something went wrong. The details were written to the log; please tell the administrator.</translation>
+        </message>
+        <message>
+            <source>Lobby Referral Desk</source>
+            <translation>Lobby Referral Desk</translation>
+        </message>
+    </context>
+    <context>
+        <name>roles</name>
+        <message>
+            <source>Teller</source>
+            <translation>Teller</translation>
+        </message>
+        <message>
+            <source>Lobby manager</source>
+            <translation>Lobby manager</translation>
+        </message>
+        <message>
+            <source>Relationship manager</source>
+            <translation>Relationship manager</translation>
+        </message>
+        <message>
+            <source>Marketing manager</source>
+            <translation>Marketing manager</translation>
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Administrator</translation>
+        </message>
+    </context>
+</TS>
