@@ -110,6 +110,8 @@ class Client(Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         Index("ix_client_mobile", "mobile"),
+        # The search per keystroke and the import's matching look within one branch: branch first.
+        Index("ix_client_branch_mobile", "branch_id", "mobile"),
         Index("ix_client_branch_name", "branch_id", "name"),
         Index("ix_client_id_number", "id_number"),
         Index("ix_client_rm", "rm_id"),
@@ -175,6 +177,11 @@ class Referral(Base):
         Index("ix_referral_stats", "branch_id", "business_date", "referrer_id"),
         Index("ix_referral_rm_date", "rm_id", "business_date"),
         Index("ix_referral_client_date", "client_id", "business_date"),
+        # The lists' order (newest first, keyset on created_at, id) read straight from an index:
+        # one branch day, every day of the branch, every day of one referrer.
+        Index("ix_referral_branch_day_created", "branch_id", "business_date", "created_at", "id"),
+        Index("ix_referral_branch_created", "branch_id", "created_at", "id"),
+        Index("ix_referral_referrer_created", "referrer_id", "created_at", "id"),
     )
 
 
@@ -207,6 +214,10 @@ class FollowUp(Base):
         Index("ix_follow_up_queue", "rm_id", "state", "next_contact_date"),
         Index("ix_follow_up_client", "client_id", "state"),
         Index("ix_follow_up_branch_opened", "branch_id", "opened_at"),
+        # The queues (one RM, or the whole branch for the supervisor): only open follow-ups are read,
+        # never the closed history; and the sheets' "closed in the period" by its own range.
+        Index("ix_follow_up_branch_queue", "branch_id", "state", "rm_id", "next_contact_date"),
+        Index("ix_follow_up_branch_closed", "branch_id", "closed_at"),
     )
 
 

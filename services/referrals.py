@@ -474,7 +474,8 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
         at, rid = before
         # A row-value comparison, so both engines seek into the (…, created_at, id) index
         # instead of reading every newer row first (the OR form grew with the page's depth).
-        q = q.where(tuple_(Referral.created_at, Referral.id) < tuple_(at, rid))
+        # The plain tuple on the right takes the columns' types: ``at`` goes through UTCDateTime.
+        q = q.where(tuple_(Referral.created_at, Referral.id) < (at, rid))
     q = q.order_by(Referral.created_at.desc(), Referral.id.desc()).limit(limit)
     with db.read() as s:
         rows = s.execute(q).all()

@@ -9,10 +9,23 @@ ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = ("PySide6", "shiboken6", "gui")
 
 
+def _runtime_nodes(tree: ast.AST):  # type: ignore[no-untyped-def]
+    """Every node except those under ``if TYPE_CHECKING:`` (annotations only, never executed)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and isinstance(child.test, ast.Name) and child.test.id == "TYPE_CHECKING":
+                stack.extend(child.orelse)
+                continue
+            stack.append(child)
+
+
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in _runtime_nodes(tree):
         if isinstance(node, ast.Import):
             names.update(a.name.split(".")[0] for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -39,7 +52,7 @@ def test_gui_never_builds_queries():
     offenders = []
     for path in (ROOT / "gui").rglob("*.py"):
         imported = _imports(path)
-        if "sqlalchemy" in imported or "models" in imported and _uses_session(path):
+        if "sqlalchemy" in imported or ("models" in imported and _uses_session(path)):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
 

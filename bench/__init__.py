@@ -1,0 +1,1 @@
+"""The project's benchmark: a fast seeder for large databases and the budget table of SPEC §9."""
