@@ -211,12 +211,12 @@ class FollowUp(Base):
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
-        Index("ix_follow_up_queue", "rm_id", "state", "next_contact_date"),
+        Index("ix_follow_up_queue", "rm_id", "state", "next_contact_date", "id"),
         Index("ix_follow_up_client", "client_id", "state"),
         Index("ix_follow_up_branch_opened", "branch_id", "opened_at"),
         # The queues (one RM, or the whole branch for the supervisor): only open follow-ups are read,
         # never the closed history; and the sheets' "closed in the period" by its own range.
-        Index("ix_follow_up_branch_queue", "branch_id", "state", "rm_id", "next_contact_date"),
+        Index("ix_follow_up_branch_queue", "branch_id", "state", "next_contact_date", "id"),
         Index("ix_follow_up_branch_closed", "branch_id", "closed_at"),
     )
 

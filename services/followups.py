@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -195,28 +196,35 @@ def reassign(db: Database, actor: Actor, follow_up_id: int, rm_id: int, version:
         audit.record(s, db, actor, "reassign", "follow_up", fu.id, f"from={old} to={rm.id}")
 
 
-def queue(db: Database, actor: Actor, *, rm_id: int | None = None, after: tuple[int, str, int] | None = None,
+def queue(db: Database, actor: Actor, *, rm_id: int | None = None, after: tuple[dt.date, int] | None = None,
           limit: int = 100) -> list[QueueRow]:
-    """Open follow-ups, overdue first, then by next contact date (one keyset window)."""
+    """Open follow-ups, overdue first: one keyset window ordered by (next contact date, id).
+
+    Ascending next contact date already puts the overdue ones first. ``after`` is
+    the last row's (next_contact_date, id). Each open state is read through its
+    own index range in order and the two are merged, so the window costs the
+    same whether the branch has a hundred open follow-ups or a hundred thousand.
+    """
     require(actor, Action.FOLLOWUP_WORK)
     if actor.role == Role.RM:
         rm_id = actor.staff_id
     today = db.today()
-    overdue = case((FollowUp.next_contact_date < today, 0), else_=1)
-    q = (
-        select(FollowUp, Client.name, Client.mobile, Client.rm_id)
-        .join(Client, Client.id == FollowUp.client_id)
-        .where(FollowUp.branch_id == actor.branch_id,
-               FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED]))
-    )
-    if rm_id is not None:
-        q = q.where(FollowUp.rm_id == rm_id)
-    q = q.order_by(overdue, FollowUp.next_contact_date, FollowUp.id).limit(limit)
-    if after is not None:
-        q = q.offset(after[2])
+    windows = []
+    for state in (FollowUpState.OPEN, FollowUpState.APPOINTED):
+        q = (
+            select(FollowUp, Client.name, Client.mobile, Client.rm_id)
+            .join(Client, Client.id == FollowUp.client_id)
+            .where(FollowUp.branch_id == actor.branch_id, FollowUp.state == state)
+        )
+        if rm_id is not None:
+            q = q.where(FollowUp.rm_id == rm_id)
+        if after is not None:
+            q = q.where(tuple_(FollowUp.next_contact_date, FollowUp.id) > after)
+        windows.append(q.order_by(FollowUp.next_contact_date, FollowUp.id).limit(limit))
     with db.read() as s:
         n_abandon = _abandon_after(s, actor.branch_id)
-        rows = s.execute(q).all()
+        fetched = [s.execute(q).all() for q in windows]
+    rows = list(heapq.merge(*fetched, key=lambda r: (r[0].next_contact_date or dt.date.max, r[0].id)))[:limit]
     out = []
     for fu, name, mobile, client_rm in rows:
         full = allowed(actor.role, Action.CLIENT_PROFILE_ALL) or client_rm == actor.staff_id or fu.rm_id == actor.staff_id

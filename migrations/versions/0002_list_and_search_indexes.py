@@ -28,14 +28,19 @@ def upgrade() -> None:
                     unique=False)
     op.create_index('ix_referral_branch_created', 'referral', ['branch_id', 'created_at', 'id'], unique=False)
     op.create_index('ix_referral_referrer_created', 'referral', ['referrer_id', 'created_at', 'id'], unique=False)
-    op.create_index('ix_follow_up_branch_queue', 'follow_up', ['branch_id', 'state', 'rm_id', 'next_contact_date'],
+    op.create_index('ix_follow_up_branch_queue', 'follow_up', ['branch_id', 'state', 'next_contact_date', 'id'],
                     unique=False)
+    # The RM's queue reads each open state in (next contact date, id) order: id joins the index.
+    op.drop_index('ix_follow_up_queue', table_name='follow_up')
+    op.create_index('ix_follow_up_queue', 'follow_up', ['rm_id', 'state', 'next_contact_date', 'id'], unique=False)
     op.create_index('ix_follow_up_branch_closed', 'follow_up', ['branch_id', 'closed_at'], unique=False)
 
 
 def downgrade() -> None:
     op.drop_index('ix_follow_up_branch_closed', table_name='follow_up')
     op.drop_index('ix_follow_up_branch_queue', table_name='follow_up')
+    op.drop_index('ix_follow_up_queue', table_name='follow_up')
+    op.create_index('ix_follow_up_queue', 'follow_up', ['rm_id', 'state', 'next_contact_date'], unique=False)
     op.drop_index('ix_referral_referrer_created', table_name='referral')
     op.drop_index('ix_referral_branch_created', table_name='referral')
     op.drop_index('ix_referral_branch_day_created', table_name='referral')

@@ -60,6 +60,6 @@ def test_versioned_rows_carry_a_version_column():
 
 def test_indexes_for_the_hot_queries():
     indexes = {ix.name: [c.name for c in ix.columns] for t in Base.metadata.tables.values() for ix in t.indexes}
-    assert indexes["ix_follow_up_queue"] == ["rm_id", "state", "next_contact_date"]
+    assert indexes["ix_follow_up_queue"] == ["rm_id", "state", "next_contact_date", "id"]
     assert indexes["ix_referral_stats"] == ["branch_id", "business_date", "referrer_id"]
     assert indexes["ix_client_mobile"] == ["mobile"]
