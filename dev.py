@@ -37,7 +37,7 @@ def _fingerprint() -> str:
 
 
 def setup() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 the machine has
         sys.exit("Python 3.11 or newer is needed (python3 --version).")
     if not _python().exists():
         print("creating the virtual environment in .venv …", flush=True)

@@ -24,7 +24,8 @@ class BadArgument(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lobbydesk", description="厅堂推介与客户跟进 Lobby Referral Desk")
-    p.add_argument("--db", metavar="URL", help="database URL (default: $LOBBYDESK_DB_URL, else the per-user SQLite file)")
+    p.add_argument("--db", metavar="URL",
+                   help="database URL (default: $LOBBYDESK_DB_URL, else the per-user SQLite file)")
     p.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="user interface language (default zh_CN)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -134,7 +135,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     result = build_demo(db, seed=args.seed)
     print(f"数据库 / database: {describe(db.engine)}")
     print(f"演示网点 / demo branch: {result.branch_code} {result.branch_name}")
-    print(f"客户 / clients: {result.clients}  推介 / referrals: {result.referrals}  跟进 / follow-ups: {result.follow_ups}")
+    print(f"客户 / clients: {result.clients}  推介 / referrals: {result.referrals}  "
+          f"跟进 / follow-ups: {result.follow_ups}")
     print("演示账户 / demo accounts (工号 / 姓名 / 岗位 / 密码):")
     for acc in result.accounts:
         print(f"  {acc.staff_no}\t{acc.name}\t{acc.role}\t{acc.password}")
@@ -149,7 +151,8 @@ def cmd_staff(args: argparse.Namespace) -> int:
         from services.imports import import_staff
 
         result = import_staff(db, _system_actor(db), Path(args.file))
-        print(f"已导入 {len(result.accounts)} 名员工 / imported {len(result.accounts)} staff; 初始密码 / initial passwords:")
+        n = len(result.accounts)
+        print(f"已导入 {n} 名员工 / imported {n} staff; 初始密码 / initial passwords:")
         for acc in result.accounts:
             print(f"  {acc.staff_no}\t{acc.name}\t{acc.role}\t{acc.password}")
         return EXIT_OK
@@ -171,7 +174,8 @@ def cmd_referrals(args: argparse.Namespace) -> int:
 
     db = _open(args)
     result = import_referrals(db, _system_actor(db), Path(args.file))
-    print(f"已导入 {result.referrals} 条推介，新建 {result.new_clients} 位客户 / imported {result.referrals} referrals, "
+    print(f"已导入 {result.referrals} 条推介，新建 {result.new_clients} 位客户 / "
+          f"imported {result.referrals} referrals, "
           f"{result.new_clients} new clients")
     return EXIT_OK
 

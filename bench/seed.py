@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import datetime as dt
 import json
 import os
@@ -208,7 +209,7 @@ class SQLiteLoader(Loader):
 
     def _write(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
         cols = FIELDS[table]
-        self.conn.execute(TABLES[table].insert(), [dict(zip(cols, r)) for r in rows])
+        self.conn.execute(TABLES[table].insert(), [dict(zip(cols, r, strict=True)) for r in rows])
         self.conn.commit()
 
     def update_clients(self, rows: list[dict[str, Any]]) -> None:
@@ -731,10 +732,8 @@ def reset_database(url: str) -> None:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             for suffix in ("", "-wal", "-shm", "-journal"):
-                try:
+                with contextlib.suppress(FileNotFoundError):
                     os.remove(parsed.database + suffix)
-                except FileNotFoundError:
-                    pass
         return
     engine = make_engine(url)
     with engine.begin() as conn:

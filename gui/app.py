@@ -19,7 +19,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 import resources
-
 from gui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -91,6 +90,9 @@ def install_style(app: QApplication) -> None:
 
 
 def install_resources(app: QApplication, lang: str) -> None:
+    from gui import collector
+
+    collector.install(app)
     install_font(app)
     install_translators(app, lang)
     install_style(app)

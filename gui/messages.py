@@ -28,7 +28,8 @@ def describe(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("messages", "Lobby Referral Desk"), describe(exc),
+    title = QCoreApplication.translate("messages", "Lobby Referral Desk")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, describe(exc),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessageBox")
     box.open()

@@ -59,25 +59,29 @@ def _is_expected(exc: BaseException) -> bool:
     return isinstance(exc, ServiceError)
 
 
+# Jobs in flight, across every lane: a window (and its lane) may be closed and collected
+# while its last job still runs; the job must outlive it until its outcome is delivered.
+_IN_FLIGHT: dict[_Relay, _Job] = {}
+
+
 class DbLane:
     """A single-thread pool: database work runs in order, never on the GUI thread."""
 
     def __init__(self) -> None:
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)
-        self._jobs: dict[_Relay, _Job] = {}  # alive until their outcome reached the GUI thread
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:
         relay = _Relay()
         job = _Job(fn, relay)
-        self._jobs[relay] = job
+        _IN_FLIGHT[relay] = job
 
         def release() -> None:
             # On the GUI thread: break the relay <-> closure cycle and let go of the job here.
             relay.succeeded.disconnect()
             relay.failed.disconnect()
-            done = self._jobs.pop(relay, None)
+            done = _IN_FLIGHT.pop(relay, None)
             if done is not None:
                 done.fn = None
             relay.deleteLater()

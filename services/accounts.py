@@ -13,10 +13,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import Branch, BranchSettings, FollowUp, FollowUpState, Role, Staff, DEFAULT_INTERESTS
+from models import DEFAULT_INTERESTS, Branch, BranchSettings, FollowUp, FollowUpState, Role, Staff
 from services import audit
 from services.db import Database
-from services.errors import AuthError, Conflict, NotFound, ValidationError, FieldProblem
+from services.errors import AuthError, Conflict, FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.permissions import Action, Actor, require
 from services.validation import Problems, fail, person_name

@@ -28,7 +28,10 @@ CHANGE_CHANNEL = "lobbydesk_changes"
 APP_NAME = "LobbyDesk"
 # China has one time zone and no daylight saving: the branch's day is UTC+8.
 BRANCH_TZ = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
-NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "lustre"}
+NETWORK_FS = frozenset({
+    "nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs", "davfs",
+    "fuse.davfs2", "glusterfs", "ceph", "lustre",
+})
 
 Clock = Callable[[], dt.datetime]
 

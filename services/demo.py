@@ -123,7 +123,9 @@ VOID_REASONS = ("重复录入", "客户信息录入错误，已重新提交", "�
 PRODUCTS = ("稳享理财 90 天", "大额存单 3 年期", "基金定投", "年金保险", "积存金", "信用卡", "个人消费贷款")
 OWN_NOTES = ("定期存款下月到期，提前沟通续作", "客户生日，顺便介绍新发理财", "上次面谈后答应再联系", "客户有购车计划")
 PLACES = ("网点二楼贵宾室", "理财室 3", "客户单位", "客户家中", "网点理财沙龙室")
-REACHED_NOTES = ("客户表示考虑一下，下周再联系", "已介绍稳享系列产品，客户比较感兴趣", "客户出差，回来后再约", "已发送产品说明")
+REACHED_NOTES = (
+    "客户表示考虑一下，下周再联系", "已介绍稳享系列产品，客户比较感兴趣", "客户出差，回来后再约", "已发送产品说明",
+)
 NO_ANSWER_NOTES = ("无人接听", "关机", "占线，稍后再打", None)
 
 
@@ -540,8 +542,9 @@ class _Builder:
                 self.close(fu, client, rm, when + dt.timedelta(minutes=10), FollowUpState.ABANDONED, reason)
             elif result == ContactResult.DECLINED or (fate == "not_premium" and result == ContactResult.REACHED
                                                       and fu.attempts >= 2):
-                self.close(fu, client, rm, when + dt.timedelta(minutes=10), FollowUpState.NOT_PREMIUM,
-                           "客户资产规模有限，暂以基础服务为主" if result == ContactResult.REACHED else "客户明确表示暂无需求")
+                reached = result == ContactResult.REACHED
+                why = "客户资产规模有限，暂以基础服务为主" if reached else "客户明确表示暂无需求"
+                self.close(fu, client, rm, when + dt.timedelta(minutes=10), FollowUpState.NOT_PREMIUM, why)
             elif fate == "ongoing" and fu.attempts >= 3:
                 return
 

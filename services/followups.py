@@ -227,7 +227,8 @@ def queue(db: Database, actor: Actor, *, rm_id: int | None = None, after: tuple[
     rows = list(heapq.merge(*fetched, key=lambda r: (r[0].next_contact_date or dt.date.max, r[0].id)))[:limit]
     out = []
     for fu, name, mobile, client_rm in rows:
-        full = allowed(actor.role, Action.CLIENT_PROFILE_ALL) or client_rm == actor.staff_id or fu.rm_id == actor.staff_id
+        full = (allowed(actor.role, Action.CLIENT_PROFILE_ALL)
+                or actor.staff_id in (client_rm, fu.rm_id))
         out.append(QueueRow(fu.id, fu.client_id, name, (mobile or "") if full else mask(mobile, Kind.MOBILE), fu.state,
                             fu.next_contact_date, fu.attempts,
                             fu.next_contact_date is not None and fu.next_contact_date < today,
@@ -245,4 +246,4 @@ def open_count_by_rm(db: Database, branch_id: int) -> dict[int, int]:
     return {r[0]: int(r[1]) for r in rows}
 
 
-__all__ = ["QueueRow", "close_follow_up", "create_own", "queue", "reassign", "record_contact", "Staff"]
+__all__ = ["QueueRow", "Staff", "close_follow_up", "create_own", "queue", "reassign", "record_contact"]

@@ -38,11 +38,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rm_not_active": ("{value} 不是在岗的理财经理", "{value} is not an active relationship manager"),
     "referrer_unknown": ("推介人 {value} 不存在", "referrer {value} does not exist"),
     "staff_unknown": ("工号 {value} 不存在", "staff id {value} does not exist"),
-    "contact_time_required": ("待跟进时必须填写客户方便联系的时间", "a pending referral needs the client's preferred contact time"),
+    "contact_time_required": (
+        "待跟进时必须填写客户方便联系的时间", "a pending referral needs the client's preferred contact time",
+    ),
     "staff_id_format": ("工号应为 1–32 位字母或数字", "a staff id is 1–32 letters or digits"),
     "staff_id_taken": ("工号 {value} 已存在", "staff id {value} already exists"),
     "duplicate_in_file": ("与第 {row} 行重复", "repeats row {row}"),
-    "password_short": ("密码至少 8 位，且包含字母和数字", "a password has at least 8 characters, with letters and digits"),
+    "password_short": (
+        "密码至少 8 位，且包含字母和数字", "a password has at least 8 characters, with letters and digits",
+    ),
     "password_mismatch": ("两次输入的密码不一致", "the two passwords differ"),
     "password_same": ("新密码不能与原密码相同", "the new password must differ from the old one"),
     "login_failed": ("工号或密码不正确", "wrong staff id or password"),
@@ -70,7 +74,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gender_value": ("性别应为 男/女", "gender is 男/女 (male/female)"),
     "no_branch": ("数据库中还没有网点，请先运行 init", "the database has no branch yet; run init first"),
     "cannot_disable_self": ("不能停用自己的账户", "you cannot disable your own account"),
-    "not_empty": ("数据库中已有数据，demo 只能在空数据库上运行", "the database already has data; demo runs only on an empty one"),
+    "not_empty": (
+        "数据库中已有数据，demo 只能在空数据库上运行", "the database already has data; demo runs only on an empty one",
+    ),
     "duplicate_column": ("列名重复", "the column appears more than once"),
     "column_n": ("第 {n} 列", "column {n}"),
     "no_header": ("该列有数据但没有列名", "has values but no column name"),

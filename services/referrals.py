@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from decimal import Decimal
+from functools import partial
 
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session, aliased
@@ -27,13 +27,13 @@ from models import (
     Tier,
 )
 from services import audit
+from services import validation as v
 from services.clients import find_by_mobile
 from services.db import BRANCH_TZ, Database, local_date
 from services.errors import Conflict, DayClosed, FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
-from services import validation as v
 
 DUPLICATE_WINDOW_DAYS = 30
 
@@ -84,7 +84,9 @@ class DuplicateWarning:
         if self.kind == "recent_referral":
             return f"{when} 已由 {self.by} 推介过" if lang_zh else f"referred by {self.by} on {when}"
         if self.kind == "open_follow_up":
-            return f"{self.by} 有未结束的跟进（{when} 起）" if lang_zh else f"open follow-up with {self.by} since {when}"
+            if lang_zh:
+                return f"{self.by} 有未结束的跟进（{when} 起）"
+            return f"open follow-up with {self.by} since {when}"
         return f"{when} 被 {self.by} 判定为普通客户" if lang_zh else f"judged ordinary by {self.by} on {when}"
 
 

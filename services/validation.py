@@ -27,10 +27,10 @@ MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 # GB/T 2260 province-level codes (mainland), plus 71 台湾, 81 香港, 82 澳门, 83 (residence permits).
-PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-    "50 51 52 53 54 61 62 63 64 65 71 81 82 83".split()
-)
+PROVINCES = frozenset({
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
+    "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83",
+})
 _NAME_EXTRA = frozenset("·• .-'")
 
 
@@ -47,7 +47,8 @@ def has_control(text: str, *, allow_newline: bool = False) -> bool:
     return False
 
 
-def clean_text(field: str, value: str | None, *, max_len: int, required: bool = False, multiline: bool = False) -> str | None:
+def clean_text(field: str, value: str | None, *, max_len: int, required: bool = False,
+               multiline: bool = False) -> str | None:
     """Free text: stored exactly as typed, but never control characters or too long."""
     if value is None or value.strip() == "":
         if required:

@@ -34,7 +34,8 @@ class Factories:
               password: str = PASSWORD, must_change: bool = False) -> StaffInfo:
         n = next(self._seq)
         info, _ = accounts.add_staff(
-            self.db, self.system, staff_no=staff_no or f"T{n:04d}", name=name or f"员工{'甲乙丙丁戊己庚辛壬癸'[n % 10]}",
+            self.db, self.system, staff_no=staff_no or f"T{n:04d}",
+            name=name or f"员工{'甲乙丙丁戊己庚辛壬癸'[n % 10]}",
             role=role, password=password, must_change_password=must_change,
         )
         return info

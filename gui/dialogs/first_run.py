@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages
-from gui.dialogs.form import FieldErrors, error_label_for
+from gui.dialogs.form import FieldErrors, with_error
 from gui.roles import role_label
 
 if TYPE_CHECKING:
@@ -127,12 +127,12 @@ class FirstRunDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Branch code"), self._with_error(self.branch_code_edit, "branch_code"))
-        form.addRow(self.tr("Branch name"), self._with_error(self.branch_name_edit, "branch_name"))
-        form.addRow(self.tr("Administrator's staff ID"), self._with_error(self.admin_id_edit, "staff_id"))
-        form.addRow(self.tr("Administrator's name"), self._with_error(self.admin_name_edit, "name"))
-        form.addRow(self.tr("Password"), self._with_error(self.admin_password_edit, "password"))
-        form.addRow(self.tr("Password again"), self._with_error(self.admin_confirm_edit, "confirm"))
+        form.addRow(self.tr("Branch code"), with_error(self.branch_code_edit, self.errors, "branch_code"))
+        form.addRow(self.tr("Branch name"), with_error(self.branch_name_edit, self.errors, "branch_name"))
+        form.addRow(self.tr("Administrator's staff ID"), with_error(self.admin_id_edit, self.errors, "staff_id"))
+        form.addRow(self.tr("Administrator's name"), with_error(self.admin_name_edit, self.errors, "name"))
+        form.addRow(self.tr("Password"), with_error(self.admin_password_edit, self.errors, "password"))
+        form.addRow(self.tr("Password again"), with_error(self.admin_confirm_edit, self.errors, "confirm"))
         rules = QLabel(self.tr("A password has at least 8 characters, with both letters and digits. "
                                "The administrator adds the other staff accounts after signing in."))
         rules.setObjectName("firstRunRulesLabel")
@@ -199,16 +199,6 @@ class FirstRunDialog(QDialog):
         edit.setMaxLength(max_length)
         return edit
 
-    def _with_error(self, edit: QLineEdit, service_field: str) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(2)
-        col.addWidget(edit)
-        label = error_label_for(edit)
-        col.addWidget(label)
-        self.errors.bind(service_field, label)
-        return box
 
     def _connect_signals(self) -> None:
         self.setup_choice_button.clicked.connect(self.on_setup_choice_clicked)

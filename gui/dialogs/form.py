@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import messages
 
@@ -58,3 +58,16 @@ class FieldErrors:
     def message(self, field: str) -> str:
         label = self._labels.get(field)
         return label.text() if label is not None else ""
+
+
+def with_error(field: QWidget, errors: FieldErrors, service_field: str) -> QWidget:
+    """``field`` with its error label under it, bound to the service's ``service_field``."""
+    box = QWidget()
+    col = QVBoxLayout(box)
+    col.setContentsMargins(0, 0, 0, 0)
+    col.setSpacing(2)
+    col.addWidget(field)
+    label = error_label_for(field)
+    col.addWidget(label)
+    errors.bind(service_field, label)
+    return box

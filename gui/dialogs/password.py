@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dialogs.form import FieldErrors, error_label_for
+from gui.dialogs.form import FieldErrors, with_error
 
 if TYPE_CHECKING:
     from gui.worker import DbLane
@@ -72,11 +72,11 @@ class PasswordChangeDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         if not forced:
-            form.addRow(self.tr("Current password"), self._with_error(self.old_edit, "old_password"))
+            form.addRow(self.tr("Current password"), with_error(self.old_edit, self.errors, "old_password"))
         else:
             self.old_edit.hide()
-        form.addRow(self.tr("New password"), self._with_error(self.new_edit, "new_password"))
-        form.addRow(self.tr("New password again"), self._with_error(self.confirm_edit, "confirm"))
+        form.addRow(self.tr("New password"), with_error(self.new_edit, self.errors, "new_password"))
+        form.addRow(self.tr("New password again"), with_error(self.confirm_edit, self.errors, "confirm"))
 
         self.change_button = QPushButton(self.tr("Change password"))
         self.change_button.setObjectName("changePasswordButton")
@@ -108,16 +108,6 @@ class PasswordChangeDialog(QDialog):
         edit.setMaxLength(128)
         return edit
 
-    def _with_error(self, edit: QLineEdit, service_field: str) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(2)
-        col.addWidget(edit)
-        label = error_label_for(edit)
-        col.addWidget(label)
-        self.errors.bind(service_field, label)
-        return box
 
     def _connect_signals(self) -> None:
         self.change_button.clicked.connect(self.on_change_clicked)

@@ -238,7 +238,7 @@ class ReferralTableModel(QAbstractTableModel):
         }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self._columns):
+        if not (index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self._columns)):
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dialogs.form import FieldErrors, error_label_for
+from gui.dialogs.form import FieldErrors, with_error
 from gui.itemmodels.staff_table import ACTIVE_ROLE, STAFF_ID_ROLE, StaffTableModel
 from gui.roles import ROLE_CODES, role_label
 
@@ -96,9 +96,9 @@ class StaffAdminPage(QWidget):
         add_box = _named(QGroupBox(self.tr("Add an account")), "addStaffGroup")
         form = QFormLayout(add_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Staff ID"), self._with_error(self.staff_id_edit, "staff_id"))
-        form.addRow(self.tr("Name"), self._with_error(self.staff_name_edit, "name"))
-        form.addRow(self.tr("Role"), self._with_error(self.role_combo, "role"))
+        form.addRow(self.tr("Staff ID"), with_error(self.staff_id_edit, self.errors, "staff_id"))
+        form.addRow(self.tr("Name"), with_error(self.staff_name_edit, self.errors, "name"))
+        form.addRow(self.tr("Role"), with_error(self.role_combo, self.errors, "role"))
         form.addRow("", self.add_button)
 
         self.password_label = _named(QLabel(), "oneTimePasswordLabel")
@@ -127,16 +127,6 @@ class StaffAdminPage(QWidget):
         layout.addLayout(body, 1)
         self._connect_signals()
 
-    def _with_error(self, field: QWidget, service_field: str) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(2)
-        col.addWidget(field)
-        label = error_label_for(field)
-        col.addWidget(label)
-        self.errors.bind(service_field, label)
-        return box
 
     def _connect_signals(self) -> None:
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)

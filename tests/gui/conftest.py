@@ -21,6 +21,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(r"This plugin does not support", extend=True))
 
 
+@pytest.fixture(autouse=True)
+def collect_on_gui_thread(qapp):  # type: ignore[no-untyped-def]
+    """As the application does (gui.collector): no automatic collection while the lane's worker
+    may run, and whatever a test left behind is collected here, on the GUI thread."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
+
+
 LaunchWindow = Callable[..., QMainWindow]
 
 

@@ -31,7 +31,6 @@ from models import Role
 from services import accounts
 from services.db import Database, make_engine, schema_looks_current
 from services.errors import AuthError
-from services.permissions import Actor
 from tests.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -536,7 +535,7 @@ class Driver:
         try:
             if self.steps[0]():  # a step returns True once done, else it is tried again
                 self.steps.pop(0)
-        except BaseException as exc:  # noqa: BLE001 - reported by the test after the loop ends
+        except BaseException as exc:
             self.errors.append(exc)
             self.steps.clear()
             QApplication.instance().exit(98)

@@ -53,9 +53,9 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.CLIENT_PROFILE: lambda w, a: clients.get_profile(w.db, a, w.client_id),
     Action.CLIENT_PROFILE_ALL: lambda w, a: clients.get_profile(
         w.db, a if a.role != "rm" else Actor(w.other_rm.id, w.other_rm.staff_no, "", "rm", a.branch_id), w.client_id),
-    Action.CLIENT_EDIT: lambda w, a: clients.update_profile(w.db, a, w.client_id,
-                                                            clients.get_profile(w.db, w.actor(Role.SUPERVISOR), w.client_id).version,
-                                                            occupation="教师"),
+    Action.CLIENT_EDIT: lambda w, a: clients.update_profile(
+        w.db, a, w.client_id, clients.get_profile(w.db, w.actor(Role.SUPERVISOR), w.client_id).version,
+        occupation="教师"),
     Action.CLIENT_REVEAL: lambda w, a: clients.reveal(w.db, a, w.client_id, "mobile"),
     Action.FOLLOWUP_WORK: lambda w, a: followups.record_contact(w.db, a, w.follow_up_id, channel="phone",
                                                                 result="no_answer", next_contact_date=_tomorrow(w.db)),
@@ -92,7 +92,8 @@ def _late_exercisers() -> None:
         Action.REFERRAL_IMPORT: import_refs,
         Action.DAY_CLOSE_VIEW: lambda w, a: dayclose.reconciliation(w.db, a, w.db.today()),
         Action.DAY_CLOSE: close,
-        Action.DAY_CLOSE_FORCE: lambda w, a: dayclose.close_day(w.db, a, w.db.today(), force_reason="RM 外出，次日补录"),
+        Action.DAY_CLOSE_FORCE: lambda w, a: dayclose.close_day(
+            w.db, a, w.db.today(), force_reason="RM 外出，次日补录"),
         Action.DAY_REOPEN: reopen,
         Action.REPORT_EXPORT: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(), w.tmp / "d.pdf"),
         Action.REPORT_ALL_BRANCHES: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(),
