@@ -302,3 +302,48 @@ def test_the_lobby_managers_window_shows_the_day_and_the_idle_lock_empties_it(qt
     assert page.model.index(0, Column.CLIENT).data() == "周一一"
     window.lock_now()
     assert page.model.rowCount() == 0 and not page.summary_label.text()
+
+
+def test_through_launch_the_day_closes_only_when_complete_and_then_refuses_new_referrals(
+        qtbot, db, f, launch_window):
+    """SPEC §11 end to end: the lobby manager signs in, completes the day, closes it; the form is refused."""
+    from PySide6.QtWidgets import QComboBox
+
+    from tests.gui.referral_support import choose
+    from tests.gui.referral_support import type_text as type_form
+
+    lobby, rm = f.staff(Role.LOBBY_MANAGER, staff_no="L0002"), f.staff(Role.RM, name="孙理财")
+    missing = f.referral(lobby, rm, name="吴二二")
+    window = launch_window("L0002")
+    qtbot.waitUntil(lambda: window.page("dayClosePage") is not None, timeout=WAIT_MS)
+    window.show_page("dayClosePage")
+    page = window.page("dayClosePage")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
+    close_button = child(window, QPushButton, "closeDayButton")
+    assert not close_button.isEnabled()  # the referred client's outcome is missing
+
+    click_line(qtbot, page, missing.id)
+    click(qtbot, child(window, QRadioButton, "metNoRadio"))
+    with qtbot.waitSignal(page.outcome_recorded, timeout=WAIT_MS):
+        click(qtbot, child(window, QPushButton, "saveOutcomeButton"))
+    qtbot.waitUntil(close_button.isEnabled, timeout=WAIT_MS)
+    click(qtbot, close_button)
+    box = visible_box(qtbot, page, "confirmCloseBox")
+    with qtbot.waitSignal(page.day_closed, timeout=WAIT_MS):
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+    assert dayclose.day_state(db, f.actor(lobby), TODAY).closed
+
+    # The closed day refuses a new referral typed into the form; nothing is written, nothing typed is lost.
+    window.show_page("referralPage")
+    mobile = child(window, QLineEdit, "clientMobileEdit")
+    type_form(qtbot, mobile, "13822223333")
+    type_form(qtbot, child(window, QLineEdit, "clientNameEdit"), "晚来客")
+    choose(qtbot, child(window, QComboBox, "clientTypeCombo"), "to_win")
+    click(qtbot, child(window, QRadioButton, "statusReferredRadio"))
+    choose(qtbot, child(window, QComboBox, "rmCombo"), rm.id)
+    click(qtbot, child(window, QPushButton, "saveReferralButton"))
+    error = visible_box(qtbot, window, "errorMessageBox")
+    assert TODAY.isoformat() in error.text()
+    assert mobile.text() == "13822223333"
+    with db.read() as s:
+        assert len(s.scalars(select(Referral)).all()) == 1
