@@ -318,6 +318,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
             self.go_menu.addAction(action)
             self._page_actions.append(action)
+        form = self._pages.get("referralPage")
+        if form is not None:
+            # Ctrl+N from any page: a clean referral form, as a new paper slip would be.
+            form.hand_new_shortcut_to_window()  # type: ignore[attr-defined]
+            new_action = self._action("newReferralAction", self.tr("New referral"), QKeySequence("Ctrl+N"))
+            new_action.triggered.connect(self.on_new_referral_triggered)
+            self.go_menu.insertAction(self._page_actions[0] if self._page_actions else None, new_action)
+            self._page_actions.append(new_action)
         self.user_label.setText(self.tr("Signed in: {name} ({staff_no}), {role}").format(
             name=actor.name, staff_no=actor.staff_no, role=role_label(actor.role)))
         self.database_label.setText(self.tr("Database: {db}").format(db=self._database_text))
@@ -385,6 +393,13 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return
         raise KeyError(name)
+
+    @Slot()
+    def on_new_referral_triggered(self) -> None:
+        form = self._pages.get("referralPage")
+        if form is not None and not self._locked:
+            self.show_page("referralPage")
+            form.new_referral()  # type: ignore[attr-defined]
 
     @Slot(int)
     def on_nav_row_changed(self, row: int) -> None:

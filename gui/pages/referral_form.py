@@ -338,6 +338,10 @@ class ReferralPage(QWidget):
         """Shown or unlocked: RMs' loads and the interest list may have changed meanwhile."""
         self._load_choices()
 
+    def hand_new_shortcut_to_window(self) -> None:
+        """Inside the main window Ctrl+N is the window's (it works from every page), not the form's."""
+        self._new_shortcut.setEnabled(False)
+
     @Slot()
     def new_referral(self) -> None:
         """Esc / Ctrl+N: a clean form, the cursor in the mobile field."""

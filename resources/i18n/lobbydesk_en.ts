@@ -506,6 +506,10 @@
             <translation>Database: {db}</translation>
         </message>
         <message>
+            <source>New referral</source>
+            <translation>New referral</translation>
+        </message>
+        <message>
             <source>Signed in: {name} ({staff_no}), {role}</source>
             <translation>Signed in: {name} ({staff_no}), {role}</translation>
         </message>

@@ -506,6 +506,10 @@
             <translation>数据库：{db}</translation>
         </message>
         <message>
+            <source>New referral</source>
+            <translation>新建推介</translation>
+        </message>
+        <message>
             <source>Signed in: {name} ({staff_no}), {role}</source>
             <translation>当前登录：{name}（{staff_no}），{role}</translation>
         </message>

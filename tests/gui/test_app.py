@@ -674,3 +674,21 @@ def test_screenshots_of_the_sign_in_dialog_and_the_main_window(qtbot, tmp_path, 
     image = window.grab()
     assert image.width() == 1366
     assert image.save(str(out / "main-window.png"))
+
+
+def test_ctrl_n_opens_a_clean_referral_form_from_any_page(qtbot, f, launch_window):
+    from PySide6.QtWidgets import QLineEdit
+
+    person = f.staff(Role.LOBBY_MANAGER, staff_no="L0099")
+    window = launch_window(person.staff_no)
+    qtbot.waitExposed(window)
+    mobile = window.findChild(QLineEdit, "clientMobileEdit")
+    qtbot.keyClicks(mobile, "139")
+    window.show_page("dayClosePage")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    date_edit = window.findChild(QWidget, "dayCloseDateEdit")
+    date_edit.setFocus()
+    qtbot.keyClick(date_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.page("referralPage")
+    assert mobile.text() == "" and mobile.hasFocus()
