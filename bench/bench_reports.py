@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert
+from sqlalchemy import insert  # noqa: E402 - after the checkout is on sys.path
 
-from models import (
+from models import (  # noqa: E402
     Appointment,
     AppointmentStatus,
     Branch,
@@ -49,11 +49,11 @@ from models import (
     Staff,
     Tier,
 )
-from services import stats
-from services.db import BRANCH_TZ, Database, make_engine, migrate
-from services.permissions import Actor
-from services.reports import export_report
-from services.reports.pdf import render_pdf
+from services import stats  # noqa: E402
+from services.db import BRANCH_TZ, Database, make_engine, migrate  # noqa: E402
+from services.permissions import Actor  # noqa: E402
+from services.reports import export_report  # noqa: E402
+from services.reports.pdf import render_pdf  # noqa: E402
 
 DAY = dt.date(2026, 11, 20)
 UTC = dt.timezone.utc

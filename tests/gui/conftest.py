@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from tests.factories import PASSWORD
+from tests.gui.support import Desk, open_desk, show_pages
 
 _HERE = Path(__file__).resolve().parent
 
@@ -31,6 +32,18 @@ def collect_on_gui_thread(qapp):  # type: ignore[no-untyped-def]
     yield
     gc.collect()
     gc.enable()
+
+
+@pytest.fixture
+def desk(db_url: str) -> Iterator[Desk]:
+    """A staffed branch on the wall clock (the pages' today), for pages built without a window."""
+    yield from open_desk(db_url)
+
+
+@pytest.fixture
+def pages(qtbot) -> Iterator[Callable]:  # type: ignore[no-untyped-def]
+    """``pages(page)`` shows a page; at the end its feed stops and it is deleted on the GUI thread."""
+    yield from show_pages(qtbot)
 
 
 LaunchWindow = Callable[..., QMainWindow]

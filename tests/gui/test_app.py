@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,6 +31,7 @@ from services import accounts
 from services.db import Database, make_engine, schema_looks_current
 from services.errors import AuthError
 from tests.factories import PASSWORD
+from tests.gui.support import child, click, type_text
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
@@ -45,27 +45,6 @@ ROLE_PAGES = {
     Role.SUPERVISOR: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
     Role.ADMIN: ("staffPage",),
 }
-
-
-def child(parent: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]
-    widget = parent.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Type as a person would: Latin keys one by one, Chinese committed by the input method."""
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def sign_in_by_dialog(qtbot, window: QMainWindow, user: str, password: str) -> None:  # type: ignore[no-untyped-def]

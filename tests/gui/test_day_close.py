@@ -7,8 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton, QWidget
 from sqlalchemy import select
 
 from gui.context import AppContext
@@ -19,6 +18,7 @@ from services import dayclose, referrals
 from services.db import Database
 from services.errors import DayClosed
 from services.permissions import Actor
+from tests.gui.support import child, click, type_text
 
 TODAY = dt.date(2026, 11, 20)  # the FakeClock's branch day
 WAIT_MS = 10_000
@@ -44,27 +44,6 @@ def open_page(qtbot, db: Database) -> Iterator[Callable[[Actor], DayClosePage]]:
     for page in pages:
         page.ctx.lane.wait()
         page.watcher.close()  # its listening connection must not outlive the test database
-
-
-def child(page: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]
-    widget = page.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Type as a person would: Latin keys one by one, Chinese committed by the input method (QTest has no CJK keys)."""
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def click_line(qtbot, page: DayClosePage, referral_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -309,8 +288,7 @@ def test_through_launch_the_day_closes_only_when_complete_and_then_refuses_new_r
     """SPEC §11 end to end: the lobby manager signs in, completes the day, closes it; the form is refused."""
     from PySide6.QtWidgets import QComboBox
 
-    from tests.gui.referral_support import choose
-    from tests.gui.referral_support import type_text as type_form
+    from tests.gui.support import choose
 
     lobby, rm = f.staff(Role.LOBBY_MANAGER, staff_no="L0002"), f.staff(Role.RM, name="孙理财")
     missing = f.referral(lobby, rm, name="吴二二")
@@ -336,8 +314,8 @@ def test_through_launch_the_day_closes_only_when_complete_and_then_refuses_new_r
     # The closed day refuses a new referral typed into the form; nothing is written, nothing typed is lost.
     window.show_page("referralPage")
     mobile = child(window, QLineEdit, "clientMobileEdit")
-    type_form(qtbot, mobile, "13822223333")
-    type_form(qtbot, child(window, QLineEdit, "clientNameEdit"), "晚来客")
+    type_text(qtbot, mobile, "13822223333")
+    type_text(qtbot, child(window, QLineEdit, "clientNameEdit"), "晚来客")
     choose(qtbot, child(window, QComboBox, "clientTypeCombo"), "to_win")
     click(qtbot, child(window, QRadioButton, "statusReferredRadio"))
     choose(qtbot, child(window, QComboBox, "rmCombo"), rm.id)

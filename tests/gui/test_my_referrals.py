@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -18,33 +18,15 @@ from models import Referral, Role
 from services import referrals
 from services.db import BRANCH_TZ, Database, make_engine, utc_now
 from services.referrals import ReferralInput, file_referral
-from tests.gui.referral_support import (
+from tests.gui.support import (
     OFFSCREEN_POPUPS,
     Desk,
-    collect_garbage_here,
     days_ago,
     file_in_other_process,
-    open_desk,
-    show_pages,
     type_text,
 )
 
 WAIT_MS = 5000
-
-
-@pytest.fixture
-def desk(db_url: str) -> Iterator[Desk]:
-    yield from open_desk(db_url)
-
-
-@pytest.fixture
-def pages(qtbot) -> Iterator[Callable]:  # type: ignore[no-untyped-def]
-    yield from show_pages(qtbot)
-
-
-@pytest.fixture(autouse=True)
-def collect_on_gui_thread() -> Iterator[None]:
-    yield from collect_garbage_here()
 
 
 def open_list(qtbot, pages: Callable, desk: Desk, who) -> MyReferralsPage:

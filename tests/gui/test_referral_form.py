@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,35 +27,17 @@ from services.db import BRANCH_TZ
 from services.referrals import ReferralInput, file_referral
 from services.validation import id_check_char
 from tests.factories import make_id_number
-from tests.gui.referral_support import (
+from tests.gui.support import (
     OFFSCREEN_POPUPS,
     Desk,
     choose,
-    collect_garbage_here,
     days_ago,
-    open_desk,
     paste_text,
     referral_count,
-    show_pages,
     type_text,
 )
 
 VALID_ID = make_id_number(dt.date(1985, 6, 1))
-
-
-@pytest.fixture
-def desk(db_url: str) -> Iterator[Desk]:
-    yield from open_desk(db_url)
-
-
-@pytest.fixture
-def pages(qtbot) -> Iterator[Callable]:  # type: ignore[no-untyped-def]
-    yield from show_pages(qtbot)
-
-
-@pytest.fixture(autouse=True)
-def collect_on_gui_thread() -> Iterator[None]:
-    yield from collect_garbage_here()
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from gui.pages.reports import ReportsPage
 from models import Branch, Role
 from services.db import Database
 from services.permissions import Actor
+from tests.gui.support import child
 
 WAIT_MS = 30_000
 
@@ -59,12 +60,6 @@ def branch_day(f):  # type: ignore[no-untyped-def]
     f.referral(lobby, rm, name="吴二二", status="pending")
     f.referral(teller, rm, name="郑三三")
     return f.actor(lobby)
-
-
-def child(page: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]
-    widget = page.findChild(kind, name)
-    assert widget is not None, name
-    return widget
 
 
 def test_a_daily_pdf_is_exported_on_the_lane_with_a_busy_bar_then_offered(qtbot, db, branch_day, open_page,

@@ -1,4 +1,4 @@
-"""What the referral-form and referral-list GUI tests share: a staffed branch on the real clock, typing helpers."""
+"""What the GUI tests share: a staffed branch on the real clock, and typing and clicking as a person does."""
 
 from __future__ import annotations
 
@@ -63,18 +63,6 @@ def open_desk(db_url: str) -> Iterator[Desk]:
     d.contexts.clear()
     gc.collect()
     database.dispose()
-
-
-def collect_garbage_here() -> Iterator[None]:
-    """The body of each test module's autouse ``collect_on_gui_thread`` fixture.
-
-    The lane's callbacks sit in reference cycles with the objects they name; left
-    to the cyclic collector, such a cycle may be freed on the lane's worker thread,
-    and a Qt object destroyed there takes the process down. So the test's garbage
-    is collected at its end, here on the GUI thread.
-    """
-    yield
-    gc.collect()
 
 
 def show_pages(qtbot) -> Iterator[Callable[[QWidget], QWidget]]:  # type: ignore[no-untyped-def]
@@ -173,3 +161,14 @@ def days_ago(db_url: str, days: int) -> Database:
     """A second workstation whose clock stands ``days`` earlier (to file referrals in the past)."""
     moment = utc_now() - dt.timedelta(days=days)
     return Database(make_engine(db_url), lambda: moment)
+
+
+def child(parent: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]
+    """The widget SPEC §11 names ``name``; fails the test when it is missing."""
+    widget = parent.findChild(kind, name)
+    assert widget is not None, name
+    return widget
+
+
+def click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
