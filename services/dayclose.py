@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -90,18 +90,9 @@ class DayState:
 
 
 @dataclass(frozen=True)
-class DayReconciliation:
-    """The day's sheet: every referral with its confirmation, follow-up, or what is missing."""
+class DayReconciliation(DayState):
+    """The day's sheet: its state, then every referral with its confirmation, follow-up, or what is missing."""
 
-    day: dt.date
-    closed: bool
-    closed_by: str | None
-    closed_at: dt.datetime | None
-    close_reason: str | None
-    reopened_by: str | None
-    reopened_at: dt.datetime | None
-    reopen_reason: str | None
-    version: int | None
     lines: tuple[ReconLine, ...]
     missing: int  # referred, not voided, not confirmed
     referred: int  # referred, not voided
@@ -198,9 +189,7 @@ def reconciliation(db: Database, actor: Actor, day: dt.date) -> DayReconciliatio
     referred = [ln for ln in live if ln.status == ReferralStatus.REFERRED]
     pending = [ln for ln in live if ln.status == ReferralStatus.PENDING]
     return DayReconciliation(
-        day=day, closed=state.closed, closed_by=state.closed_by, closed_at=state.closed_at,
-        close_reason=state.close_reason, reopened_by=state.reopened_by, reopened_at=state.reopened_at,
-        reopen_reason=state.reopen_reason, version=state.version, lines=tuple(lines),
+        **{f.name: getattr(state, f.name) for f in fields(DayState)}, lines=tuple(lines),
         missing=sum(1 for ln in referred if ln.missing), referred=len(referred),
         confirmed=sum(1 for ln in referred if ln.confirmed), pending=len(pending),
         pending_with_follow_up=sum(1 for ln in pending if ln.follow_up_id is not None),
