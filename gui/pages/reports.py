@@ -120,9 +120,14 @@ class ReportsPage(QWidget):
         inner.addWidget(note)
         inner.addSpacing(4)
         inner.addLayout(form)
+        # No alignment flags on the box: an aligned widget gets its plain size hint, and the
+        # word-wrapped note's hint is too short in English, squeezing the fields below it.
+        row = QHBoxLayout()
+        row.addWidget(box)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
         layout.addStretch(1)
         self._connect_signals()
         self._update_period()
