@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.exc import StaleDataError
 
-from models import Client, ClientType, Referral, Staff, Tier
+from models import Client, ClientType, FinancialSnapshot, Referral, Staff, Tier
+from services import audit
+from services import validation as v
 from services.db import Database
+from services.errors import NotFound, PermissionDenied
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
 
@@ -89,14 +95,14 @@ def find_by_mobile(s: Session, branch_id: int, mobile: str) -> Client | None:
 
 @dataclass(frozen=True)
 class Holdings:
-    as_of: object
-    deposits: object
-    loans: object
-    wealth_products: object
-    funds: object
-    insurance: object
-    intermediary: object
-    aum: object
+    as_of: dt.date
+    deposits: Decimal
+    loans: Decimal
+    wealth_products: Decimal
+    funds: Decimal
+    insurance: Decimal
+    intermediary: Decimal
+    aum: Decimal
 
 
 @dataclass(frozen=True)
@@ -127,19 +133,13 @@ def _load_entitled(s: Session, actor: Actor, client_id: int, action: Action) -> 
     require(actor, action)
     c = s.get(Client, client_id)
     if c is None or c.branch_id != actor.branch_id:
-        from services.errors import NotFound
-
         raise NotFound("client", client_id)
     if not can_see_full(actor, c.rm_id):
-        from services.errors import PermissionDenied
-
         raise PermissionDenied(f"{action.value} (not assigned)", actor.role)
     return c
 
 
 def get_profile(db: Database, actor: Actor, client_id: int) -> ClientProfile:
-    from models import FinancialSnapshot
-
     with db.read() as s:
         c = _load_entitled(s, actor, client_id, Action.CLIENT_PROFILE)
         rm_name = s.scalar(select(Staff.name).where(Staff.id == c.rm_id)) if c.rm_id else None
@@ -157,8 +157,6 @@ def get_profile(db: Database, actor: Actor, client_id: int) -> ClientProfile:
 
 def reveal(db: Database, actor: Actor, client_id: int, field: str) -> str:
     """The full mobile or ID number on an explicit 查看完整; every reveal is audited."""
-    from services import audit
-
     if field not in ("mobile", "id_number"):
         raise ValueError(field)
     with db.write() as s:
@@ -171,18 +169,11 @@ def update_profile(db: Database, actor: Actor, client_id: int, version: int, *, 
                    employer: str | None = None, district: str | None = None, tier: str | None = None,
                    score: int | None = None) -> int:
     """Edit a profile; a stale ``version`` is refused with who changed it and when."""
-    from sqlalchemy.orm.exc import StaleDataError
-
-    from services import audit
-    from services import validation as v
-    from services.errors import Conflict
-    from services.i18n import msg
-
     problems = v.Problems()
     with db.write() as s:
         c = _load_entitled(s, actor, client_id, Action.CLIENT_EDIT)
         if c.version != version:
-            raise Conflict(msg("stale", by="?", at=(c.updated_at or c.created_at).strftime("%H:%M")), at=c.updated_at)
+            raise audit.stale_conflict(db, "client", c.id)
         if occupation is not None:
             c.occupation = problems.run(lambda: v.clean_text("occupation", occupation, max_len=60))
         if employer is not None:
@@ -203,6 +194,6 @@ def update_profile(db: Database, actor: Actor, client_id: int, version: int, *, 
         try:
             s.flush()
         except StaleDataError:
-            raise Conflict(msg("stale", by="?", at="?")) from None
+            raise audit.stale_conflict(db, "client", c.id) from None
         audit.record(s, db, actor, "update", "client", c.id)
         return c.version

@@ -28,7 +28,7 @@ from models import (
 from services import audit
 from services import validation as v
 from services.db import BRANCH_TZ, Database
-from services.errors import Conflict, FieldProblem, NotFound, ValidationError
+from services.errors import FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
@@ -67,15 +67,14 @@ def _move(fu: FollowUp, new: FollowUpState) -> None:
     fu.state = new
 
 
-def _load(s: Session, actor: Actor, follow_up_id: int, version: int | None) -> FollowUp:
+def _load(s: Session, db: Database, actor: Actor, follow_up_id: int, version: int | None) -> FollowUp:
     fu = s.get(FollowUp, follow_up_id)
     if fu is None or fu.branch_id != actor.branch_id:
         raise NotFound("follow_up", follow_up_id)
     if actor.role == Role.RM and fu.rm_id != actor.staff_id:
         require(actor, Action.FOLLOWUP_REASSIGN)
     if version is not None and fu.version != version:
-        raise Conflict(msg("stale", by="?", at=(fu.updated_at or fu.opened_at).astimezone(BRANCH_TZ).strftime("%H:%M")),
-                       at=fu.updated_at)
+        raise audit.stale_conflict(db, "follow_up", fu.id)
     return fu
 
 
@@ -104,7 +103,7 @@ def record_contact(db: Database, actor: Actor, follow_up_id: int, *, channel: st
     if res == ContactResult.APPOINTMENT and appointment_at is None:
         problems.add("appointment_at", "required")
     with db.write() as s:
-        fu = _load(s, actor, follow_up_id, version)
+        fu = _load(s, db, actor, follow_up_id, version)
         if not fu.state.is_open:
             problems.add("state", "followup_closed")
         if res not in (ContactResult.WRONG_NUMBER, ContactResult.DECLINED) and next_contact_date is None \
@@ -129,7 +128,7 @@ def record_contact(db: Database, actor: Actor, follow_up_id: int, *, channel: st
         try:
             s.flush()
         except StaleDataError:
-            raise Conflict(msg("stale", by="?", at="?")) from None
+            raise audit.stale_conflict(db, "follow_up", fu.id) from None
         audit.record(s, db, actor, "contact", "follow_up", fu.id, f"result={res.value}")
         return fu.version
 
@@ -143,7 +142,7 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
         raise ValidationError([FieldProblem("state", msg("not_in_list", value=state))])
     clean_reason = v.clean_text("reason", reason, max_len=v.NOTE_MAX, multiline=True)
     with db.write() as s:
-        fu = _load(s, actor, follow_up_id, version)
+        fu = _load(s, db, actor, follow_up_id, version)
         _move(fu, new)
         fu.outcome_reason = clean_reason
         fu.closed_at = db.now()
@@ -184,7 +183,7 @@ def create_own(db: Database, actor: Actor, client_id: int, next_contact_date: dt
 def reassign(db: Database, actor: Actor, follow_up_id: int, rm_id: int, version: int | None = None) -> None:
     require(actor, Action.FOLLOWUP_REASSIGN)
     with db.write() as s:
-        fu = _load(s, actor, follow_up_id, version)
+        fu = _load(s, db, actor, follow_up_id, version)
         if not fu.state.is_open:
             raise ValidationError([FieldProblem("state", msg("followup_closed"))])
         rm = active_rm(s, fu.branch_id, rm_id)

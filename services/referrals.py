@@ -30,7 +30,7 @@ from services import audit
 from services import validation as v
 from services.clients import find_by_mobile
 from services.db import BRANCH_TZ, Database, local_date
-from services.errors import Conflict, DayClosed, FieldProblem, NotFound, ValidationError
+from services.errors import DayClosed, FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
@@ -320,33 +320,20 @@ def file_referral(db: Database, actor: Actor, data: ReferralInput) -> FiledRefer
 
 # --- after filing ---------------------------------------------------------------
 
-def _load_for_change(s: Session, actor: Actor, referral_id: int, version: int | None) -> Referral:
+def _load_for_change(s: Session, db: Database, actor: Actor, referral_id: int, version: int | None) -> Referral:
     r = s.get(Referral, referral_id)
     if r is None or r.branch_id != actor.branch_id:
         raise NotFound("referral", referral_id)
     if version is not None and r.version != version:
-        _stale(s, r)
+        raise audit.stale_conflict(db, "referral", r.id)
     return r
-
-
-def _stale(s: Session, r: Referral) -> None:
-    from models import AuditEvent
-
-    last = s.execute(
-        select(AuditEvent.actor_staff_no, AuditEvent.at).where(AuditEvent.entity == "referral",
-                                                               AuditEvent.entity_id == r.id)
-        .order_by(AuditEvent.id.desc()).limit(1)
-    ).first()
-    by, at = (last[0] or "?", last[1]) if last else ("?", None)
-    when = at.astimezone(BRANCH_TZ).strftime("%H:%M") if at else "?"
-    raise Conflict(msg("stale", by=by, at=when), by=by, at=at)
 
 
 def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, version: int | None = None) -> None:
     """Void with a reason: it stays visible, struck through, and is counted apart."""
     clean = v.reason("void_reason", reason)
     with db.write() as s:
-        r = _load_for_change(s, actor, referral_id, version)
+        r = _load_for_change(s, db, actor, referral_id, version)
         if r.referrer_id != actor.staff_id:
             require(actor, Action.REFERRAL_EDIT_ANY)
         else:
@@ -367,7 +354,7 @@ def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, ver
         try:
             s.flush()
         except StaleDataError:
-            _stale(s, r)
+            raise audit.stale_conflict(db, "referral", r.id) from None
         audit.record(s, db, actor, "void", "referral", r.id, f"reason={clean}")
 
 
@@ -377,7 +364,7 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
     """Its author or the lobby manager may correct a referral until the day is closed."""
     problems = v.Problems()
     with db.write() as s:
-        r = _load_for_change(s, actor, referral_id, version)
+        r = _load_for_change(s, db, actor, referral_id, version)
         if r.referrer_id != actor.staff_id:
             require(actor, Action.REFERRAL_EDIT_ANY)
         ensure_day_open(s, r.branch_id, r.business_date)
@@ -404,7 +391,7 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
         try:
             s.flush()
         except StaleDataError:
-            _stale(s, r)
+            raise audit.stale_conflict(db, "referral", r.id) from None
         audit.record(s, db, actor, "update", "referral", r.id)
         return r.version
 
@@ -419,7 +406,7 @@ def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, d
     clean_amount = problems.run(lambda: v.amount("amount", amount))
     problems.raise_if_any()
     with db.write() as s:
-        r = _load_for_change(s, actor, referral_id, version)
+        r = _load_for_change(s, db, actor, referral_id, version)
         if actor.role == Role.RM and r.rm_id != actor.staff_id:
             require(actor, Action.REFERRAL_EDIT_ANY)
         ensure_day_open(s, r.branch_id, r.business_date)
@@ -435,7 +422,7 @@ def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, d
         try:
             s.flush()
         except StaleDataError:
-            _stale(s, r)
+            raise audit.stale_conflict(db, "referral", r.id) from None
         audit.record(s, db, actor, "confirm", "referral", r.id, f"met={met} deal={r.deal}")
         return r.version
 

@@ -99,3 +99,17 @@ def test_rm_sees_only_own_queue_and_supervisor_reassigns(db, f, team):
     followups.reassign(db, f.actor(supervisor), filed.follow_up_id, other.id)
     assert [r.id for r in followups.queue(db, f.actor(other))] == [filed.follow_up_id]
     assert followups.queue(db, f.actor(rm)) == []
+
+
+def test_a_stale_save_is_refused_naming_who_changed_it(db, f, team):
+    from services.errors import Conflict
+
+    lobby, rm, supervisor = team
+    filed = f.referral(lobby, rm, status="pending")
+    seen = followups.queue(db, f.actor(rm))[0]
+    followups.record_contact(db, f.actor(supervisor), filed.follow_up_id, channel="phone", result="no_answer",
+                             next_contact_date=db.today() + dt.timedelta(days=1), version=seen.version)
+    with pytest.raises(Conflict) as err:
+        followups.record_contact(db, f.actor(rm), filed.follow_up_id, channel="phone", result="reached",
+                                 next_contact_date=db.today() + dt.timedelta(days=2), version=seen.version)
+    assert err.value.by == supervisor.staff_no and supervisor.staff_no in str(err.value)
