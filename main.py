@@ -91,12 +91,9 @@ def parse_month(option: str, value: str) -> dt.date:
 
 
 def _open(args: argparse.Namespace, *, upgrade: bool = True):  # type: ignore[no-untyped-def]
-    from services.db import Database, make_engine, migrate, resolve_url
+    from services.db import open_database
 
-    engine = make_engine(resolve_url(args.db))
-    if upgrade:
-        migrate(engine)
-    return Database(engine)
+    return open_database(args.db, upgrade=upgrade)
 
 
 def _system_actor(db, branch_code: str | None = None):  # type: ignore[no-untyped-def]
@@ -191,10 +188,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".pdf", ".xlsx"):
         raise BadArgument("--out", "应为 .pdf 或 .xlsx 文件 / must end in .pdf or .xlsx")
     db = _open(args)
-    branch = args.branch
-    actor = _system_actor(db, None if branch in (None, "ALL", "all") else branch) if branch not in ("ALL", "all") \
-        else _first_branch_actor(db)
-    path = export_report(db, actor, args.report_kind, day, out, all_branches=branch in ("ALL", "all"))
+    all_branches = args.branch in ("ALL", "all")
+    actor = _first_branch_actor(db) if all_branches else _system_actor(db, args.branch)
+    path = export_report(db, actor, args.report_kind, day, out, all_branches=all_branches)
     print(f"已生成 / written: {path}")
     return EXIT_OK
 

@@ -174,16 +174,6 @@ def migrate(engine: Engine) -> None:
     command.upgrade(migrations_config(engine), "head")
 
 
-def schema_is_current(engine: Engine) -> bool:
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(migrations_config(engine))
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_heads()
-    return set(current) == set(script.get_heads())
-
-
 def has_schema(engine: Engine) -> bool:
     return inspect(engine).has_table("branch")
 
@@ -243,10 +233,17 @@ class Database:
         self.engine.dispose()
 
 
+def bring_up_to_date(engine: Engine) -> None:
+    """Migrate unless the schema is already at the newest revision (checked without importing Alembic)."""
+    if not schema_looks_current(engine):
+        migrate(engine)
+
+
 def open_database(url: str | None = None, *, upgrade: bool = True, clock: Clock = utc_now) -> Database:
+    """The database for ``--db``/the environment/the default file, its schema brought up to date."""
     engine = make_engine(resolve_url(url))
     if upgrade:
-        migrate(engine)
+        bring_up_to_date(engine)
     return Database(engine, clock)
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 
 from models import Base
-from services.db import has_schema, make_engine, migrate, schema_is_current
+from services.db import _migration_heads, has_schema, make_engine, migrate, migrations_config, schema_looks_current
 
 PG_URL = os.environ.get("LOBBYDESK_TEST_PG_URL")
 
@@ -35,7 +35,9 @@ def test_migrations_upgrade_an_empty_database_to_the_models(engine_name, tmp_pat
     try:
         assert not has_schema(engine)
         migrate(engine)
-        assert has_schema(engine) and schema_is_current(engine)
+        assert has_schema(engine) and schema_looks_current(engine)
+        with engine.connect() as conn:
+            assert set(MigrationContext.configure(conn).get_current_heads()) == _alembic_heads(engine)
         with engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
         assert diff == []
@@ -63,3 +65,16 @@ def test_indexes_for_the_hot_queries():
     assert indexes["ix_follow_up_queue"] == ["rm_id", "state", "next_contact_date", "id"]
     assert indexes["ix_referral_stats"] == ["branch_id", "business_date", "referrer_id"]
     assert indexes["ix_client_mobile"] == ["mobile"]
+
+
+def _alembic_heads(engine) -> set[str]:  # type: ignore[no-untyped-def]
+    from alembic.script import ScriptDirectory
+
+    return set(ScriptDirectory.from_config(migrations_config(engine)).get_heads())
+
+
+def test_the_quick_start_up_reader_finds_alembics_heads(tmp_path):
+    """schema_looks_current reads the migration files as text to spare Alembic's import at start-up."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    assert _migration_heads() == _alembic_heads(engine)
+    engine.dispose()
