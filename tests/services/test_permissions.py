@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from models import Role
-from services import accounts, audit, clients, followups, referrals
+from services import accounts, audit, clients, dayclose, followups, imports, referrals, reports
 from services.db import Database
 from services.errors import PermissionDenied
 from services.permissions import PERMISSIONS, Action, Actor, allowed
@@ -40,6 +40,26 @@ def _tomorrow(db: Database) -> dt.date:
     return db.today() + dt.timedelta(days=1)
 
 
+def _import_referrals(w: World, a: Actor) -> object:
+    path = w.tmp / "refs.csv"
+    path.write_text(
+        "日期,推介人工号,客户姓名,手机号,客户类型,推介状态,理财经理工号\n"
+        f"2026-11-19,{w.people[Role.TELLER].staff_no},钱七,13600002222,to_win,referred,{w.rm.staff_no}\n",
+        encoding="utf-8",
+    )
+    return imports.import_referrals(w.db, a, path)
+
+
+def _close_complete_day(w: World, a: Actor) -> object:
+    referrals.record_outcome(w.db, w.actor(Role.SUPERVISOR), w.referred.id, met=True, deal=False)
+    return dayclose.close_day(w.db, a, w.db.today())
+
+
+def _reopen_closed_day(w: World, a: Actor) -> object:
+    dayclose.close_day(w.db, w.actor(Role.SUPERVISOR), w.db.today(), force_reason="测试")
+    return dayclose.reopen_day(w.db, a, w.db.today(), "补录")
+
+
 # One real call per action; each must raise PermissionDenied exactly when the table says no.
 EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.REFERRAL_FILE: lambda w, a: referrals.file_referral(w.db, a, referrals.ReferralInput(
@@ -64,44 +84,15 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.STAFF_MANAGE: lambda w, a: accounts.add_staff(w.db, a, staff_no="N0001", name="新同事", role="teller"),
     Action.SETTINGS_MANAGE: lambda w, a: accounts.update_settings(w.db, a, idle_lock_minutes=5),
     Action.AUDIT_VIEW: lambda w, a: audit.list_events(w.db, a),
+    Action.REFERRAL_IMPORT: _import_referrals,
+    Action.DAY_CLOSE_VIEW: lambda w, a: dayclose.reconciliation(w.db, a, w.db.today()),
+    Action.DAY_CLOSE: _close_complete_day,
+    Action.DAY_CLOSE_FORCE: lambda w, a: dayclose.close_day(w.db, a, w.db.today(), force_reason="RM 外出，次日补录"),
+    Action.DAY_REOPEN: _reopen_closed_day,
+    Action.REPORT_EXPORT: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(), w.tmp / "d.pdf"),
+    Action.REPORT_ALL_BRANCHES: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(),
+                                                                   w.tmp / "all.pdf", all_branches=True),
 }
-
-
-def _late_exercisers() -> None:
-    """Actions whose services live in their own modules (imports, day close, reports)."""
-    from services import dayclose, imports, reports
-
-    def import_refs(w: World, a: Actor) -> object:
-        path = w.tmp / "refs.csv"
-        path.write_text(
-            "日期,推介人工号,客户姓名,手机号,客户类型,推介状态,理财经理工号\n"
-            f"2026-11-19,{w.people[Role.TELLER].staff_no},钱七,13600002222,to_win,referred,{w.rm.staff_no}\n",
-            encoding="utf-8",
-        )
-        return imports.import_referrals(w.db, a, path)
-
-    def close(w: World, a: Actor) -> object:
-        referrals.record_outcome(w.db, w.actor(Role.SUPERVISOR), w.referred.id, met=True, deal=False)
-        return dayclose.close_day(w.db, a, w.db.today())
-
-    def reopen(w: World, a: Actor) -> object:
-        dayclose.close_day(w.db, w.actor(Role.SUPERVISOR), w.db.today(), force_reason="测试")
-        return dayclose.reopen_day(w.db, a, w.db.today(), "补录")
-
-    EXERCISE.update({
-        Action.REFERRAL_IMPORT: import_refs,
-        Action.DAY_CLOSE_VIEW: lambda w, a: dayclose.reconciliation(w.db, a, w.db.today()),
-        Action.DAY_CLOSE: close,
-        Action.DAY_CLOSE_FORCE: lambda w, a: dayclose.close_day(
-            w.db, a, w.db.today(), force_reason="RM 外出，次日补录"),
-        Action.DAY_REOPEN: reopen,
-        Action.REPORT_EXPORT: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(), w.tmp / "d.pdf"),
-        Action.REPORT_ALL_BRANCHES: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(),
-                                                                       w.tmp / "all.pdf", all_branches=True),
-    })
-
-
-_late_exercisers()
 
 
 def test_every_action_has_an_exerciser() -> None:
