@@ -124,9 +124,6 @@ class _Figures:
         # A head-office sheet asks this of 20 000 rows: one C-level getter, not astuple()'s deep copy.
         return self._getter()(self)
 
-    def __add__(self, other: Self) -> Self:
-        return type(self)(*(a + b for a, b in zip(self.values(), other.values(), strict=True)))
-
     @classmethod
     def total(cls, items: Iterable[Self]) -> Self:
         """Column sums of already aggregated rows (one per staff member)."""
@@ -286,12 +283,9 @@ def _in_range(column: Any, lo: dt.datetime, hi: dt.datetime) -> ColumnElement[bo
     return and_(column >= lo, column < hi)
 
 
-def _grouped(s: Session, q: Executable, width: int) -> dict[Key, tuple[int, ...]]:
+def _grouped(s: Session, q: Executable) -> dict[Key, tuple[int, ...]]:
     """Run a query whose first two columns are (branch id, staff id) and the rest counts."""
-    out: dict[Key, tuple[int, ...]] = {}
-    for row in s.execute(q):
-        out[(int(row[0]), int(row[1]))] = tuple(int(v or 0) for v in row[2:2 + width])
-    return out
+    return {(int(row[0]), int(row[1])): tuple(int(v or 0) for v in row[2:]) for row in s.execute(q)}
 
 
 def _referrer_figures(s: Session, branch_id: int | None, start: dt.date, end: dt.date) -> dict[Key, ReferrerFigures]:
@@ -318,8 +312,7 @@ def _referrer_figures(s: Session, branch_id: int | None, start: dt.date, end: dt
     )
     if branch_id is not None:
         q = q.where(Referral.branch_id == branch_id)
-    width = len(ReferrerFigures.names())
-    return {k: ReferrerFigures(*v) for k, v in _grouped(s, q, width).items()}
+    return {k: ReferrerFigures(*v) for k, v in _grouped(s, q).items()}
 
 
 def _rm_figures(s: Session, branch_id: int | None, start: dt.date, end: dt.date,
@@ -381,12 +374,12 @@ def _rm_figures(s: Session, branch_id: int | None, start: dt.date, end: dt.date,
         overdue = overdue.where(Staff.branch_id == branch_id)
 
     parts = [  # (grouped counts, the RmFigures fields they fill, in order)
-        (_grouped(s, received, 2), ("received", "met_on_spot")),
-        (_grouped(s, opened, 1), ("follow_ups_opened",)),
-        (_grouped(s, contacts, 1), ("contacts",)),
-        (_grouped(s, appointments, 1), ("appointments",)),
-        (_grouped(s, closed, 3), ("converted", "not_premium", "abandoned")),
-        (_grouped(s, overdue, 1), ("overdue",)),
+        (_grouped(s, received), ("received", "met_on_spot")),
+        (_grouped(s, opened), ("follow_ups_opened",)),
+        (_grouped(s, contacts), ("contacts",)),
+        (_grouped(s, appointments), ("appointments",)),
+        (_grouped(s, closed), ("converted", "not_premium", "abandoned")),
+        (_grouped(s, overdue), ("overdue",)),
     ]
     merged: dict[Key, dict[str, int]] = {}
     for counts, names in parts:
@@ -403,10 +396,9 @@ def _closed_days(s: Session, branch_id: int | None, start: dt.date, end: dt.date
     return ClosedInfo(int(s.scalar(q) or 0), ((end - start).days + 1) * branches)
 
 
-def _staff_lines(s: Session, branch_id: int | None, wanted: set[Key],
+def _staff_lines(s: Session, branch_id: int | None, codes: dict[int, str], wanted: set[Key],
                  listed: ColumnElement[bool]) -> list[StaffLine]:
     """The staff ``listed`` by the rule of the table, plus everyone in ``wanted`` (has figures)."""
-    codes: dict[int, str] = {bid: code for bid, code in s.execute(select(Branch.id, Branch.code))}
     cols = (Staff.id, Staff.branch_id, Staff.staff_no, Staff.name, Staff.role, Staff.active)
     q = select(*cols).where(listed)
     if branch_id is not None:
@@ -475,8 +467,9 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         rm_keys = set(now.rms) | (set(before.rms) if before else set())
         listed_referrers = and_(Staff.active.is_(True), Staff.role != Role.ADMIN)
         listed_rms = and_(Staff.active.is_(True), Staff.role == Role.RM)
-        referrer_lines = _staff_lines(s, branch_id, referrer_keys, listed_referrers)
-        rm_lines = _staff_lines(s, branch_id, rm_keys, listed_rms)
+        codes = {bid: code for bid, code, _ in branch_rows}
+        referrer_lines = _staff_lines(s, branch_id, codes, referrer_keys, listed_referrers)
+        rm_lines = _staff_lines(s, branch_id, codes, rm_keys, listed_rms)
 
     zero_ref, zero_rm = ReferrerFigures(), RmFigures()
     referrers = tuple(

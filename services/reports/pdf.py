@@ -130,12 +130,6 @@ def _grid_spec(sheet: Sheet, columns: Sequence[L.Column], frame_width: float, st
     return GridSpec(grid_cols, header, 2 if two_rows else 1, style, caption=caption, continued=L.t("continued"))
 
 
-def _staff_cells(sheet: Sheet, row: ReferrerRow | RmRow) -> list[str]:
-    st = row.staff
-    cells = [st.branch_code] if sheet.all_branches else []
-    return cells + [st.staff_no, L.staff_name(st.name, st.active), L.role(st.role)]
-
-
 def _figure_cells(values: tuple[int, ...], previous: tuple[int, ...] | None) -> list[str]:
     if previous is None:
         return [str(v) for v in values]
@@ -150,7 +144,7 @@ def _table_rows(sheet: Sheet, rows: Sequence[ReferrerRow] | Sequence[RmRow], n_t
     out = []
     for row in rows:
         prev = row.previous.values() if row.previous is not None else None
-        out.append(_staff_cells(sheet, row) + _figure_cells(row.figures.values(), prev))
+        out.append(L.staff_cells(sheet, row) + _figure_cells(row.figures.values(), prev))
     out.append([L.t("totals")] + [""] * (n_text - 1) + _figure_cells(totals, previous_totals))
     return out
 
@@ -264,11 +258,8 @@ def _info_block(sheet: Sheet, font: str, width: float) -> Table:
     right = [f"{L.t('period')}{sep}{L.period_text(sheet)}", f"{L.t('closed')}{sep}{L.closed_text(sheet)}"]
     if sheet.previous is not None:
         prev = sheet.previous
-        span = f"{prev.period_start.isoformat()} {L.t('to')} {prev.period_end.isoformat()}"
-        left.append(f"{L.t('previous')}{sep}{prev.period_start:%Y-%m}{L.paren(span)}")
-        right.append(f"{L.t('closed')}{L.paren(L.t('last_month'))}{sep}"
-                     + L.t("closed.branch_days" if sheet.all_branches else "closed.days",
-                           n=prev.closed.closed, m=prev.closed.days))
+        left.append(f"{L.t('previous')}{sep}{L.month_text(prev.period_start, prev.period_end)}")
+        right.append(f"{L.t('closed')}{L.paren(L.t('last_month'))}{sep}{L.closed_days_text(sheet, prev.closed)}")
     data = [[a, b] for a, b in zip(left, right, strict=True)]
     table = Table(data, colWidths=[width * 0.55, width * 0.45], rowHeights=[15] * len(data))
     table.setStyle(TableStyle([
@@ -303,10 +294,6 @@ def _signatures(font: str, width: float) -> Flowable:
     return KeepTogether([Spacer(1, 8 * mm), table])
 
 
-def document_title(sheet: Sheet) -> str:
-    return f"{L.t('doc_title')} {L.period_short(sheet)}"
-
-
 def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
     """Write the sheet as a PDF to ``out`` (the caller makes the write atomic)."""
     font = register_fonts()
@@ -318,7 +305,7 @@ def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
     doc = BaseDocTemplate(
         str(out) if isinstance(out, Path) else out,
         pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=document_title(sheet), author=author, subject=title,
+        bottomMargin=MARGIN_BOTTOM, title=L.document_title(sheet), author=author, subject=title,
         creator="Lobby Referral Desk", keywords="", initialFontName=font,
     )
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, frame_width, pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,

@@ -14,7 +14,6 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from services.db import BRANCH_TZ
 from services.reports import labels as L
-from services.reports.pdf import document_title
 from services.stats import ReferrerRow, RmRow, Sheet
 
 NUMBER_FORMAT = "#,##0"
@@ -71,11 +70,8 @@ def _table(wb: Workbook, title: str, sheet: Sheet, columns: Sequence[L.Column],
         return cells
 
     for row in rows:
-        st = row.staff
-        lead: list[Any] = [st.branch_code] if sheet.all_branches else []
-        lead += [st.staff_no, L.staff_name(st.name, st.active), L.role(st.role)]
         prev = row.previous.values() if row.previous is not None else None
-        ws.append(lead + numbers(row.figures.values(), prev, None))
+        ws.append([*L.staff_cells(sheet, row), *numbers(row.figures.values(), prev, None)])
     total_label = WriteOnlyCell(ws, L.t("totals"))
     total_label.font = _HEADER_FONT
     total_label.fill = _TOTAL_FILL
@@ -90,7 +86,7 @@ def _table(wb: Workbook, title: str, sheet: Sheet, columns: Sequence[L.Column],
 def render_xlsx(sheet: Sheet, out: Path | IO[bytes]) -> None:
     """Write the sheet as .xlsx to ``out`` (the caller makes the write atomic)."""
     wb = Workbook(write_only=True)
-    wb.properties.title = document_title(sheet)
+    wb.properties.title = L.document_title(sheet)
     wb.properties.creator = sheet.branch.name if sheet.branch is not None else L.t("all_branches")
     wb.properties.subject = L.t(f"title.{sheet.kind.value}")
 
@@ -104,8 +100,7 @@ def render_xlsx(sheet: Sheet, out: Path | IO[bytes]) -> None:
     summary.append([L.t("closed"), L.closed_text(sheet)])
     if sheet.previous is not None:
         before = sheet.previous
-        summary.append([L.t("previous"),
-                        f"{before.period_start.isoformat()} {L.t('to')} {before.period_end.isoformat()}"])
+        summary.append([L.t("previous"), L.span(before.period_start, before.period_end)])
     summary.append([L.t("xlsx.note"), L.t("note")])
 
     prev = sheet.previous
