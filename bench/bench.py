@@ -20,7 +20,6 @@ import os
 import random
 import re
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +41,8 @@ from sqlalchemy import Engine, case, event, func, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench import seed as seeder  # noqa: E402
-from models import Client, Referral, ReferralStatus, Role, Staff  # noqa: E402
+from models import Client, FollowUp, Referral, ReferralStatus, Role, Staff  # noqa: E402
+from services.accounts import actor_of  # noqa: E402
 from services.db import BRANCH_TZ, Database, make_engine  # noqa: E402
 from services.permissions import Actor  # noqa: E402
 
@@ -196,10 +197,6 @@ def timed(fn: Callable[[], Any], runs: int, warmup: int) -> list[float]:
     return out
 
 
-def median(samples: Sequence[float]) -> float:
-    return statistics.median(samples)
-
-
 # --- the scene: who and what the figures are about ---------------------------------------------
 
 @dataclass
@@ -217,10 +214,6 @@ class Scene:
     referrals: int
     follow_ups: int
     day_referrals: int
-
-
-def actor_of(st: Staff) -> Actor:
-    return Actor(st.id, st.staff_no, st.name, st.role.value, st.branch_id)
 
 
 def build_scene(db: Database, url: str) -> Scene:
@@ -257,10 +250,7 @@ def build_scene(db: Database, url: str) -> Scene:
 
         supervisor, lobby = first(Role.SUPERVISOR), first(Role.LOBBY_MANAGER)
         counts = {name: s.scalar(select(func.count()).select_from(model)) or 0
-                  for name, model in (("clients", Client), ("referrals", Referral))}
-        from models import FollowUp
-
-        counts["follow_ups"] = s.scalar(select(func.count()).select_from(FollowUp)) or 0
+                  for name, model in (("clients", Client), ("referrals", Referral), ("follow_ups", FollowUp))}
     open_by_rm = open_count_by_rm(db, branch_id)
     with db.read() as s:
         if open_by_rm:
@@ -380,19 +370,15 @@ class Bench:
     # (c) the daily statistics
 
     def daily_stats(self) -> None:
-        try:
-            from services import stats
-            daily = stats.daily
-        except (ImportError, AttributeError):
-            daily = None
-        if daily is not None:
-            fig, chosen = self.service_vs_raw(
-                "c1", f"daily statistics, services.stats.daily ({self.scene.day_referrals} referrals)",
-                "≤ 500 ms (whole PDF)", lambda: daily(self.db, self.scene.supervisor, self.scene.day))
-            fig.ok = fig.value is not None and fig.value <= 500
-            slow = self._slowest_statement(chosen)
-            fig.note = f"{len([c for c in chosen if c.is_select])} SELECTs; slowest raw: {slow}"
-            self.add(fig)
+        from services.stats import daily
+
+        fig, chosen = self.service_vs_raw(
+            "c1", f"daily statistics, services.stats.daily ({self.scene.day_referrals} referrals)",
+            "≤ 500 ms (whole PDF)", lambda: daily(self.db, self.scene.supervisor, self.scene.day))
+        fig.ok = fig.value is not None and fig.value <= 500
+        slow = self._slowest_statement(chosen)
+        fig.note = f"{len([c for c in chosen if c.is_select])} SELECTs; slowest raw: {slow}"
+        self.add(fig)
         b, day = self.scene.branch_id, self.scene.day
         q = (select(Referral.branch_id, Referral.business_date, Referral.referrer_id, func.count(),
                     func.sum(case((Referral.status == ReferralStatus.REFERRED, 1), else_=0)),
@@ -502,11 +488,6 @@ class Bench:
                  if x is not None][1:]
         fig = Figure("f", "start to the sign-in window (empty db, one account)", "≤ 500 ms",
                      raw=median(floor) if floor else None)
-        app_py = ROOT / "gui" / "app.py"
-        if not app_py.exists() or QUIT_ENV not in app_py.read_text(encoding="utf-8"):
-            fig.note = f"unavailable: gui/app.py does not honour {QUIT_ENV} yet; raw = bare PySide6 window"
-            self.add(fig)
-            return
         with tempfile.TemporaryDirectory(prefix="lobbybench-") as tmp:
             url = f"sqlite:///{Path(tmp) / 'one_account.sqlite3'}"
             make_one_account_db(url)
@@ -622,8 +603,7 @@ from services.followups import queue
 marks = {"imports": time.time()}
 url, staff_no, password = sys.argv[1:4]
 engine = storage.make_engine(url)
-if hasattr(storage, "schema_looks_current"):
-    storage.schema_looks_current(engine)  # what gui.app does before it opens a window
+storage.schema_looks_current(engine)  # what gui.app does before it opens a window
 db = storage.Database(engine)
 marks["engine"] = time.time()
 signed = authenticate(db, staff_no, password)

@@ -40,7 +40,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from models import DEFAULT_INTERESTS, Base  # noqa: E402
 from services.accounts import hash_password  # noqa: E402
-from services.db import BRANCH_TZ, make_engine, migrate  # noqa: E402
+from services.db import BRANCH_TZ, local_date, make_engine, migrate  # noqa: E402
 from services.validation import id_check_char  # noqa: E402
 
 UTC = dt.timezone.utc
@@ -709,12 +709,8 @@ def _cumulative(weights: Sequence[float]) -> list[float]:
     return out
 
 
-def _local_date(moment: dt.datetime) -> dt.date:
-    return moment.astimezone(BRANCH_TZ).date()
-
-
 def _date_of(moment: dt.datetime, naive_utc: bool) -> dt.date:
-    return (moment + dt.timedelta(hours=8)).date() if naive_utc else _local_date(moment)
+    return (moment + dt.timedelta(hours=8)).date() if naive_utc else local_date(moment)
 
 
 def _say(text_: str) -> None:
