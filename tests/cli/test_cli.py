@@ -132,7 +132,7 @@ def test_imports_all_or_nothing_with_every_problem_on_stderr(db_url, open_db, tm
     ], encoding="utf-8-sig")
     ok = run("--db", db_url, "referrals", "import", str(good_file))
     assert ok.returncode == 0, ok.stderr
-    assert "2" in ok.stdout
+    assert "imported 2 referrals, 2 new clients" in ok.stdout
     with open_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Referral)) == 2
         assert s.scalar(select(func.count()).select_from(Client)) == 2

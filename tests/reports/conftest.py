@@ -67,9 +67,6 @@ class KnownDay:
     mobiles: list[str] = field(default_factory=list)
     id_numbers: list[str] = field(default_factory=list)
 
-    def zeros_for(self, table: dict[str, tuple[int, ...]], width: int) -> dict[str, tuple[int, ...]]:
-        return {no: table.get(no, (0,) * width) for no in self.staff}
-
 
 def local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), BRANCH_TZ)
