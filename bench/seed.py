@@ -41,6 +41,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from models import DEFAULT_INTERESTS, Base  # noqa: E402
 from services.accounts import hash_password  # noqa: E402
 from services.db import BRANCH_TZ, local_date, make_engine, migrate  # noqa: E402
+from services.referrals import VOIDED_FOLLOW_UP_REASON  # noqa: E402
 from services.validation import id_check_char  # noqa: E402
 
 UTC = dt.timezone.utc
@@ -606,7 +607,7 @@ class Generator:
         next_date: dt.date | None = None
         if voided_at is not None:
             state, attempts, closed_at, closed_by = "abandoned", 0, voided_at, voided_by
-            reason = "推介已作废 / referral voided"
+            reason = VOIDED_FOLLOW_UP_REASON
         else:
             if age > 45:
                 closed = rng.random() >= 0.02  # a few long-overdue ones nobody closed

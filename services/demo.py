@@ -44,7 +44,7 @@ from services.errors import FieldProblem, ValidationError
 from services.i18n import msg
 from services.imports import hash_passwords
 from services.permissions import Actor
-from services.referrals import ReferralInput, file_in_session
+from services.referrals import VOIDED_FOLLOW_UP_REASON, ReferralInput, file_in_session
 from services.validation import Problems, id_check_char
 
 log = logging.getLogger("lobbydesk.demo")
@@ -443,7 +443,7 @@ class _Builder:
             r.voided_at, r.voided_by_id, r.void_reason, r.updated_at = when, by.id, rng.choice(VOID_REASONS), when
             if f.follow_up is not None:
                 fu = f.follow_up
-                fu.state, fu.outcome_reason = FollowUpState.ABANDONED, "推介已作废 / referral voided"
+                fu.state, fu.outcome_reason = FollowUpState.ABANDONED, VOIDED_FOLLOW_UP_REASON
                 fu.closed_at, fu.closed_by_id, fu.updated_at = when, by.id, when
             self.audit(when, actor_of(by), "void", "referral", r.id, f"reason={r.void_reason}")
 

@@ -36,6 +36,8 @@ from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
 
 DUPLICATE_WINDOW_DAYS = 30
+# Why a never-worked follow-up closed with its referral: kept on the follow-up, shown to the RM.
+VOIDED_FOLLOW_UP_REASON = "推介已作废 / referral voided"
 
 CLIENT_TYPE_ALIASES: dict[str, ClientType] = {
     "现有优质客户": ClientType.EXISTING_PREMIUM, "优质客户": ClientType.EXISTING_PREMIUM,
@@ -149,9 +151,16 @@ def lock_day(s: Session, branch_id: int, day: dt.date, *, exclusive: bool = Fals
 
 
 def ensure_day_open(s: Session, branch_id: int, day: dt.date) -> None:
+    """Refuse a change to a closed day. Once seen open, a day stays open for the rest of this
+    write transaction (the day's lock, or SQLite's single writer, keeps a close out), so an
+    import asks once per day, not once per row."""
+    open_days = s.info.setdefault("open_days", set())
+    if (branch_id, day) in open_days:
+        return
     lock_day(s, branch_id, day)
     if day_is_closed(s, branch_id, day):
         raise DayClosed(day)
+    open_days.add((branch_id, day))
 
 
 def active_rm(s: Session, branch_id: int, rm_id: int | None) -> Staff | None:
@@ -348,7 +357,7 @@ def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, ver
         fu = s.scalars(select(FollowUp).where(FollowUp.referral_id == r.id)).first()
         if fu is not None and fu.state.is_open and fu.attempts == 0:
             fu.state = FollowUpState.ABANDONED
-            fu.outcome_reason = "推介已作废 / referral voided"
+            fu.outcome_reason = VOIDED_FOLLOW_UP_REASON
             fu.closed_at = db.now()
             fu.closed_by_id = actor.staff_id
         try:
