@@ -11,10 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import AuditEvent, Client, ClientType, DayClose, FollowUp, FollowUpState, Referral, ReferralStatus, Staff
+from models import Client, ClientType, DayClose, FollowUp, FollowUpState, Referral, ReferralStatus, Staff
 from services import audit, referrals
 from services import validation as v
-from services.db import BRANCH_TZ, Database
+from services.db import Database
 from services.errors import Conflict, FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
@@ -66,7 +66,7 @@ class ReconLine:
     @property
     def missing(self) -> bool:
         """A referred client whose meeting nobody has confirmed yet: blocks the close."""
-        return self.status == ReferralStatus.REFERRED and not self.voided and not self.confirmed
+        return self.needs_outcome and not self.confirmed
 
     @property
     def needs_outcome(self) -> bool:
@@ -124,7 +124,7 @@ def _state_of(s: Session, day: dt.date, row: DayClose | None) -> DayState:
 
 
 def day_state_in(s: Session, branch_id: int, day: dt.date) -> DayState:
-    """The day's state inside a caller's unit of work (the report service asks it for the sheet's header)."""
+    """The day's state inside a caller's unit of work."""
     return _state_of(s, day, _day_row(s, branch_id, day))
 
 
@@ -220,17 +220,9 @@ def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, d
                                     amount=amount, version=version)
 
 
-def _ensure_version(s: Session, row: DayClose, version: int | None) -> None:
-    if version is None or row.version == version:
-        return
-    last = s.execute(
-        select(AuditEvent.actor_staff_no, AuditEvent.at)
-        .where(AuditEvent.entity == "day_close", AuditEvent.entity_id == row.id)
-        .order_by(AuditEvent.id.desc()).limit(1)
-    ).first()
-    by, at = (last[0] or "?", last[1]) if last else ("?", None)
-    when = at.astimezone(BRANCH_TZ).strftime("%H:%M") if at else "?"
-    raise Conflict(msg("stale", by=by, at=when), by=by, at=at)
+def _ensure_version(db: Database, row: DayClose, version: int | None) -> None:
+    if version is not None and row.version != version:
+        raise audit.stale_conflict(db, "day_close", row.id)
 
 
 def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None = None, *,
@@ -248,7 +240,7 @@ def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None
         referrals.lock_day(s, actor.branch_id, day, exclusive=True)
         row = _day_row(s, actor.branch_id, day)
         if row is not None:
-            _ensure_version(s, row, version)
+            _ensure_version(db, row, version)
             if row.closed:
                 raise Conflict(msg("day_already_closed", day=day.isoformat()))
         missing = count_missing(s, actor.branch_id, day)
@@ -284,7 +276,7 @@ def reopen_day(db: Database, actor: Actor, day: dt.date, reason: str, *, version
     with db.write() as s:
         row = _day_row(s, actor.branch_id, day)
         if row is not None:
-            _ensure_version(s, row, version)
+            _ensure_version(db, row, version)
         if row is None or not row.closed:
             raise Conflict(msg("day_not_closed", day=day.isoformat()))
         row.closed = False

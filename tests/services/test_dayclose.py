@@ -185,6 +185,11 @@ def test_closing_from_a_stale_view_is_refused(db, branch_day):
     with pytest.raises(Conflict):
         dayclose.reopen_day(db, d.sup, TODAY, "又重开", version=later.version)
     assert seen.version is None  # nobody had closed it when the lobby manager looked
+    # The day is open again, but from the view before the reopen: refused, naming who changed it.
+    with pytest.raises(Conflict) as err:
+        dayclose.close_day(db, d.sup, TODAY, force_reason="再关", version=later.version)
+    assert d.sup.staff_no in str(err.value)
+    assert not dayclose.reconciliation(db, d.lobby, TODAY).closed
 
 
 def test_reconciliation_lines_show_outcome_follow_up_and_masking(db, branch_day):
