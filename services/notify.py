@@ -104,9 +104,8 @@ class ChangeFeed:
         self._db = db
         self._lock = threading.Lock()
         self._seen_commits = db.commits
-        self._source: _Source | None = None
         self._closed = False
-        self._source = self._open()
+        self._source: _Source | None = self._open()
 
     def _open(self) -> _Source:
         dialect = self._db.engine.dialect.name
@@ -125,8 +124,9 @@ class ChangeFeed:
         if self._closed or not self._lock.acquire(blocking=False):
             return False
         try:
-            changed = self._db.commits != self._seen_commits
-            self._seen_commits = self._db.commits
+            commits = self._db.commits  # read once: the lane may commit between two reads
+            changed = commits != self._seen_commits
+            self._seen_commits = commits
             if self._source is None:
                 return changed
             try:
