@@ -17,7 +17,6 @@ time of a pending referral starts empty and offers the next working day at
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -108,13 +107,13 @@ class ReferralPage(QWidget):
         self.ctx = ctx
         self._client: ClientMatch | None = None
         self._interests: tuple[str, ...] = ()
+        self._rms: list[RmChoice] = []  # the active RMs as last loaded; a picked client only reorders them
         self._search_seq = 0
         self._warning_seq = 0
         self._choices_seq = 0
         self._saving = False
         self._search_edit: QLineEdit | None = None
         self.errors: dict[str, FieldErrorLabel] = {}
-        self.last_save_gui_seconds = 0.0  # GUI-thread time of the last on_save (for measurement)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -130,15 +129,16 @@ class ReferralPage(QWidget):
 
     # --- building ------------------------------------------------------------------
 
-    def _field_label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
-
     def _error(self, field_name: str) -> FieldErrorLabel:
         label = FieldErrorLabel(field_name)
         self.errors[field_name] = label
         return label
+
+    def _add_row(self, form: QFormLayout, text: str, field: QWidget, extra: QWidget | None = None) -> None:
+        """``text`` (its mnemonic jumps to ``field``), the field, and the field's error label below."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        add_field_row(form, label, field, self._error(field.objectName()), extra)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
@@ -171,14 +171,10 @@ class ReferralPage(QWidget):
 
         client_box = QGroupBox(self.tr("Client"))
         client_form = self._form()
-        add_field_row(client_form, self._field_label(self.tr("Mo&bile"), self.mobile_edit),
-                      self.mobile_edit, self._error("clientMobileEdit"))
-        add_field_row(client_form, self._field_label(self.tr("&Name"), self.name_edit),
-                      self.name_edit, self._error("clientNameEdit"))
-        add_field_row(client_form, self._field_label(self.tr("I&D number"), self.id_number_edit),
-                      self.id_number_edit, self._error("clientIdNumberEdit"))
-        add_field_row(client_form, self._field_label(self.tr("Client &type"), self.type_combo),
-                      self.type_combo, self._error("clientTypeCombo"))
+        self._add_row(client_form, self.tr("Mo&bile"), self.mobile_edit)
+        self._add_row(client_form, self.tr("&Name"), self.name_edit)
+        self._add_row(client_form, self.tr("I&D number"), self.id_number_edit)
+        self._add_row(client_form, self.tr("Client &type"), self.type_combo)
         client_box.setLayout(client_form)
 
         # Referral.
@@ -210,15 +206,11 @@ class ReferralPage(QWidget):
 
         referral_box = QGroupBox(self.tr("Referral"))
         referral_form = self._form()
-        status_label = QLabel(self.tr("Status"))
-        add_field_row(referral_form, status_label,
-                      radios, self._error("statusReferredRadio"))
-        add_field_row(referral_form, self._field_label(self.tr("&Contact time"), self.contact_edit),
-                      self.contact_edit, self._error("contactTimeEdit"))
-        add_field_row(referral_form, self._field_label(self.tr("R&M"), self.rm_combo),
-                      self.rm_combo, self._error("rmCombo"))
-        add_field_row(referral_form, self._field_label(self.tr("C&hannel"), self.channel_combo),
-                      self.channel_combo, self._error("channelCombo"))
+        # The radios have their own mnemonics; the row's error is named after the first of them.
+        add_field_row(referral_form, QLabel(self.tr("Status")), radios, self._error("statusReferredRadio"))
+        self._add_row(referral_form, self.tr("&Contact time"), self.contact_edit)
+        self._add_row(referral_form, self.tr("R&M"), self.rm_combo)
+        self._add_row(referral_form, self.tr("C&hannel"), self.channel_combo)
         referral_box.setLayout(referral_form)
 
         # Interests and note.
@@ -243,10 +235,8 @@ class ReferralPage(QWidget):
 
         more_box = QGroupBox(self.tr("Interests and note"))
         more_form = self._form()
-        add_field_row(more_form, self._field_label(self.tr("&Interests"), self.interests_list),
-                      self.interests_list, self._error("interestsList"))
-        add_field_row(more_form, self._field_label(self.tr("N&ote"), self.note_edit),
-                      self.note_edit, self._error("noteEdit"), self.note_count_label)
+        self._add_row(more_form, self.tr("&Interests"), self.interests_list)
+        self._add_row(more_form, self.tr("N&ote"), self.note_edit, self.note_count_label)
         more_box.setLayout(more_form)
 
         # Header, warning, actions.
@@ -445,7 +435,7 @@ class ReferralPage(QWidget):
         client_id = match.id
         self._submit(lambda: referrals.duplicate_warnings(ctx.db, ctx.actor, client_id=client_id),
                      lambda found: self._on_warnings(seq, found), self._on_lookup_failed)
-        self._load_choices(client_id=client_id, own_rm=match.rm_id)
+        self._fill_rms()
         self.type_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _drop_client(self) -> None:
@@ -453,7 +443,7 @@ class ReferralPage(QWidget):
         self.id_number_edit.setPlaceholderText(self.tr("Optional, 18 characters"))
         self._warning_seq += 1
         self._show_warnings([])
-        self._load_choices()
+        self._fill_rms()
 
     def _on_warnings(self, seq: int, found: object) -> None:
         if seq != self._warning_seq:
@@ -481,32 +471,36 @@ class ReferralPage(QWidget):
 
     # --- choices (RMs, interests) ---------------------------------------------------
 
-    def _load_choices(self, *, client_id: int | None = None, own_rm: int | None = None) -> None:
+    def _load_choices(self) -> None:
+        """The active RMs with today's loads, and the branch's interests, read on the lane."""
         self._choices_seq += 1
         seq = self._choices_seq
         ctx = self.ctx
 
         def load() -> tuple[list[RmChoice], tuple[str, ...]]:
-            rms = accounts.active_rms(ctx.db, ctx.actor, client_id=client_id)
+            rms = accounts.active_rms(ctx.db, ctx.actor)
             return rms, accounts.get_settings(ctx.db, ctx.actor.branch_id).interests
 
-        self._submit(load, lambda result: self._on_choices(seq, result, own_rm))
+        self._submit(load, lambda result: self._on_choices(seq, result))
 
-    def _on_choices(self, seq: int, result: object, own_rm: int | None) -> None:
+    def _on_choices(self, seq: int, result: object) -> None:
         if seq != self._choices_seq:
             return
         assert isinstance(result, tuple)
         rms, interests = result
-        self._fill_rms(rms, own_rm)
+        self._rms = list(rms)
+        self._fill_rms()
         if tuple(interests) != self._interests:
             self._fill_interests(tuple(interests))
 
-    def _fill_rms(self, rms: list[RmChoice], own_rm: int | None) -> None:
+    def _fill_rms(self) -> None:
+        """The RM combo from the loaded RMs: a picked client's own RM first, marked, and chosen if none is."""
+        own_rm = self._client.rm_id if self._client is not None else None
         chosen = self.rm_combo.currentData()
         self.rm_combo.blockSignals(True)
         self.rm_combo.clear()
         self.rm_combo.addItem(self.tr("Please choose"), None)
-        for rm in rms:
+        for rm in sorted(self._rms, key=lambda choice: choice.id != own_rm):  # stable: otherwise by staff no
             text = self.tr("{name} ({staff_no}) · {n} due today").format(
                 name=rm.name, staff_no=rm.staff_no, n=rm.open_due_today)
             if rm.id == own_rm:
@@ -591,7 +585,6 @@ class ReferralPage(QWidget):
 
     @Slot()
     def on_save(self) -> None:
-        started = time.perf_counter()
         if self._saving:
             return
         self._saving = True
@@ -600,7 +593,6 @@ class ReferralPage(QWidget):
         data = self.gather()
         ctx = self.ctx
         self._submit(lambda: referrals.file_referral(ctx.db, ctx.actor, data), self._on_saved, self._on_save_failed)
-        self.last_save_gui_seconds = time.perf_counter() - started
 
     def _on_saved(self, result: object) -> None:
         assert isinstance(result, FiledReferral)
@@ -668,6 +660,8 @@ class ReferralPage(QWidget):
         self.status_group.setExclusive(True)
         self.contact_edit.set_value(None)
         self.contact_edit.setEnabled(False)
+        if had_client:
+            self._fill_rms()  # the client's own RM loses its place and mark
         self.rm_combo.setCurrentIndex(0)
         default_channel = DEFAULT_CHANNEL.get(self.ctx.actor.role)
         self.channel_combo.setCurrentIndex(
@@ -679,8 +673,6 @@ class ReferralPage(QWidget):
         self.on_note_changed()
         self._show_warnings([])
         self._clear_errors()
-        if had_client:
-            self._load_choices()
 
     # --- the lane -------------------------------------------------------------------
 
