@@ -27,7 +27,6 @@ from services.referrals import ReferralRow
 
 PAGE = 100
 RELOAD_MARGIN = 20  # a reload reads this many rows beyond those shown, to see new ones on top
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 OWN_COLUMNS: tuple[str, ...] = (
     "time", "client", "mobile", "type", "status", "rm", "channel", "met", "deal", "follow_up", "voided",
@@ -59,12 +58,10 @@ class ReferralTableModel(QAbstractTableModel):
         self._rows: list[ReferralRow] = []
         self._day: dt.date | None = None
         self._scope = "own"
-        self._columns: tuple[str, ...] = OWN_COLUMNS
         self._has_more = False
         self._busy = False
         self._generation = 0  # answers for an older query or a cleared model are dropped
         self._reload_again = False
-        self.total = 0
 
     # --- what is shown -------------------------------------------------------------
 
@@ -73,28 +70,20 @@ class ReferralTableModel(QAbstractTableModel):
         return self._day
 
     @property
-    def scope(self) -> str:
-        return self._scope
-
-    @property
     def loading(self) -> bool:
         """A window of rows is on its way from the database lane."""
         return self._busy
 
     def columns(self) -> tuple[str, ...]:
-        return self._columns
+        return BRANCH_COLUMNS if self._scope == "branch" else OWN_COLUMNS
 
     def row_at(self, row: int) -> ReferralRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rows(self) -> list[ReferralRow]:
-        return list(self._rows)
 
     def set_query(self, day: dt.date, scope: str) -> None:
         """Show ``day`` in ``scope``: forget the rows and fetch the first window."""
         self.beginResetModel()
         self._day, self._scope = day, scope
-        self._columns = BRANCH_COLUMNS if scope == "branch" else OWN_COLUMNS
         self._rows = []
         self._has_more = False
         self._generation += 1
@@ -111,7 +100,6 @@ class ReferralTableModel(QAbstractTableModel):
         self._generation += 1
         self._busy = False
         self._reload_again = False
-        self.total = 0
         self.endResetModel()
 
     def reload(self) -> None:
@@ -143,8 +131,11 @@ class ReferralTableModel(QAbstractTableModel):
 
         def work() -> tuple[list[ReferralRow], int | None]:
             rows = referrals.list_referrals(ctx.db, ctx.actor, day, scope, before=before, limit=limit)
-            total = referrals.count_referrals(ctx.db, ctx.actor, day, scope) if with_total else None
-            return rows, total
+            if not with_total:
+                return rows, None
+            if before is None and len(rows) < limit:
+                return rows, len(rows)  # the whole day came back: no need to count it again
+            return rows, referrals.count_referrals(ctx.db, ctx.actor, day, scope)
 
         def done(result: object) -> None:
             if not shiboken6.isValid(self) or generation != self._generation:
@@ -158,7 +149,6 @@ class ReferralTableModel(QAbstractTableModel):
                 self._append(rows)
             self._has_more = len(rows) == limit
             if total is not None:
-                self.total = total
                 self.total_changed.emit(total)
             self.window_loaded.emit()
             if self._reload_again:
@@ -200,7 +190,7 @@ class ReferralTableModel(QAbstractTableModel):
             self.endInsertRows()
         end = head + len(old_ids)
         self._rows[head:end] = rows[head:end]
-        self.dataChanged.emit(self.index(head, 0), self.index(end - 1, len(self._columns) - 1))
+        self.dataChanged.emit(self.index(head, 0), self.index(end - 1, self.columnCount() - 1))
         if len(rows) > end:
             self.beginInsertRows(QModelIndex(), end, len(rows) - 1)
             self._rows.extend(rows[end:])
@@ -212,7 +202,7 @@ class ReferralTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self.columns())
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -221,10 +211,11 @@ class ReferralTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+        columns = self.columns()
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[self._columns[section]]
+            return self._headers()[columns[section]]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -238,14 +229,13 @@ class ReferralTableModel(QAbstractTableModel):
         }
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not (index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self._columns)):
+        columns = self.columns()
+        if not (index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(columns)):
             return None
         row = self._rows[index.row()]
-        column = self._columns[index.column()]
+        column = columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
-        if role == ROW_ID_ROLE:
-            return row.id
         if role == Qt.ItemDataRole.FontRole and row.voided:
             font = QFont()
             font.setStrikeOut(True)

@@ -100,6 +100,8 @@ def test_teller_sees_own_and_lobby_manager_the_branchs(qtbot, desk, pages):
     assert teller_page.scope == "own" and manager_page.scope == "branch"
     assert [teller_page.model.row_at(r).id for r in range(teller_page.model.rowCount())] == [own.id]
     assert {cell(manager_page, r, "client") for r in range(2)} == {"柜台客户", "大堂客户"}
+    assert manager_page.summary_label.text() == manager_page.tr("{n} referrals").format(n=2)
+    assert teller_page.summary_label.text() == teller_page.tr("{n} referrals").format(n=1)
     assert "referrer" in manager_page.model.columns() and "referrer" not in teller_page.model.columns()
     assert cell(teller_page, 0, "mobile").count("*") == 4, "the lobby sees masked mobiles"
 
