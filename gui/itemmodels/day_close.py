@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui.widgets.labels import follow_up_state_label, status_label
@@ -44,8 +44,8 @@ class DayCloseTableModel(QAbstractTableModel):
     whole, so the model keeps the day's lines; a new day replaces them at once.
     """
 
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._lines: list[ReconLine] = []
         self._headers = (
             self.tr("Time"), self.tr("Referrer"), self.tr("Client"), self.tr("Mobile"), self.tr("Status"),

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -33,7 +32,7 @@ from gui import messages
 from gui.context import AppContext
 from gui.itemmodels.day_close import Column, DayCloseTableModel
 from gui.widgets.change_watcher import ChangeWatcher
-from gui.widgets.field_error import FieldErrorLabel, named
+from gui.widgets.field_error import FieldErrorLabel, add_field_row, named
 from services import dayclose
 from services.dayclose import DayReconciliation, DayState, ReconLine
 from services.db import BRANCH_TZ
@@ -104,8 +103,6 @@ class OutcomePanel(QGroupBox):
 
     outcome_submitted = Signal()
 
-    FIELDS = ("products", "amount")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Outcome"), parent)
         named(self, "outcomePanel")
@@ -163,10 +160,11 @@ class OutcomePanel(QGroupBox):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("Meeting"), met_row)
         form.addRow(self.tr("Result"), deal_row)
-        form.addRow(self.tr("Products"), self.products_edit)
-        form.addRow("", self.errors["products"])
-        form.addRow(self.tr("Amount"), self.amount_edit)
-        form.addRow("", self.errors["amount"])
+        for text, edit, error in ((self.tr("Products"), self.products_edit, self.errors["products"]),
+                                  (self.tr("Amount"), self.amount_edit, self.errors["amount"])):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            add_field_row(form, label, edit, error)  # the error's row takes no room while empty
         layout = QVBoxLayout(self)
         layout.addWidget(self.line_label)
         layout.addLayout(form)
@@ -570,16 +568,12 @@ class DayClosePage(QWidget):
 
     # --- slots -----------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._reload_if_free()
-
     def _reload_if_free(self) -> None:
         """Reload for a change made elsewhere, unless that would disturb the person.
 
-        Hidden, busy, asking a question, or an outcome typed but not saved: the
-        reload waits (``_stale``) for the next moment that is free.
+        Busy, asking a question, or an outcome typed but not saved: the reload
+        waits (``_stale``) for the next moment that is free. Hidden: the window
+        calls ``refresh()`` when it shows the page, which reads the day anyway.
         """
         if self._locked:
             return
@@ -683,29 +677,24 @@ class DayClosePage(QWidget):
         self._ask_reason(self.tr("Reopen day"), prompt, lambda reason: self._reopen(rec, reason))
 
     def _close(self, rec: DayReconciliation, reason: str | None) -> None:
-        self._confirm_box = self._reason_dialog = None
         db, actor = self.ctx.db, self.ctx.actor
-
-        def done(state: DayState) -> None:
-            self.day_closed.emit(state)
-            self._load()
-
-        def failed(exc: BaseException) -> None:
-            self._show_error(exc)
-            self._load()
-
-        self._submit(lambda: dayclose.close_day(db, actor, rec.day, reason, version=rec.version), done, failed)
+        self._change_day(lambda: dayclose.close_day(db, actor, rec.day, reason, version=rec.version), self.day_closed)
 
     def _reopen(self, rec: DayReconciliation, reason: str) -> None:
-        self._reason_dialog = None
         db, actor = self.ctx.db, self.ctx.actor
+        self._change_day(lambda: dayclose.reopen_day(db, actor, rec.day, reason, version=rec.version),
+                         self.day_reopened)
+
+    def _change_day(self, job: Callable[[], DayState], announce: SignalInstance) -> None:
+        """Close or reopen on the lane, say so with ``announce``; either way read the day again."""
+        self._confirm_box = self._reason_dialog = None  # the box or dialog that asked is done with
 
         def done(state: DayState) -> None:
-            self.day_reopened.emit(state)
+            announce.emit(state)
             self._load()
 
         def failed(exc: BaseException) -> None:
             self._show_error(exc)
-            self._load()
+            self._load()  # someone else closed or reopened it meanwhile: show what is true now
 
-        self._submit(lambda: dayclose.reopen_day(db, actor, rec.day, reason, version=rec.version), done, failed)
+        self._submit(job, done, failed)

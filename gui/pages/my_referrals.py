@@ -13,7 +13,7 @@ import datetime as dt
 
 import shiboken6
 from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -63,7 +63,6 @@ class MyReferralsPage(QWidget):
         self.ctx = ctx
         self.scope = "branch" if allowed(ctx.actor.role, Action.REFERRAL_VIEW_BRANCH) else "own"
         self._locked = False
-        self._stale = False
         self._follow_today = True  # the day moves on with the calendar until someone picks another
         self._void_dialog: VoidReasonDialog | None = None
         self._sized = False
@@ -163,7 +162,6 @@ class MyReferralsPage(QWidget):
     def refresh(self) -> None:
         """Shown or unlocked: today may be another day by now; read the rows afresh."""
         self._locked = False
-        self._stale = False
         self.error_label.clear_error()
         if self._follow_today and self._chosen_day() != self.ctx.db.today():
             self.date_edit.setDate(_qdate(self.ctx.db.today()))  # on_date_changed reloads
@@ -172,12 +170,6 @@ class MyReferralsPage(QWidget):
             self.model.reload()
         else:
             self.model.set_query(self._chosen_day(), self.scope)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and not self._locked:
-            self._stale = False
-            self.model.reload()
 
     # --- slots -------------------------------------------------------------------------
 
@@ -196,12 +188,9 @@ class MyReferralsPage(QWidget):
 
     @Slot()
     def on_watcher_changed(self) -> None:
-        if self._locked:
-            return
-        if self.isVisible():
+        # A hidden page waits: the window calls refresh() when it shows the page, which reads it anyway.
+        if not self._locked and self.isVisible():
             self.model.reload()
-        else:
-            self._stale = True  # read it when the page is shown again
 
     @Slot(int)
     def on_model_total_changed(self, total: int) -> None:

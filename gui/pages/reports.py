@@ -212,9 +212,8 @@ class ReportsPage(QWidget):
             self.status_label.setText(text)
             self.export_failed.emit(text)
             return
-        db, actor, kind, all_branches = self.ctx.db, self.ctx.actor, self.kind, self._all_branches()
-        first, _last = self.period()
-        day = first if kind == "monthly" else self.day
+        # The service takes any day of the period and finds the period itself.
+        db, actor, kind, day, all_branches = self.ctx.db, self.ctx.actor, self.kind, self.day, self._all_branches()
         self._last_dir = path.parent
         self._close_done_box()
         self.status_label.setText(self.tr("Exporting {name}…").format(name=path.name))

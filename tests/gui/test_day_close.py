@@ -236,6 +236,7 @@ def test_the_table_model_is_a_sound_qt_model(qtbot, qtmodeltester, db, f):
     assert model.index(2, Column.CLIENT).data(Qt.ItemDataRole.FontRole).strikeOut()
     model.clear()
     qtmodeltester.check(model)
+    assert model.rowCount() == 0 and model.line_at(0) is None
     with db.read() as s:
         assert len(s.scalars(select(Referral)).all()) == 3
 
