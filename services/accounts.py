@@ -32,10 +32,6 @@ ROLE_ALIASES: dict[str, Role] = {
     "营销经理": Role.MARKETING, "主管": Role.SUPERVISOR, "理财中心负责人": Role.SUPERVISOR,
     "客户经理主管": Role.SUPERVISOR, "管理员": Role.ADMIN, "系统管理员": Role.ADMIN,
 }
-ROLE_LABELS_ZH: dict[Role, str] = {
-    Role.TELLER: "柜员", Role.LOBBY_MANAGER: "大堂经理", Role.RM: "理财经理",
-    Role.MARKETING: "营销经理", Role.SUPERVISOR: "理财中心负责人", Role.ADMIN: "系统管理员",
-}
 
 
 @dataclass(frozen=True)

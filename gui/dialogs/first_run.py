@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
@@ -24,18 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages
-from gui.dialogs.form import FieldErrors, with_error
-from gui.roles import role_label
+from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
+from gui.widgets.labels import role_label
+from services.db import Database, describe
 
 if TYPE_CHECKING:
     from gui.worker import DbLane
-    from services.db import Database
-
-
-def _named(widget: QWidget, name: str) -> Any:
-    widget.setObjectName(name)
-    widget.setAccessibleName(name)
-    return widget
 
 
 class FirstRunDialog(QDialog):
@@ -47,22 +40,21 @@ class FirstRunDialog(QDialog):
 
     CHOICE, SETUP, DEMO = range(3)
 
-    def __init__(self, db: Callable[[], Database], lane: DbLane, database_text: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, lane: DbLane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db  # built on first use: the dialog shows before the ORM is imported
+        self._db = db
         self._lane = lane
         self._busy = False
         self._demo_accounts: list[Any] = []
         self._branches_asked = False
         self.prefill_user = ""
         self.prefill_password = ""
-        _named(self, "firstRunDialog")
+        named(self, "firstRunDialog")
         self.setWindowTitle(self.tr("First start — Lobby Referral Desk"))
         self.setMinimumWidth(560)
 
-        self.stack = _named(QStackedWidget(), "firstRunStack")
-        self.stack.addWidget(self._build_choice(database_text))
+        self.stack = named(QStackedWidget(), "firstRunStack")
+        self.stack.addWidget(self._build_choice(describe(db.engine)))
         self.stack.addWidget(self._build_setup())
         self.stack.addWidget(self._build_demo())
         layout = QVBoxLayout(self)
@@ -74,15 +66,15 @@ class FirstRunDialog(QDialog):
 
     def _build_choice(self, database_text: str) -> QWidget:
         page = QWidget()
-        title = _named(QLabel(self.tr("Welcome to Lobby Referral Desk")), "firstRunTitleLabel")
+        title = named(QLabel(self.tr("Welcome to Lobby Referral Desk")), "firstRunTitleLabel")
         intro = QLabel(self.tr("This database is new. Set up your branch and its first administrator, "
                                "or open a demo branch with sample staff and clients to try the program."))
         intro.setWordWrap(True)
-        where = _named(QLabel(self.tr("Database: {db}").format(db=database_text)), "firstRunDatabaseLabel")
+        where = named(QLabel(self.tr("Database: {db}").format(db=database_text)), "firstRunDatabaseLabel")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setup_choice_button = _named(QPushButton(self.tr("Set up this branch…")), "setUpBranchButton")
-        self.demo_choice_button = _named(QPushButton(self.tr("Open the demo branch")), "openDemoButton")
+        self.setup_choice_button = named(QPushButton(self.tr("Set up this branch…")), "setUpBranchButton")
+        self.demo_choice_button = named(QPushButton(self.tr("Open the demo branch")), "openDemoButton")
         for b in (self.setup_choice_button, self.demo_choice_button):
             b.setAutoDefault(False)
             b.setMinimumHeight(40)
@@ -120,26 +112,24 @@ class FirstRunDialog(QDialog):
         self.admin_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.admin_confirm_edit = self._edit("adminConfirmEdit", 128)
         self.admin_confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setup_error = _named(QLabel(), "firstRunSetupError")
-        self.setup_error.setWordWrap(True)
-        self.setup_error.hide()
+        self.setup_error = FieldErrorLabel("firstRunSetup", wrap=True)
         self.errors = FieldErrors(self.setup_error)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Branch code"), with_error(self.branch_code_edit, self.errors, "branch_code"))
-        form.addRow(self.tr("Branch name"), with_error(self.branch_name_edit, self.errors, "branch_name"))
-        form.addRow(self.tr("Administrator's staff ID"), with_error(self.admin_id_edit, self.errors, "staff_id"))
-        form.addRow(self.tr("Administrator's name"), with_error(self.admin_name_edit, self.errors, "name"))
-        form.addRow(self.tr("Password"), with_error(self.admin_password_edit, self.errors, "password"))
-        form.addRow(self.tr("Password again"), with_error(self.admin_confirm_edit, self.errors, "confirm"))
+        self.errors.add_row(form, self.tr("Branch code"), self.branch_code_edit, "branch_code")
+        self.errors.add_row(form, self.tr("Branch name"), self.branch_name_edit, "branch_name")
+        self.errors.add_row(form, self.tr("Administrator's staff ID"), self.admin_id_edit, "staff_id")
+        self.errors.add_row(form, self.tr("Administrator's name"), self.admin_name_edit, "name")
+        self.errors.add_row(form, self.tr("Password"), self.admin_password_edit, "password")
+        self.errors.add_row(form, self.tr("Password again"), self.admin_confirm_edit, "confirm")
         rules = QLabel(self.tr("A password has at least 8 characters, with both letters and digits. "
                                "The administrator adds the other staff accounts after signing in."))
         rules.setObjectName("firstRunRulesLabel")
         rules.setWordWrap(True)
 
-        self.setup_back_button = _named(QPushButton(self.tr("Back")), "setupBackButton")
-        self.create_button = _named(QPushButton(self.tr("Set up and sign in")), "createBranchButton")
+        self.setup_back_button = named(QPushButton(self.tr("Back")), "setupBackButton")
+        self.create_button = named(QPushButton(self.tr("Set up and sign in")), "createBranchButton")
         for b in (self.setup_back_button, self.create_button):
             b.setAutoDefault(False)
         row = QHBoxLayout()
@@ -159,13 +149,13 @@ class FirstRunDialog(QDialog):
 
     def _build_demo(self) -> QWidget:
         page = QWidget()
-        self.demo_status = _named(QLabel(self.tr("Building the demo branch: staff, clients and 30 days of "
-                                                 "referrals. This takes a moment…")), "demoStatusLabel")
+        self.demo_status = named(QLabel(self.tr("Building the demo branch: staff, clients and 30 days of "
+                                                "referrals. This takes a moment…")), "demoStatusLabel")
         self.demo_status.setWordWrap(True)
-        self.demo_progress = _named(QProgressBar(), "demoProgressBar")
+        self.demo_progress = named(QProgressBar(), "demoProgressBar")
         self.demo_progress.setRange(0, 0)  # busy: the build reports no steps
         self.demo_progress.setTextVisible(False)
-        self.demo_table = _named(QTableWidget(0, 4), "demoAccountsTable")
+        self.demo_table = named(QTableWidget(0, 4), "demoAccountsTable")
         self.demo_table.setHorizontalHeaderLabels(
             [self.tr("Staff ID"), self.tr("Name"), self.tr("Role"), self.tr("Password")])
         self.demo_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -179,7 +169,7 @@ class FirstRunDialog(QDialog):
         self.demo_hint.setObjectName("demoHintLabel")
         self.demo_hint.setWordWrap(True)
         self.demo_hint.hide()
-        self.demo_continue_button = _named(QPushButton(self.tr("Sign in with this account")), "continueButton")
+        self.demo_continue_button = named(QPushButton(self.tr("Sign in with this account")), "continueButton")
         self.demo_continue_button.setAutoDefault(False)
         self.demo_continue_button.setEnabled(False)
         row = QHBoxLayout()
@@ -195,10 +185,9 @@ class FirstRunDialog(QDialog):
         return page
 
     def _edit(self, name: str, max_length: int) -> QLineEdit:
-        edit = _named(QLineEdit(), name)
+        edit = named(QLineEdit(), name)
         edit.setMaxLength(max_length)
         return edit
-
 
     def _connect_signals(self) -> None:
         self.setup_choice_button.clicked.connect(self.on_setup_choice_clicked)
@@ -213,7 +202,7 @@ class FirstRunDialog(QDialog):
     # --- set up this branch ---------------------------------------------------------
 
     def _load_branches(self) -> None:
-        db = self._db()
+        db = self._db
 
         def branches() -> list[Any]:
             from services.accounts import list_branches
@@ -249,7 +238,7 @@ class FirstRunDialog(QDialog):
             return
         self._set_busy(True)
         self.errors.clear()
-        db = self._db()
+        db = self._db
         values = dict(
             branch_code=self.branch_code_edit.text(), branch_name=self.branch_name_edit.text(),
             staff_no=self.admin_id_edit.text().strip(), name=self.admin_name_edit.text(),
@@ -284,7 +273,7 @@ class FirstRunDialog(QDialog):
             return
         self._set_busy(True)
         self.stack.setCurrentIndex(self.DEMO)
-        db = self._db()
+        db = self._db
 
         def build() -> Any:
             from services.demo import build_demo
@@ -301,8 +290,7 @@ class FirstRunDialog(QDialog):
             code=result.branch_code, name=result.branch_name))
         self.demo_table.setRowCount(len(self._demo_accounts))
         for row, acc in enumerate(self._demo_accounts):
-            role = getattr(acc.role, "value", acc.role)
-            for col, text in enumerate((acc.staff_no, acc.name, role_label(str(role)), acc.password)):
+            for col, text in enumerate((acc.staff_no, acc.name, role_label(acc.role), acc.password)):
                 item = QTableWidgetItem(str(text))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.demo_table.setItem(row, col, item)

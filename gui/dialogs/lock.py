@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -16,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gui.widgets.field_error import FieldErrorLabel
 
 if TYPE_CHECKING:
     from gui.worker import DbLane
@@ -89,7 +90,7 @@ class LockScreen(QFrame):
     unlocked = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, db: Callable[[], Database], lane: DbLane, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, lane: DbLane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._lane = lane
@@ -112,11 +113,7 @@ class LockScreen(QFrame):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setMaxLength(128)
         self.password_edit.setPlaceholderText(self.tr("Password"))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("lockPasswordEditError")
-        self.error_label.setAccessibleName("lockPasswordEditError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = FieldErrorLabel("lockPasswordEdit", wrap=True)
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setAccessibleName("unlockButton")
@@ -164,7 +161,7 @@ class LockScreen(QFrame):
                                        "{name} ({staff_no}), enter your password to continue.")
                                .format(name=actor.name, staff_no=actor.staff_no))
         self.password_edit.clear()
-        self.error_label.hide()
+        self.error_label.clear_error()
         self._set_busy(False)
         self.password_edit.setFocus()
 
@@ -174,10 +171,10 @@ class LockScreen(QFrame):
             return
         password = self.password_edit.text()
         if not password:
-            self._show_error(self.tr("Enter your password."))
+            self.error_label.show_error(self.tr("Enter your password."))
             return
         self._set_busy(True)
-        db, actor = self._db(), self._actor
+        db, actor = self._db, self._actor
 
         def check() -> bool:
             from services.accounts import verify_password
@@ -190,11 +187,11 @@ class LockScreen(QFrame):
         self._set_busy(False)
         self.password_edit.clear()
         if ok:
-            self.error_label.hide()
+            self.error_label.clear_error()
             self.unlocked.emit()
         else:
-            self._show_error(self.tr("Wrong password. After 5 wrong passwords the account is locked for "
-                                     "15 minutes; sign out if someone else needs the workstation."))
+            self.error_label.show_error(self.tr("Wrong password. After 5 wrong passwords the account is locked "
+                                                "for 15 minutes; sign out if someone else needs the workstation."))
             self.password_edit.setFocus()
 
     def on_check_failed(self, exc: BaseException) -> None:
@@ -202,11 +199,7 @@ class LockScreen(QFrame):
 
         self._set_busy(False)
         self.password_edit.clear()
-        self._show_error(messages.describe(exc))
-
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        self.error_label.show_error(messages.describe(exc))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dialogs.form import FieldErrors, with_error
+from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 
 if TYPE_CHECKING:
     from gui.worker import DbLane
@@ -41,8 +41,7 @@ class PasswordChangeDialog(QDialog):
         self._actor = actor
         self._forced = forced
         self._busy = False
-        self.setObjectName("passwordDialog")
-        self.setAccessibleName("passwordDialog")
+        named(self, "passwordDialog")
         self.setWindowTitle(self.tr("Change password"))
         self.setMinimumWidth(440)
 
@@ -63,24 +62,19 @@ class PasswordChangeDialog(QDialog):
         self.old_edit = self._password_edit("oldPasswordEdit")
         self.new_edit = self._password_edit("newPasswordEdit")
         self.confirm_edit = self._password_edit("confirmPasswordEdit")
-        self.general_error = QLabel()
-        self.general_error.setObjectName("passwordDialogError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = FieldErrorLabel("passwordDialog", wrap=True)
         self.errors = FieldErrors(self.general_error)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         if not forced:
-            form.addRow(self.tr("Current password"), with_error(self.old_edit, self.errors, "old_password"))
+            self.errors.add_row(form, self.tr("Current password"), self.old_edit, "old_password")
         else:
             self.old_edit.hide()
-        form.addRow(self.tr("New password"), with_error(self.new_edit, self.errors, "new_password"))
-        form.addRow(self.tr("New password again"), with_error(self.confirm_edit, self.errors, "confirm"))
+        self.errors.add_row(form, self.tr("New password"), self.new_edit, "new_password")
+        self.errors.add_row(form, self.tr("New password again"), self.confirm_edit, "confirm")
 
-        self.change_button = QPushButton(self.tr("Change password"))
-        self.change_button.setObjectName("changePasswordButton")
-        self.change_button.setAccessibleName("changePasswordButton")
+        self.change_button = named(QPushButton(self.tr("Change password")), "changePasswordButton")
         self.change_button.setAutoDefault(False)
         self.cancel_button = QPushButton(self.tr("Sign out") if forced else self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelPasswordButton")
@@ -101,13 +95,10 @@ class PasswordChangeDialog(QDialog):
         self._connect_signals()
 
     def _password_edit(self, name: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setAccessibleName(name)
+        edit = named(QLineEdit(), name)
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.setMaxLength(128)
         return edit
-
 
     def _connect_signals(self) -> None:
         self.change_button.clicked.connect(self.on_change_clicked)

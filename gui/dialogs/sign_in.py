@@ -21,16 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.widgets.field_error import named
+
 if TYPE_CHECKING:
     from gui.worker import DbLane
     from services.accounts import SignIn
     from services.db import Database
-
-
-def _named(widget: QWidget, name: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(name)
-    return widget
 
 
 class SignInDialog(QDialog):
@@ -48,23 +44,23 @@ class SignInDialog(QDialog):
     def __init__(self, db: Callable[[], Database], lane: DbLane, database_text: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db  # built on first use
+        self._db = db  # asked for at sign-in: the database may still be opening when this shows
         self._lane = lane
         self._busy = False
         self._ready = database_text is not None
-        _named(self, "signInDialog")
+        named(self, "signInDialog")
         self.setWindowTitle(self.tr("Sign in — Lobby Referral Desk"))
         self.setMinimumWidth(420)
 
-        title = _named(QLabel(self.tr("Lobby Referral Desk")), "signInTitleLabel")
-        subtitle = _named(QLabel(self.tr("Premium-client referrals and follow-up")), "signInSubtitleLabel")
+        title = named(QLabel(self.tr("Lobby Referral Desk")), "signInTitleLabel")
+        subtitle = named(QLabel(self.tr("Premium-client referrals and follow-up")), "signInSubtitleLabel")
 
         self.user_edit = QLineEdit()
-        _named(self.user_edit, "loginUserEdit")
+        named(self.user_edit, "loginUserEdit")
         self.user_edit.setPlaceholderText(self.tr("e.g. T0001"))
         self.user_edit.setMaxLength(32)
         self.password_edit = QLineEdit()
-        _named(self.password_edit, "loginPasswordEdit")
+        named(self.password_edit, "loginPasswordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setMaxLength(128)
 
@@ -74,15 +70,15 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Password"), self.password_edit)
 
         self.error_label = QLabel()
-        _named(self.error_label, "loginErrorLabel")
+        named(self.error_label, "loginErrorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.busy_label = QLabel(self.tr("Checking…"))
-        _named(self.busy_label, "loginBusyLabel")
+        named(self.busy_label, "loginBusyLabel")
         self.busy_label.hide()
 
         self.login_button = QPushButton(self.tr("Sign in"))
-        _named(self.login_button, "loginButton")
+        named(self.login_button, "loginButton")
         self.login_button.setAutoDefault(False)  # Enter is handled per field, see on_user_returned
         self.login_button.setMinimumWidth(120)
         buttons = QHBoxLayout()
@@ -91,7 +87,7 @@ class SignInDialog(QDialog):
         buttons.addWidget(self.login_button)
 
         self.database_label = QLabel()
-        _named(self.database_label, "signInDatabaseLabel")
+        named(self.database_label, "signInDatabaseLabel")
         self.database_label.setWordWrap(True)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

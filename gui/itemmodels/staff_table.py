@@ -7,14 +7,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from gui.roles import role_label
+from gui.widgets.labels import role_label
 
 if TYPE_CHECKING:
     from services.accounts import StaffInfo
 
 _Index = QModelIndex | QPersistentModelIndex
-STAFF_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the account's database id
-ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class StaffTableModel(QAbstractTableModel):
@@ -68,14 +66,10 @@ class StaffTableModel(QAbstractTableModel):
             if col == 1:
                 return info.name
             if col == 2:
-                return role_label(str(getattr(info.role, "value", info.role)))
+                return role_label(info.role)
             if col == 3:
                 return self.tr("Active") if info.active else self.tr("Disabled")
             return None
         if role == Qt.ItemDataRole.ForegroundRole and not info.active:
             return QBrush(QColor("#8a96a3"))
-        if role == STAFF_ID_ROLE:
-            return info.id
-        if role == ACTIVE_ROLE:
-            return info.active
         return None

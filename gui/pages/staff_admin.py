@@ -20,18 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.dialogs.form import FieldErrors, with_error
-from gui.itemmodels.staff_table import ACTIVE_ROLE, STAFF_ID_ROLE, StaffTableModel
-from gui.roles import ROLE_CODES, role_label
+from gui.itemmodels.staff_table import StaffTableModel
+from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
+from gui.widgets.labels import role_label
+from models import Role
+from services import accounts
 
 if TYPE_CHECKING:
     from gui.context import AppContext
-
-
-def _named(widget: Any, name: str) -> Any:
-    widget.setObjectName(name)
-    widget.setAccessibleName(name)
-    return widget
 
 
 class StaffAdminPage(QWidget):
@@ -50,16 +46,16 @@ class StaffAdminPage(QWidget):
         self.ctx = ctx
         self._busy = False
         self._select_after_load: int | None = None
-        _named(self, "staffPage")
+        named(self, "staffPage")
 
-        title = _named(QLabel(self.tr("Staff accounts")), "staffPageTitleLabel")
-        hint = _named(QLabel(self.tr("A new account, or a reset, gets a one-time password that is shown only "
-                                     "once: hand it to the person; they choose their own at the first sign-in.")),
-                      "staffPageHintLabel")
+        title = named(QLabel(self.tr("Staff accounts")), "staffPageTitleLabel")
+        hint = named(QLabel(self.tr("A new account, or a reset, gets a one-time password that is shown only "
+                                    "once: hand it to the person; they choose their own at the first sign-in.")),
+                     "staffPageHintLabel")
         hint.setWordWrap(True)
 
         self.model = StaffTableModel(self)
-        self.table = _named(QTableView(), "staffTable")
+        self.table = named(QTableView(), "staffTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -70,8 +66,8 @@ class StaffAdminPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
 
-        self.reset_button = _named(QPushButton(self.tr("Reset password")), "resetPasswordButton")
-        self.toggle_button = _named(QPushButton(self.tr("Disable")), "toggleActiveButton")
+        self.reset_button = named(QPushButton(self.tr("Reset password")), "resetPasswordButton")
+        self.toggle_button = named(QPushButton(self.tr("Disable")), "toggleActiveButton")
         for b in (self.reset_button, self.toggle_button):
             b.setEnabled(False)
         row_buttons = QHBoxLayout()
@@ -79,29 +75,27 @@ class StaffAdminPage(QWidget):
         row_buttons.addWidget(self.toggle_button)
         row_buttons.addStretch(1)
 
-        self.staff_id_edit = _named(QLineEdit(), "staffIdEdit")
+        self.staff_id_edit = named(QLineEdit(), "staffIdEdit")
         self.staff_id_edit.setMaxLength(32)
         self.staff_id_edit.setPlaceholderText(self.tr("e.g. T0012"))
-        self.staff_name_edit = _named(QLineEdit(), "staffNameEdit")
+        self.staff_name_edit = named(QLineEdit(), "staffNameEdit")
         self.staff_name_edit.setMaxLength(30)
-        self.role_combo = _named(QComboBox(), "staffRoleCombo")
-        for code in ROLE_CODES:
-            self.role_combo.addItem(role_label(code), code)
-        self.add_button = _named(QPushButton(self.tr("Add account")), "addStaffButton")
-        self.general_error = _named(QLabel(), "staffPageError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.role_combo = named(QComboBox(), "staffRoleCombo")
+        for role in Role:
+            self.role_combo.addItem(role_label(role), role.value)
+        self.add_button = named(QPushButton(self.tr("Add account")), "addStaffButton")
+        self.general_error = FieldErrorLabel("staffPage", wrap=True)
         self.errors = FieldErrors(self.general_error)
 
-        add_box = _named(QGroupBox(self.tr("Add an account")), "addStaffGroup")
+        add_box = named(QGroupBox(self.tr("Add an account")), "addStaffGroup")
         form = QFormLayout(add_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Staff ID"), with_error(self.staff_id_edit, self.errors, "staff_id"))
-        form.addRow(self.tr("Name"), with_error(self.staff_name_edit, self.errors, "name"))
-        form.addRow(self.tr("Role"), with_error(self.role_combo, self.errors, "role"))
+        self.errors.add_row(form, self.tr("Staff ID"), self.staff_id_edit, "staff_id")
+        self.errors.add_row(form, self.tr("Name"), self.staff_name_edit, "name")
+        self.errors.add_row(form, self.tr("Role"), self.role_combo, "role")
         form.addRow("", self.add_button)
 
-        self.password_label = _named(QLabel(), "oneTimePasswordLabel")
+        self.password_label = named(QLabel(), "oneTimePasswordLabel")
         self.password_label.setWordWrap(True)
         self.password_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.password_label.hide()
@@ -127,7 +121,6 @@ class StaffAdminPage(QWidget):
         layout.addLayout(body, 1)
         self._connect_signals()
 
-
     def _connect_signals(self) -> None:
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.add_button.clicked.connect(self.on_add_clicked)
@@ -140,10 +133,8 @@ class StaffAdminPage(QWidget):
     def refresh(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
 
-        def load() -> list[Any]:
-            from services.accounts import staff_accounts
-
-            return staff_accounts(db, actor)
+        def load() -> list[accounts.StaffInfo]:
+            return accounts.staff_accounts(db, actor)
 
         self.ctx.lane.submit(load, self.on_staff_loaded, self.on_failed)
 
@@ -156,9 +147,10 @@ class StaffAdminPage(QWidget):
 
     # --- slots --------------------------------------------------------------------------------
 
-    def on_staff_loaded(self, rows: list[Any]) -> None:
-        keep = self._select_after_load if self._select_after_load is not None else self._selected_id()
-        self._select_after_load = None
+    def on_staff_loaded(self, rows: list[accounts.StaffInfo]) -> None:
+        keep, self._select_after_load = self._select_after_load, None
+        if keep is None and (selected := self._selected()) is not None:
+            keep = selected.id
         self.model.set_rows(rows)
         if keep is not None and (row := self.model.row_of(keep)) >= 0:
             self.table.selectionModel().setCurrentIndex(
@@ -172,9 +164,7 @@ class StaffAdminPage(QWidget):
 
     @Slot()
     def on_selection_changed(self) -> None:
-        staff_id = self._selected_id()
-        row = self.model.row_of(staff_id) if staff_id is not None else -1
-        info = self.model.row_info(row)
+        info = self._selected()
         self.reset_button.setEnabled(info is not None and not self._busy)
         # Disabling oneself would leave the branch without anyone to undo it.
         self.toggle_button.setEnabled(info is not None and not self._busy and info.id != self.ctx.actor.staff_id)
@@ -192,9 +182,7 @@ class StaffAdminPage(QWidget):
         role = str(self.role_combo.currentData())
 
         def add() -> Any:
-            from services.accounts import add_staff
-
-            return add_staff(db, actor, staff_no=staff_no, name=name, role=role, must_change_password=True)
+            return accounts.add_staff(db, actor, staff_no=staff_no, name=name, role=role, must_change_password=True)
 
         self.ctx.lane.submit(add, self.on_added, self.on_failed)
 
@@ -210,43 +198,36 @@ class StaffAdminPage(QWidget):
 
     @Slot()
     def on_reset_clicked(self) -> None:
-        staff_id = self._selected_id()
-        if self._busy or staff_id is None:
+        info = self._selected()
+        if self._busy or info is None:
             return
-        info = self.model.row_info(self.model.row_of(staff_id))
         self._set_busy(True)
         self.errors.clear()
         self._hide_password()
-        db, actor = self.ctx.db, self.ctx.actor
+        db, actor, staff_id, staff_no, name = self.ctx.db, self.ctx.actor, info.id, info.staff_no, info.name
 
         def reset() -> str:
-            from services.accounts import reset_password
-
-            return reset_password(db, actor, staff_id)
+            return accounts.reset_password(db, actor, staff_id)
 
         def done(password: str) -> None:
             self._set_busy(False)
-            if info is not None:
-                self._show_password(info.staff_no, info.name, password)
+            self._show_password(staff_no, name, password)
             self.staff_changed.emit()
 
         self.ctx.lane.submit(reset, done, self.on_failed)
 
     @Slot()
     def on_toggle_clicked(self) -> None:
-        staff_id = self._selected_id()
-        if self._busy or staff_id is None:
+        info = self._selected()
+        if self._busy or info is None:
             return
-        index = self.model.index(self.model.row_of(staff_id), 0)
-        active = not bool(self.model.data(index, ACTIVE_ROLE))
+        staff_id, active = info.id, not info.active
         self._set_busy(True)
         self.errors.clear()
         db, actor = self.ctx.db, self.ctx.actor
 
         def toggle() -> None:
-            from services.accounts import set_active
-
-            set_active(db, actor, staff_id, active)
+            accounts.set_active(db, actor, staff_id, active)
 
         def done(_result: object) -> None:
             self._set_busy(False)
@@ -257,12 +238,9 @@ class StaffAdminPage(QWidget):
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _selected_id(self) -> int | None:
+    def _selected(self) -> accounts.StaffInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        value = self.model.data(rows[0], STAFF_ID_ROLE)
-        return int(value) if value is not None else None
+        return self.model.row_info(rows[0].row()) if rows else None
 
     def _show_password(self, staff_no: str, name: str, password: str) -> None:
         self.password_label.setText(self.tr("One-time password for {staff_no} {name}: {password}\n"

@@ -1,14 +1,18 @@
-"""The small red message under a form field, and the helper that pairs it with its field."""
+"""The small red message under a form field, and the helpers that pair it with its field."""
 
 from __future__ import annotations
+
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 ERROR_STYLE = "QLabel { color: #b3261e; }"
 
+_W = TypeVar("_W", bound=QWidget)
 
-def named(widget: QWidget, name: str) -> QWidget:
+
+def named(widget: _W, name: str) -> _W:
     """objectName doubles as the accessible name (SPEC §11), for tests and screen readers."""
     widget.setObjectName(name)
     widget.setAccessibleName(name)
@@ -54,7 +58,7 @@ class FieldErrorLabel(QLabel):
         form.setRowVisible(row, bool(self.text()))
 
 
-def add_field_row(form: QFormLayout, label: QWidget, field: QWidget, error: FieldErrorLabel,
+def add_field_row(form: QFormLayout, label: QWidget | str, field: QWidget, error: FieldErrorLabel,
                   extra: QWidget | None = None) -> None:
     """``label`` and ``field`` on one row, ``extra`` (say a counter) and ``error`` on rows below.
 
@@ -64,3 +68,40 @@ def add_field_row(form: QFormLayout, label: QWidget, field: QWidget, error: Fiel
     if extra is not None:
         form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, extra)
     error.place_in(form)
+
+
+class FieldErrors:
+    """A form's error labels by the service's field names, and one label for whatever else went wrong."""
+
+    def __init__(self, general: FieldErrorLabel) -> None:
+        self._labels: dict[str, FieldErrorLabel] = {}
+        self._general = general
+
+    def add_row(self, form: QFormLayout, label: str, field: QWidget, service_field: str) -> None:
+        """``add_field_row`` with an error label named after ``field``, showing ``service_field``'s problem."""
+        error = FieldErrorLabel(field.objectName())
+        add_field_row(form, label, field, error)
+        self._labels[service_field] = error
+
+    def clear(self) -> None:
+        for label in (*self._labels.values(), self._general):
+            label.clear_error()
+
+    def show(self, exc: BaseException) -> None:
+        """Each field's problem beside it; anything else in the general label."""
+        from gui import messages
+        from services.errors import ValidationError
+
+        self.clear()
+        leftover: list[str] = []
+        if isinstance(exc, ValidationError):
+            for field, message in exc.fields.items():
+                label = self._labels.get(field)
+                if label is None:
+                    leftover.append(message)
+                else:
+                    label.show_error(message)
+        else:
+            leftover.append(messages.describe(exc))
+        if leftover:
+            self._general.show_error("\n".join(leftover))

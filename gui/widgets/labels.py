@@ -1,16 +1,29 @@
-"""People's words for the closed vocabularies (client type, channel, status, follow-up state, tier).
+"""People's words for the closed vocabularies (role, client type, channel, status, follow-up state, tier).
 
 Services and the database speak in codes (``models.enums``); every screen
 shows these translated labels instead. The source strings are English; the
-Chinese ones of SPEC §2 come from the translation files (context
-``DomainLabels``).
+Chinese ones of SPEC §1 and §2 come from the translation files (context
+``roles`` for the roles, ``DomainLabels`` for the rest).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models import Channel, ClientType, FollowUpState, ReferralStatus, Tier
+from models import Channel, ClientType, FollowUpState, ReferralStatus, Role, Tier
+
+
+def role_label(value: Role | str) -> str:
+    """The role's name for the screen (柜员, 大堂经理, …); an unknown code shows as it is."""
+    labels: dict[str, str] = {
+        Role.TELLER: QCoreApplication.translate("roles", "Teller"),
+        Role.LOBBY_MANAGER: QCoreApplication.translate("roles", "Lobby manager"),
+        Role.RM: QCoreApplication.translate("roles", "Relationship manager"),
+        Role.MARKETING: QCoreApplication.translate("roles", "Marketing manager"),
+        Role.SUPERVISOR: QCoreApplication.translate("roles", "Supervisor"),
+        Role.ADMIN: QCoreApplication.translate("roles", "Administrator"),
+    }
+    return labels.get(value, str(value))
 
 
 def client_type_label(value: ClientType | str) -> str:

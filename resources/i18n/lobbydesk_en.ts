@@ -502,16 +502,16 @@
             <translation>About Lobby Referral Desk</translation>
         </message>
         <message>
-            <source>Database: {db}</source>
-            <translation>Database: {db}</translation>
-        </message>
-        <message>
             <source>New referral</source>
             <translation>New referral</translation>
         </message>
         <message>
             <source>Signed in: {name} ({staff_no}), {role}</source>
             <translation>Signed in: {name} ({staff_no}), {role}</translation>
+        </message>
+        <message>
+            <source>Database: {db}</source>
+            <translation>Database: {db}</translation>
         </message>
         <message>
             <source>File a referral</source>

@@ -502,16 +502,16 @@
             <translation>关于厅堂推介与客户跟进</translation>
         </message>
         <message>
-            <source>Database: {db}</source>
-            <translation>数据库：{db}</translation>
-        </message>
-        <message>
             <source>New referral</source>
             <translation>新建推介</translation>
         </message>
         <message>
             <source>Signed in: {name} ({staff_no}), {role}</source>
             <translation>当前登录：{name}（{staff_no}），{role}</translation>
+        </message>
+        <message>
+            <source>Database: {db}</source>
+            <translation>数据库：{db}</translation>
         </message>
         <message>
             <source>File a referral</source>
