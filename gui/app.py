@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 import resources
+from gui import collector
 from gui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from services.db import Clock, Database
 
 log = logging.getLogger("lobbydesk.gui")
@@ -90,8 +89,6 @@ def install_style(app: QApplication) -> None:
 
 
 def install_resources(app: QApplication, lang: str) -> None:
-    from gui import collector
-
     collector.install(app)
     install_font(app)
     install_translators(app, lang)
@@ -100,20 +97,19 @@ def install_resources(app: QApplication, lang: str) -> None:
 
 # --- the automation contract (SPEC §11) ----------------------------------------------------
 
-def _bring_schema_up_to_date(engine: Engine) -> None:
-    from services.db import schema_looks_current
-
-    if not schema_looks_current(engine):
-        from services.db import migrate  # Alembic's machinery is slow to import: only when a migration is due
-
-        migrate(engine)
-
-
 def _open_database(url: str, clock: Clock | None = None) -> Database:
-    from services.db import Database, make_engine, utc_now
+    """The engine for ``url`` with its schema brought up to date (Alembic only when a migration is due)."""
+    from services.db import Database, make_engine, schema_looks_current, utc_now
 
     engine = make_engine(url)
-    _bring_schema_up_to_date(engine)
+    try:
+        if not schema_looks_current(engine):
+            from services.db import migrate  # Alembic's machinery is slow to import
+
+            migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(engine, clock or utc_now)
 
 
@@ -142,7 +138,6 @@ def launch(db_url: str, user: str | None = None, password: str | None = None, *,
     waits for queued work and disposes of the engine.
     """
     from services import i18n
-    from services.db import describe
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -151,7 +146,7 @@ def launch(db_url: str, user: str | None = None, password: str | None = None, *,
     i18n.set_language(lang)
     install_resources(app, lang)
     db = _open_database(db_url, clock)
-    window = MainWindow(db, lang=lang, database_text=describe(db.engine), owns_db=True)
+    window = MainWindow(db, lang=lang)
     if user is not None and password is not None:
         try:
             window.sign_in(user, password)
@@ -184,22 +179,19 @@ class _FirstPaint(QObject):
 @dataclass(frozen=True)
 class _Opened:
     database: Database
-    text: str
     first_run: bool
 
 
 def _open_for_program(db_url: str | None) -> _Opened:
     """On the lane: the URL, the engine, the schema (migrated if due), and whether this is the first run."""
     from services.accounts import is_empty
-    from services.db import Database, describe, make_engine, resolve_url
+    from services.db import resolve_url
 
-    engine = make_engine(resolve_url(db_url))
+    database = _open_database(resolve_url(db_url))
     try:
-        _bring_schema_up_to_date(engine)
-        database = Database(engine)
-        return _Opened(database, describe(engine), is_empty(database))
+        return _Opened(database, is_empty(database))
     except BaseException:
-        engine.dispose()
+        database.dispose()
         raise
 
 
@@ -210,15 +202,9 @@ class _Program(QObject):
         super().__init__(app)
         self.app = app
         self.db_url = db_url
-        self.database: Database | None = None
-        self.window = MainWindow(self.build_database, lang=lang, database_text=None, owns_db=True)
+        self.window = MainWindow(None, lang=lang)  # the database follows, opened on the lane
         self.window.closed.connect(app.quit)
         self.window.sign_in_cancelled.connect(app.quit)
-        self.first_run: QDialog | None = None
-
-    def build_database(self) -> Database:
-        assert self.database is not None, "the sign-in waits until the database is open"
-        return self.database
 
     def start(self) -> None:
         self.window.show_sign_in()
@@ -227,14 +213,12 @@ class _Program(QObject):
         self.window.lane.submit(lambda: _open_for_program(self.db_url), self.on_opened, self.on_open_failed)
 
     def on_opened(self, opened: _Opened) -> None:
-        self.database = opened.database
-        self.window.set_database_text(opened.text)
+        self.window.set_database(opened.database)
         if opened.first_run:
             from gui.dialogs.first_run import FirstRunDialog
 
             dialog = self.window.sign_in_dialog
-            first = FirstRunDialog(lambda: self.window.db, self.window.lane, opened.text, self.window)
-            self.first_run = first
+            first = FirstRunDialog(opened.database, self.window.lane, self.window)
             first.accepted.connect(lambda: self.window.show_sign_in(first.prefill_user, first.prefill_password))
             first.rejected.connect(self.app.quit)
             first.show()
@@ -256,10 +240,8 @@ class _Program(QObject):
         self.app.exit(1)
 
     def finish(self) -> None:
-        self.window.shutdown()  # disposes of the database if the window ever asked for it
+        self.window.shutdown()  # disposes of the database once it was handed over
         self.window.deleteLater()
-        if self.database is not None:
-            self.database.dispose()
 
 
 def _fatal(title: str, text: str) -> None:

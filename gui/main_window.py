@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -23,12 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs.sign_in import SignInDialog
-from gui.roles import role_label
 from gui.worker import DbLane
 
 if TYPE_CHECKING:
     from gui.context import AppContext
-    from gui.dialogs.password import PasswordChangeDialog
     from services.accounts import SignIn
     from services.db import Database
     from services.permissions import Actor
@@ -50,29 +48,20 @@ ROLE_PAGES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Where each page's class lives: imported only when a role needs it (start-up stays fast).
+_PAGE_CLASSES: dict[str, tuple[str, str]] = {
+    "referralPage": ("gui.pages.referral_form", "ReferralPage"),
+    "myReferralsPage": ("gui.pages.my_referrals", "MyReferralsPage"),
+    "dayClosePage": ("gui.pages.day_close", "DayClosePage"),
+    "reportsPage": ("gui.pages.reports", "ReportsPage"),
+    "staffPage": ("gui.pages.staff_admin", "StaffAdminPage"),
+}
+
+
 def _page_class(name: str) -> type[QWidget]:
-    """The page's class, imported only when a role needs it (start-up stays fast)."""
-    if name == "referralPage":
-        from gui.pages.referral_form import ReferralPage
-
-        return ReferralPage
-    if name == "myReferralsPage":
-        from gui.pages.my_referrals import MyReferralsPage
-
-        return MyReferralsPage
-    if name == "dayClosePage":
-        from gui.pages.day_close import DayClosePage
-
-        return DayClosePage
-    if name == "reportsPage":
-        from gui.pages.reports import ReportsPage
-
-        return ReportsPage
-    if name == "staffPage":
-        from gui.pages.staff_admin import StaffAdminPage
-
-        return StaffAdminPage
-    raise KeyError(name)
+    module, cls = _PAGE_CLASSES[name]
+    page_class: type[QWidget] = getattr(importlib.import_module(module), cls)
+    return page_class
 
 
 class MainWindow(QMainWindow):
@@ -98,29 +87,20 @@ class MainWindow(QMainWindow):
     sign_in_cancelled = Signal()
     closed = Signal()
 
-    def __init__(self, db: Database | Callable[[], Database], *, lang: str = "zh_CN",
-                 database_text: str | None = None, owns_db: bool = False, parent: QWidget | None = None) -> None:
-        """``db`` may be a function that builds the Database on first use, and ``database_text``
-        (what the status bar says) ``None`` until it is open: ``run_gui`` shows the sign-in
-        window first and opens the database meanwhile (SPEC §9)."""
+    def __init__(self, db: Database | None, *, lang: str = "zh_CN", parent: QWidget | None = None) -> None:
+        """``db`` is ``None`` while it is still being opened: ``run_gui`` shows the sign-in window
+        first and hands the database over with ``set_database`` (SPEC §9). The window owns its
+        database: ``shutdown`` disposes of it."""
         super().__init__(parent)
-        self._db: Database | None = None
-        self._db_factory: Callable[[], Database] | None = None
-        if callable(db):
-            self._db_factory = db
-        else:
-            self._db = db
+        self._db = db
         self.lang = lang
         self.lane = DbLane()
         self.ctx: AppContext | None = None
-        self._owns_db = owns_db
-        self._database_text = database_text
         self._pages: dict[str, QWidget] = {}
         self._locked = False
         self._idle_override_ms: int | None = None
         self._shut_down = False
         self.sign_in_dialog: SignInDialog | None = None
-        self.password_dialog: PasswordChangeDialog | None = None
 
         self.setObjectName("mainWindow")
         self.setAccessibleName("mainWindow")
@@ -151,7 +131,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.page_stack, 1)
 
-        self.lock_screen = LockScreen(lambda: self.db, self.lane)
+        self.lock_screen = LockScreen(self.db, self.lane)
         self.root_stack = QStackedWidget()
         self.root_stack.setObjectName("rootStack")
         self.root_stack.addWidget(self.workspace)
@@ -229,28 +209,32 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlocked.connect(self.on_lock_screen_unlocked)
         self.lock_screen.sign_out_requested.connect(self.on_sign_out_triggered)
 
-    def set_database_text(self, text: str) -> None:
+    def set_database(self, db: Database) -> None:
         """The database is open: say which one, and let the sign-in go ahead."""
-        self._database_text = text
+        self._db = db
         if self.sign_in_dialog is not None:
-            self.sign_in_dialog.set_database(text)
-        if self._ui_built:
-            self.database_label.setText(self.tr("Database: {db}").format(db=text))
+            self.sign_in_dialog.set_database(self._database_text())
 
     @property
     def db(self) -> Database:
-        """The window's database, built on first use when a factory was given (GUI thread only)."""
-        if self._db is None:
-            assert self._db_factory is not None
-            self._db = self._db_factory()
+        """The window's database; nothing asks for it before ``set_database`` (the sign-in waits)."""
+        assert self._db is not None, "the database is still being opened"
         return self._db
+
+    def _database_text(self) -> str | None:
+        """What the window says about the database in use; ``None`` while it is being opened."""
+        if self._db is None:
+            return None
+        from services.db import describe
+
+        return describe(self._db.engine)
 
     # --- signing in -----------------------------------------------------------------------
 
     def show_sign_in(self, user: str = "", password: str = "") -> SignInDialog:
         """Show the sign-in dialog (non-blocking); the session starts when it succeeds."""
         if self.sign_in_dialog is None:
-            self.sign_in_dialog = SignInDialog(lambda: self.db, self.lane, self._database_text, self)
+            self.sign_in_dialog = SignInDialog(lambda: self.db, self.lane, self._database_text(), self)
             self.sign_in_dialog.signed_in.connect(self.on_sign_in_succeeded)
             self.sign_in_dialog.rejected.connect(self.on_sign_in_rejected)
         self.sign_in_dialog.prefill(user, password)
@@ -281,7 +265,6 @@ class MainWindow(QMainWindow):
 
             # The pages are built only after the change: nothing of the branch shows before it.
             dialog = PasswordChangeDialog(self.db, self.lane, result.actor, forced=True, parent=self)
-            self.password_dialog = dialog
             dialog.password_changed.connect(lambda: self._start_session(result.actor))
             dialog.rejected.connect(self.on_forced_change_rejected)
             dialog.finished.connect(self.on_password_dialog_finished)
@@ -295,8 +278,8 @@ class MainWindow(QMainWindow):
 
     def _start_session(self, actor: Actor) -> None:
         from gui.context import AppContext
+        from gui.widgets.labels import role_label
 
-        self.password_dialog = None
         self._build_ui()
         self.ctx = AppContext(self.db, actor, self.lang, self.lane)
         self._locked = False
@@ -309,7 +292,6 @@ class MainWindow(QMainWindow):
             self.page_stack.addWidget(page)
             label = self._page_label(name, actor.role)
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, name)
             shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
             if shortcut is not None:
                 item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
@@ -328,7 +310,7 @@ class MainWindow(QMainWindow):
             self._page_actions.append(new_action)
         self.user_label.setText(self.tr("Signed in: {name} ({staff_no}), {role}").format(
             name=actor.name, staff_no=actor.staff_no, role=role_label(actor.role)))
-        self.database_label.setText(self.tr("Database: {db}").format(db=self._database_text))
+        self.database_label.setText(self.tr("Database: {db}").format(db=self._database_text()))
         self._set_session_actions(True)
         if self.nav.count():
             self.nav.setCurrentRow(0)
@@ -386,13 +368,7 @@ class MainWindow(QMainWindow):
         return self.page_stack.currentWidget() if self._ui_built else None
 
     def show_page(self, name: str) -> None:
-        if name not in self._pages:
-            raise KeyError(name)
-        for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == name:
-                self.nav.setCurrentRow(row)
-                return
-        raise KeyError(name)
+        self.nav.setCurrentRow(self.page_stack.indexOf(self._pages[name]))  # the list's rows are the stack's
 
     @Slot()
     def on_new_referral_triggered(self) -> None:
@@ -495,7 +471,6 @@ class MainWindow(QMainWindow):
         from gui.dialogs.password import PasswordChangeDialog
 
         dialog = PasswordChangeDialog(self.db, self.lane, self.ctx.actor, forced=False, parent=self)
-        self.password_dialog = dialog
         dialog.password_changed.connect(
             lambda: self.statusBar().showMessage(self.tr("The password was changed."), 8000))
         dialog.finished.connect(self.on_password_dialog_finished)
@@ -504,8 +479,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_password_dialog_finished(self) -> None:
         dialog = self.sender()
-        if dialog is self.password_dialog:
-            self.password_dialog = None
         if dialog is not None:
             dialog.deleteLater()
 
@@ -561,7 +534,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Lobby Referral Desk"),
                           self.tr("Lobby Referral Desk: premium-client referrals, follow-up and the daily "
                                   "statistics sheet for a bank branch.\n\nDatabase: {db}").format(
-                              db=self._database_text),
+                              db=self._database_text()),
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("aboutMessageBox")
         box.open()
@@ -576,7 +549,7 @@ class MainWindow(QMainWindow):
         if self._ui_built:
             self.idle.stop()
         self.lane.wait(30_000)
-        if self._owns_db and self._db is not None:
+        if self._db is not None:
             self._db.dispose()
 
     def closeEvent(self, event: QCloseEvent) -> None:

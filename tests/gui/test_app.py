@@ -419,7 +419,7 @@ def _first_run_dialog(qtbot, database: Database):  # type: ignore[no-untyped-def
     from gui.worker import DbLane
 
     lane = DbLane()
-    dialog = FirstRunDialog(lambda: database, lane, "test", None)
+    dialog = FirstRunDialog(database, lane, None)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog, lane
