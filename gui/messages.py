@@ -13,11 +13,6 @@ from services.errors import ServiceError
 log = logging.getLogger("lobbydesk.gui")
 
 
-def tr(text: str) -> str:
-    # lupdate sees only literal QCoreApplication.translate calls: new strings are written out in full below.
-    return QCoreApplication.translate("messages", text)
-
-
 def describe(exc: BaseException) -> str:
     """A person's message for ``exc``; bugs get a plain apology, the traceback goes to the log."""
     if isinstance(exc, (ServiceError, StorageError)):

@@ -58,13 +58,13 @@ def _tool(name: str) -> str:
     return found
 
 
-def gui_sources(gui_dir: Path = GUI_DIR) -> list[Path]:
-    return sorted(p for p in gui_dir.rglob("*.py") if "__pycache__" not in p.parts)
+def gui_sources() -> list[Path]:
+    return sorted(p for p in GUI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def run_lupdate(out_ts: Path, lang: str, sources: Sequence[Path] | None = None) -> None:
-    """A fresh .ts for ``lang`` holding every translatable string of the sources."""
-    files = [str(p) for p in (sources if sources is not None else gui_sources())]
+def run_lupdate(out_ts: Path, lang: str) -> None:
+    """A fresh .ts for ``lang`` holding every translatable string of ``gui/``."""
+    files = [str(p) for p in gui_sources()]
     out_ts.unlink(missing_ok=True)
     subprocess.run(
         [_tool("pyside6-lupdate"), *files, "-locations", "none", "-no-obsolete", "-source-language", "en",
@@ -169,7 +169,7 @@ def _fill(ts: Path, lang: str, table: dict[Key, str]) -> tuple[list[Key], set[Ke
     return missing, used
 
 
-def build(out_dir: Path = I18N_DIR, *, quiet: bool = False) -> int:
+def build(out_dir: Path = I18N_DIR) -> int:
     table, problems = load_tsv()
     out_dir.mkdir(parents=True, exist_ok=True)
     missing: list[Key] = []
@@ -192,9 +192,8 @@ def build(out_dir: Path = I18N_DIR, *, quiet: bool = False) -> int:
         print(f"warning: unused translation: {ctx}\t{src}" + (f"\t({comment})" if comment else ""), file=sys.stderr)
     for ctx, src, comment in missing:
         print(f"missing: {ctx}\t{src}" + (f"\t({comment})" if comment else ""), file=sys.stderr)
-    if not quiet:
-        print(f"{total} strings; {total - len(missing)} translated to zh_CN, {len(missing)} missing; "
-              f"{len(unused)} unused TSV lines; written to {out_dir}")
+    print(f"{total} strings; {total - len(missing)} translated to zh_CN, {len(missing)} missing; "
+          f"{len(unused)} unused TSV lines; written to {out_dir}")
     return 1 if missing else 0
 
 

@@ -39,18 +39,17 @@ class _Job(QRunnable):
         self.setAutoDelete(False)
 
     def run(self) -> None:
-        fn = self.fn
-        assert fn is not None
+        # Called through the attribute, never held in a local: once the call returns only
+        # ``self.fn`` refers to the function, and the lane lets go of that on the GUI thread.
+        assert self.fn is not None
         try:
-            result = fn()
+            result = self.fn()
         except Exception as exc:  # handed to the GUI, which decides what the person sees
             if not _is_expected(exc):
                 log.exception("background job failed")
             self.relay.failed.emit(exc)
         else:
             self.relay.succeeded.emit(result)
-        finally:
-            del fn
 
 
 def _is_expected(exc: BaseException) -> bool:

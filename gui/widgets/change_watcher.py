@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -60,9 +61,17 @@ class ChangeWatcher(QObject):
         return self._holder.feed is not None
 
     def _open_feed(self) -> None:
+        db = self._ctx.db
+        self._attempt(lambda: ChangeFeed(db), self._on_feed_opened)
+
+    def _attempt(self, work: Callable[[], object], on_done: Callable[[object], None]) -> None:
+        """Open or reconnect the feed on the lane; one attempt at a time."""
         self._opening = True
         self._last_attempt = time.monotonic()
-        self._ctx.lane.submit(lambda: ChangeFeed(self._ctx.db), self._on_feed_opened, self._on_feed_failed)
+        self._ctx.lane.submit(work, on_done, self._on_feed_failed)
+
+    def _may_retry(self) -> bool:
+        return not self._opening and time.monotonic() - self._last_attempt >= RECONNECT_AFTER_S
 
     def _on_feed_opened(self, feed: object) -> None:
         assert isinstance(feed, ChangeFeed)
@@ -86,15 +95,13 @@ class ChangeWatcher(QObject):
     def on_timer_timeout(self) -> None:
         feed = self._holder.feed
         if feed is None:
-            if not self._opening and time.monotonic() - self._last_attempt >= RECONNECT_AFTER_S:
+            if self._may_retry():
                 self._open_feed()
             return
         if feed.poll():
             self.changed.emit()
-        elif feed.needs_reconnect and not self._opening and time.monotonic() - self._last_attempt >= RECONNECT_AFTER_S:
-            self._opening = True
-            self._last_attempt = time.monotonic()
-            self._ctx.lane.submit(feed.reconnect, self._on_reconnected, self._on_feed_failed)
+        elif feed.needs_reconnect and self._may_retry():
+            self._attempt(feed.reconnect, self._on_reconnected)
 
     def _on_reconnected(self, _result: object) -> None:
         if shiboken6.isValid(self):
