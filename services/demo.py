@@ -38,11 +38,10 @@ from models import (
     Tier,
 )
 from services import audit
-from services.accounts import actor_of, check_password_rules
+from services.accounts import actor_of, check_password_rules, hash_passwords
 from services.db import BRANCH_TZ, Database, local_date
 from services.errors import FieldProblem, ValidationError
 from services.i18n import msg
-from services.imports import hash_passwords
 from services.permissions import Actor
 from services.referrals import VOIDED_FOLLOW_UP_REASON, ReferralInput, file_in_session
 from services.validation import Problems, id_check_char

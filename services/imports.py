@@ -9,7 +9,6 @@ import logging
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -20,7 +19,7 @@ from sqlalchemy.orm import Session
 from models import Branch, Client, DayClose, Role, Staff
 from services import audit
 from services import validation as v
-from services.accounts import generate_password, hash_password, only_branch, parse_role, validate_staff_no
+from services.accounts import generate_password, hash_passwords, only_branch, parse_role, validate_staff_no
 from services.db import BRANCH_TZ, Database, local_date
 from services.errors import FieldProblem, ValidationError
 from services.i18n import msg
@@ -292,14 +291,6 @@ class _Branches:
         if branch is None:
             problems.add(field, "branch_unknown", value=code.strip()[:32])
         return branch
-
-
-def hash_passwords(passwords: Sequence[str]) -> list[str]:
-    """argon2id hashes, several at once: each takes a few hundred ms and releases the GIL."""
-    if len(passwords) < 2:
-        return [hash_password(pw) for pw in passwords]
-    with ThreadPoolExecutor(max_workers=min(4, len(passwords))) as pool:
-        return list(pool.map(hash_password, passwords))
 
 
 def _taken_staff_nos(s: Session, staff_nos: Sequence[str]) -> set[str]:
