@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger("lobbydesk.gui.worker")
@@ -71,7 +72,12 @@ class DbLane:
         self.pool.setMaxThreadCount(1)
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> None:
+               on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None) -> None:
+        """Run ``fn`` here; hand its result or error to the callbacks on the GUI thread.
+
+        With ``owner`` (the page or model that asked), the outcome is dropped when the
+        owner has been deleted meanwhile: a signed-out window's late answers go nowhere.
+        """
         relay = _Relay()
         job = _Job(fn, relay)
         _IN_FLIGHT[relay] = job
@@ -85,13 +91,18 @@ class DbLane:
                 done.fn = None
             relay.deleteLater()
 
+        def owner_gone() -> bool:
+            return owner is not None and not shiboken6.isValid(owner)
+
         def finish_ok(result: object) -> None:
             release()
-            if on_done is not None:
+            if on_done is not None and not owner_gone():
                 on_done(result)
 
         def finish_err(exc: object) -> None:
             release()
+            if owner_gone():
+                return
             if on_error is not None:
                 on_error(exc)  # type: ignore[arg-type]
             else:

@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
@@ -138,7 +137,7 @@ class ReferralTableModel(QAbstractTableModel):
             return rows, referrals.count_referrals(ctx.db, ctx.actor, day, scope)
 
         def done(result: object) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
+            if generation != self._generation:
                 return
             assert isinstance(result, tuple)
             rows, total = result
@@ -156,13 +155,13 @@ class ReferralTableModel(QAbstractTableModel):
                 self.reload()
 
         def failed(exc: BaseException) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
+            if generation != self._generation:
                 return
             self._busy = False
             self._reload_again = False
             self.load_failed.emit(exc)
 
-        self._ctx.lane.submit(work, done, failed)
+        self._ctx.lane.submit(work, done, failed, owner=self)
 
     def _append(self, rows: list[ReferralRow]) -> None:
         known = {r.id for r in self._rows}

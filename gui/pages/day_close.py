@@ -434,20 +434,18 @@ class DayClosePage(QWidget):
         self._set_busy(True)
 
         def done(result: Any) -> None:
-            if shiboken6.isValid(self) and generation == self._generation:
+            if generation == self._generation:
                 self._set_busy(False)
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
-            if not shiboken6.isValid(self):
-                return
             if generation == self._generation:
                 self._set_busy(False)
                 (on_error or self._show_error)(exc)
             elif on_error is not None:
                 self._show_error(exc)
 
-        self.ctx.lane.submit(job, done, failed)
+        self.ctx.lane.submit(job, done, failed, owner=self)
 
     def _show_error(self, exc: BaseException) -> None:
         messages.show_error(self, exc)

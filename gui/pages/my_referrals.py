@@ -254,16 +254,12 @@ class MyReferralsPage(QWidget):
         ctx = self.ctx
 
         def done(_result: object) -> None:
-            if not shiboken6.isValid(self):
-                return
             if shiboken6.isValid(dialog):
                 dialog.accept()
             self.model.reload()
             self.referral_voided.emit(row.id)
 
         def failed(exc: BaseException) -> None:
-            if not shiboken6.isValid(self):
-                return
             if isinstance(exc, ValidationError) and shiboken6.isValid(dialog):
                 dialog.show_error("; ".join(exc.fields.values()))
                 return
@@ -274,7 +270,7 @@ class MyReferralsPage(QWidget):
                 self.model.reload()  # show what the other person changed
 
         ctx.lane.submit(lambda: referrals.void_referral(ctx.db, ctx.actor, row.id, reason, row.version),
-                        done, failed)
+                        done, failed, owner=self)
 
     def current_index_for(self, referral_id: int) -> QModelIndex:
         """The table index of a referral's row (tests and keyboard navigation)."""

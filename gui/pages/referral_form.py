@@ -20,7 +20,6 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -678,21 +677,8 @@ class ReferralPage(QWidget):
 
     def _submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
                 on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``fn`` on the database lane; drop the answer if this page is gone meanwhile."""
-
-        def done(result: object) -> None:
-            if shiboken6.isValid(self):
-                on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            if not shiboken6.isValid(self):
-                return
-            if on_error is not None:
-                on_error(exc)
-            else:
-                messages.show_error(self, exc)
-
-        self.ctx.lane.submit(fn, done, failed)
+        """Run ``fn`` on the database lane; the lane drops the answer if this page is gone meanwhile."""
+        self.ctx.lane.submit(fn, on_done, on_error or (lambda exc: messages.show_error(self, exc)), owner=self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

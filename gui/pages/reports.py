@@ -236,21 +236,17 @@ class ReportsPage(QWidget):
             self._set_busy(True)
 
         def done(result: Any) -> None:
-            if not shiboken6.isValid(self):
-                return
             if busy:
                 self._set_busy(False)
             if generation == self._generation:
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
-            if not shiboken6.isValid(self):
-                return
             if busy:
                 self._set_busy(False)
             (on_error or self._show_error)(exc)
 
-        self.ctx.lane.submit(job, done, failed)
+        self.ctx.lane.submit(job, done, failed, owner=self)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
