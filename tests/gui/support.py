@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeySequence
@@ -25,13 +24,6 @@ from services.db import Database, make_engine, utc_now
 from tests.factories import Factories
 
 ROOT = Path(__file__).resolve().parents[2]
-
-# The offscreen platform warns that it cannot raise or grab for pop-ups (the client
-# matches, message boxes): facts of the test platform, not of the program. Put on the
-# test function itself: tests/gui/conftest.py marks every item more narrowly, and the
-# closest mark wins.
-OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore(r"This plugin does not support")
-
 
 @dataclass
 class Desk:

@@ -19,7 +19,6 @@ from services import referrals
 from services.db import BRANCH_TZ, Database, make_engine, utc_now
 from services.referrals import ReferralInput, file_referral
 from tests.gui.support import (
-    OFFSCREEN_POPUPS,
     Desk,
     days_ago,
     file_in_other_process,
@@ -123,7 +122,6 @@ def test_the_rms_outcome_shows_as_it_comes_in(qtbot, desk, pages, db_url):
     assert cell(page, row_of(page, met.id), "deal") == yes
 
 
-@OFFSCREEN_POPUPS
 def test_void_with_a_reason_strikes_the_row_through(qtbot, desk, pages):
     filed = desk.f.referral(desk.lobby, desk.rm, name="作废客户")
     page = open_list(qtbot, pages, desk, desk.lobby)
@@ -151,7 +149,6 @@ def test_void_with_a_reason_strikes_the_row_through(qtbot, desk, pages):
     assert not page.void_button.isEnabled()
 
 
-@OFFSCREEN_POPUPS
 def test_voiding_a_row_changed_elsewhere_shows_who_changed_it(qtbot, desk, pages, db_url):
     filed = desk.f.referral(desk.lobby, desk.rm)
     page = open_list(qtbot, pages, desk, desk.lobby)

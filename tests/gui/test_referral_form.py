@@ -28,7 +28,6 @@ from services.referrals import ReferralInput, file_referral
 from services.validation import id_check_char
 from tests.factories import make_id_number
 from tests.gui.support import (
-    OFFSCREEN_POPUPS,
     Desk,
     choose,
     days_ago,
@@ -221,7 +220,6 @@ def test_quotes_sql_and_emoji_in_the_note_are_saved_literally(qtbot, desk, form,
 
 # --- warnings and look-up ------------------------------------------------------------------
 
-@OFFSCREEN_POPUPS
 def test_duplicate_warning_for_a_client_referred_six_days_ago(qtbot, desk, db_url, form):
     past = days_ago(db_url, 6)
     try:
@@ -248,7 +246,6 @@ def test_duplicate_warning_for_a_client_referred_six_days_ago(qtbot, desk, db_ur
     assert not form.warning_label.isVisible()
 
 
-@OFFSCREEN_POPUPS
 def test_picking_a_found_client_fills_the_form(qtbot, desk, form):
     first = desk.f.referral(desk.teller, desk.rm2, mobile="13655550001", name="欧阳娜娜",
                             client_type="existing_potential")
@@ -276,7 +273,6 @@ def test_picking_a_found_client_fills_the_form(qtbot, desk, form):
         assert {r.client_id for r in s.scalars(select(Referral))} == {first.client_id}
 
 
-@OFFSCREEN_POPUPS
 def test_typing_on_after_a_pick_starts_a_new_client(qtbot, desk, form):
     desk.f.referral(desk.teller, desk.rm2, mobile="13655550001", name="欧阳娜娜")
     ready(qtbot, form)
@@ -290,7 +286,6 @@ def test_typing_on_after_a_pick_starts_a_new_client(qtbot, desk, form):
     assert form.mobile_edit.text() == "" and form.gather().client_id is None
 
 
-@OFFSCREEN_POPUPS
 def test_tab_past_the_matches_does_not_pick_one(qtbot, desk, form):
     desk.f.referral(desk.teller, desk.rm2, mobile="13655550001", name="欧阳娜娜")
     ready(qtbot, form)
@@ -411,7 +406,6 @@ def test_launched_window_saves_a_referral_that_appears_in_referral_table(qtbot, 
     assert referral_count(db) == 1
 
 
-@OFFSCREEN_POPUPS
 def test_launched_window_shows_each_bad_value_beside_its_field(qtbot, f, launch_window, db):
     window, _form, rm = _launched_form(qtbot, launch_window, f, Role.TELLER)
     mobile = _field(window, QLineEdit, "clientMobileEdit")
@@ -434,7 +428,6 @@ def test_launched_window_shows_each_bad_value_beside_its_field(qtbot, f, launch_
     assert referral_count(db) == 0
 
 
-@OFFSCREEN_POPUPS
 def test_launched_window_warns_of_a_client_referred_last_week(qtbot, f, launch_window, clock):
     teller, first_rm = f.staff(Role.TELLER, name="钱柜员"), f.staff(Role.RM)
     clock.advance(days=-6)
