@@ -512,6 +512,8 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self._page_actions.clear()
         self.nav.clear()
+        if self.ctx is not None:
+            self.ctx.close()
         self.ctx = None
         self._locked = False
         self.root_stack.setCurrentWidget(self.workspace)
@@ -548,6 +550,8 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         if self._ui_built:
             self.idle.stop()
+        if self.ctx is not None:
+            self.ctx.close()
         self.lane.wait(30_000)
         if self._db is not None:
             self._db.dispose()

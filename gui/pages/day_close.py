@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from gui import messages
 from gui.context import AppContext
 from gui.itemmodels.day_close import Column, DayCloseTableModel
-from gui.widgets.change_watcher import ChangeWatcher
 from gui.widgets.field_error import FieldErrorLabel, add_field_row, named
 from services import dayclose
 from services.dayclose import DayReconciliation, DayState, ReconLine
@@ -345,7 +344,7 @@ class DayClosePage(QWidget):
         header.setSectionResizeMode(Column.PRODUCTS, QHeaderView.ResizeMode.Stretch)
 
         self.panel = OutcomePanel()
-        self.watcher = ChangeWatcher(ctx, self)  # RMs confirming in their queues, a close elsewhere
+        self.watcher = ctx.changes()  # RMs confirming in their queues, a close elsewhere
         self.close_button = QPushButton(self.tr("Close day"))
         named(self.close_button, "closeDayButton")
         self.reopen_button = QPushButton(self.tr("Reopen day…"))

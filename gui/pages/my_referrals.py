@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from gui import messages
 from gui.context import AppContext
 from gui.itemmodels.referrals import ReferralTableModel
-from gui.widgets.change_watcher import ChangeWatcher
 from gui.widgets.field_error import FieldErrorLabel, named
 from gui.widgets.void_dialog import VoidReasonDialog
 from services import referrals
@@ -67,7 +66,7 @@ class MyReferralsPage(QWidget):
         self._void_dialog: VoidReasonDialog | None = None
         self._sized = False
         self.model = ReferralTableModel(ctx, self)
-        self.watcher = ChangeWatcher(ctx, self)
+        self.watcher = ctx.changes()
         self._build()
         self._connect_signals()
         self.model.set_query(self._chosen_day(), self.scope)

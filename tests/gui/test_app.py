@@ -671,3 +671,13 @@ def test_ctrl_n_opens_a_clean_referral_form_from_any_page(qtbot, f, launch_windo
     qtbot.keyClick(date_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.page("referralPage")
     assert mobile.text() == "" and mobile.hasFocus()
+
+
+def test_a_window_watches_the_database_once_for_all_its_pages(qtbot, f, launch_window):
+    person = f.staff(Role.LOBBY_MANAGER, staff_no="L0098")
+    window = launch_window(person.staff_no)
+    referrals_watch = window.page("myReferralsPage").watcher
+    assert referrals_watch is window.page("dayClosePage").watcher
+    qtbot.waitUntil(lambda: referrals_watch.ready, timeout=WAIT_MS)
+    window.sign_out()
+    assert not referrals_watch.ready  # signing out released the listening connection
