@@ -15,7 +15,7 @@ from models import Client, ClientType, DayClose, FollowUp, FollowUpState, Referr
 from services import audit, referrals
 from services import validation as v
 from services.db import Database
-from services.errors import Conflict, FieldProblem, NotFound, ValidationError
+from services.errors import Conflict, FieldProblem, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
@@ -204,18 +204,10 @@ def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, d
                    version: int | None = None) -> int:
     """The lobby manager writes down a referred client's 营销成果 while checking with the RM.
 
-    A deal names what was sold; the amount stays optional (a card or an
-    e-banking sign-up has none). The referral service keeps the closed-day rule.
+    The rules (referred only, a deal names its products, the day still open)
+    are the referral service's; this is the day-close page's door to them.
     """
     require(actor, Action.DAY_CLOSE_VIEW)
-    if met and deal and not (products or "").strip():
-        raise ValidationError([FieldProblem("products", msg("required"))])
-    with db.read() as s:
-        r = s.get(Referral, referral_id)
-        if r is None or r.branch_id != actor.branch_id:
-            raise NotFound("referral", referral_id)
-        if r.status != ReferralStatus.REFERRED:
-            raise ValidationError([FieldProblem("status", msg("not_referred"))])
     return referrals.record_outcome(db, actor, referral_id, met=met, deal=deal, products=products,
                                     amount=amount, version=version)
 

@@ -408,10 +408,17 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
 def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, deal: bool,
                    products: str | None = None, amount: str | Decimal | None = None,
                    version: int | None = None) -> int:
-    """营销成果 of a referred client, confirmed by the RM (or by the lobby manager checking with them)."""
+    """营销成果 of a referred client, confirmed by the RM (or by the lobby manager checking with them).
+
+    A deal names what was sold; the amount stays optional (a card or an e-banking
+    sign-up has none). A pending referral has no meeting to record: its follow-up
+    carries what came of it.
+    """
     require(actor, Action.REFERRAL_CONFIRM)
     problems = v.Problems()
     clean_products = problems.run(lambda: v.clean_text("products", products, max_len=200))
+    if met and deal and not clean_products and not problems:
+        problems.add("products", "required")
     clean_amount = problems.run(lambda: v.amount("amount", amount))
     problems.raise_if_any()
     with db.write() as s:
@@ -421,6 +428,8 @@ def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, d
         ensure_day_open(s, r.branch_id, r.business_date)
         if r.voided_at is not None:  # a voided form has no outcome: it is counted apart
             raise ValidationError([FieldProblem("status", msg("already_voided"))])
+        if r.status != ReferralStatus.REFERRED:
+            raise ValidationError([FieldProblem("status", msg("not_referred"))])
         r.met = met
         r.deal = bool(deal and met)
         r.outcome_products = clean_products if r.deal else None
