@@ -68,8 +68,7 @@ class MyReferralsPage(QWidget):
         self.model = ReferralTableModel(ctx, self)
         self.watcher = ctx.changes()
         self._build()
-        self._connect_signals()
-        self.model.set_query(self._chosen_day(), self.scope)
+        self._connect_signals()  # the rows arrive with refresh(), when the page is shown
 
     def _build(self) -> None:
         title = QLabel(self.tr("Branch referrals") if self.scope == "branch"

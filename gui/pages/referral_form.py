@@ -123,8 +123,7 @@ class ReferralPage(QWidget):
 
         self._build()
         self._connect_signals()
-        self._reset_fields()
-        self._load_choices()
+        self._reset_fields()  # the RMs and interests arrive with refresh(), when the page is shown
 
     # --- building ------------------------------------------------------------------
 

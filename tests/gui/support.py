@@ -67,6 +67,7 @@ def show_pages(qtbot) -> Iterator[Callable[[QWidget], QWidget]]:  # type: ignore
         page.show()
         qtbot.waitExposed(page)
         page.activateWindow()
+        page.refresh()  # as the main window does whenever it shows a page
         shown.append(page)
         return page
 
