@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gui import messages
 from gui.context import AppContext
 from gui.itemmodels.day_close import Column, DayCloseTableModel
+from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, add_field_row, named
 from services import dayclose
 from services.dayclose import DayReconciliation, DayState, ReconLine
@@ -42,14 +43,6 @@ BANNER_STYLE = (
     "QLabel#dayClosedBanner { background: #fff4e5; color: #7a4100; border: 1px solid #f0c48a;"
     " border-radius: 3px; padding: 4px 8px; font-weight: bold; }"
 )
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 def _hm(moment: dt.datetime | None) -> str:
@@ -306,11 +299,11 @@ class DayClosePage(QWidget):
         self.setStyleSheet(BANNER_STYLE)
 
         today = ctx.db.today()
-        self.date_edit = QDateEdit(_qdate(today))
+        self.date_edit = QDateEdit(qdate(today))
         named(self.date_edit, "dayCloseDateEdit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(_qdate(today))
+        self.date_edit.setMaximumDate(qdate(today))
         self.refresh_button = QPushButton(self.tr("Reload"))
         named(self.refresh_button, "dayCloseRefreshButton")
         self.summary_label = QLabel()
@@ -406,7 +399,7 @@ class DayClosePage(QWidget):
         self._locked = False
         self._stale = False
         today = self.ctx.db.today()
-        self.date_edit.setMaximumDate(_qdate(today))
+        self.date_edit.setMaximumDate(qdate(today))
         self._load()
 
     def clear_sensitive(self) -> None:
@@ -420,7 +413,7 @@ class DayClosePage(QWidget):
 
     @property
     def day(self) -> dt.date:
-        return _pydate(self.date_edit.date())
+        return pydate(self.date_edit.date())
 
     def _submit(self, job: Callable[[], Any], on_done: Callable[[Any], None],
                 on_error: Callable[[BaseException], None] | None = None) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from gui import messages
 from gui.context import AppContext
 from gui.itemmodels.referrals import ReferralTableModel
+from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, named
 from gui.widgets.void_dialog import VoidReasonDialog
 from services import referrals
@@ -37,14 +38,6 @@ from services.permissions import Action, allowed
 from services.referrals import ReferralRow
 
 HINT_STYLE = "QLabel { color: #666666; }"
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class MyReferralsPage(QWidget):
@@ -82,7 +75,7 @@ class MyReferralsPage(QWidget):
         named(self.date_edit, "referralDateEdit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setDate(_qdate(self.ctx.db.today()))
+        self.date_edit.setDate(qdate(self.ctx.db.today()))
         date_label = QLabel(self.tr("&Date"))
         date_label.setBuddy(self.date_edit)
         self.today_button = QPushButton(self.tr("Today"))
@@ -162,7 +155,7 @@ class MyReferralsPage(QWidget):
         self._locked = False
         self.error_label.clear_error()
         if self._follow_today and self._chosen_day() != self.ctx.db.today():
-            self.date_edit.setDate(_qdate(self.ctx.db.today()))  # on_date_changed reloads
+            self.date_edit.setDate(qdate(self.ctx.db.today()))  # on_date_changed reloads
             return
         if self.model.day == self._chosen_day() and self.model.rowCount() > 0:
             self.model.reload()
@@ -172,17 +165,17 @@ class MyReferralsPage(QWidget):
     # --- slots -------------------------------------------------------------------------
 
     def _chosen_day(self) -> dt.date:
-        return _pydate(self.date_edit.date())
+        return pydate(self.date_edit.date())
 
     @Slot(QDate)
     def on_date_changed(self, day: QDate) -> None:
-        self._follow_today = _pydate(day) == self.ctx.db.today()
+        self._follow_today = pydate(day) == self.ctx.db.today()
         if not self._locked:
-            self.model.set_query(_pydate(day), self.scope)
+            self.model.set_query(pydate(day), self.scope)
 
     @Slot()
     def on_today_clicked(self) -> None:
-        self.date_edit.setDate(_qdate(self.ctx.db.today()))
+        self.date_edit.setDate(qdate(self.ctx.db.today()))
 
     @Slot()
     def on_watcher_changed(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
+from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
 from services import accounts
 from services.errors import ServiceError
@@ -67,11 +68,11 @@ class ReportsPage(QWidget):
         for kind, label in zip(KINDS, (self.tr("Daily"), self.tr("Weekly"), self.tr("Monthly")), strict=True):
             self.kind_combo.addItem(label, kind)
         today = ctx.db.today()
-        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_edit = QDateEdit(qdate(today))
         named(self.date_edit, "reportDateEdit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date_edit.setMaximumDate(qdate(today))
         self.period_label = QLabel()
         named(self.period_label, "reportPeriodLabel")
         self.all_branches_check = QCheckBox(self.tr("All branches"))
@@ -143,7 +144,7 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         """Today may have moved on; the supervisor's all-branches choice needs the branch count."""
         today = self.ctx.db.today()
-        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date_edit.setMaximumDate(qdate(today))
         if allowed(self.ctx.actor.role, Action.REPORT_ALL_BRANCHES):
             db = self.ctx.db
             self._submit(lambda: len(accounts.list_branches(db)), self._on_branch_count, busy=False)
@@ -162,8 +163,7 @@ class ReportsPage(QWidget):
 
     @property
     def day(self) -> dt.date:
-        d = self.date_edit.date()
-        return dt.date(d.year(), d.month(), d.day())
+        return pydate(self.date_edit.date())
 
     def period(self) -> tuple[dt.date, dt.date]:
         return period_of(self.kind, self.day)
