@@ -1,4 +1,4 @@
-"""Lobby Referral Desk: the command line (SPEC §5); with no command it starts the window."""
+"""Lobby Referral Desk: the command line (docs/product.md "Command line"); with no command it starts the window."""
 
 from __future__ import annotations
 

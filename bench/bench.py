@@ -1,4 +1,5 @@
-"""The budget table of SPEC §9: every figure measured through the services, beside its raw-driver floor.
+"""The budget table of docs/product.md "Budgets": every figure measured through the services,
+beside its raw-driver floor.
 
     python bench/bench.py --db URL [--runs N] [--json FILE]   # against a database filled by bench/seed.py
     python bench/bench.py --quick                               # seeds a small temporary SQLite file first

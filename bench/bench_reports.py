@@ -1,4 +1,4 @@
-"""Benchmarks the statistics sheets against SPEC §9: prints each figure, its budget and the ratio.
+"""Benchmarks the statistics sheets against docs/product.md "Budgets": prints each figure, its budget and the ratio.
 
     python bench/bench_reports.py [--out DIR] [--quick]
 

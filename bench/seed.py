@@ -719,7 +719,7 @@ def _say(text_: str) -> None:
 
 
 def default_branches(referrals: int) -> int:
-    """About 300 referrals a branch day over two years, as in SPEC §9; at least one branch."""
+    """About 300 referrals a branch day over two years, as in docs/product.md "Budgets"; at least one branch."""
     return max(1, min(60, round(referrals / (730 * 300))))
 
 

@@ -1,6 +1,6 @@
 """Starting the window: the bundled font, translations and style, the database, first run, sign-in.
 
-Start-up time counts (SPEC §9: ≤ 0.5 s to the sign-in window), so this module
+Start-up time counts (docs/product.md "Budgets": ≤ 0.5 s to the sign-in window), so this module
 imports Qt and little else at the top; the database layer, Alembic and the
 pages are imported when they are needed.
 """
@@ -95,7 +95,7 @@ def install_resources(app: QApplication, lang: str) -> None:
     install_style(app)
 
 
-# --- the automation contract (SPEC §11) ----------------------------------------------------
+# --- the automation contract (docs/product.md "Automation contract") --------------------------------------------------
 
 def _open_database(url: str, clock: Clock | None = None) -> Database:
     """The engine for ``url`` with its schema brought up to date (Alembic only when a migration is due)."""
@@ -253,7 +253,7 @@ def _fatal(title: str, text: str) -> None:
 def run_gui(db_url: str | None, lang: str) -> int:
     """The program with no command: sign-in (or first run), then the main window, until it closes.
 
-    Start-up time counts (SPEC §9): the sign-in window is built from Qt alone and
+    Start-up time counts (docs/product.md "Budgets"): the sign-in window is built from Qt alone and
     shown first; right after it has painted, the database lane resolves the URL,
     builds the engine, checks the schema cheaply (Alembic only when a migration is
     due) and asks whether any account exists. Signing in waits for that (a few

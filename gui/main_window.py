@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("lobbydesk.gui.shell")
 
 DEFAULT_IDLE_MINUTES = 10
-# SPEC §1/§11: only the pages a role may use exist. followUpPage, diaryPage and
+# docs/product.md "Roles", "Automation contract": only the pages a role may use exist. followUpPage, diaryPage and
 # clientPage come with a later issue.
 _REFERRER_PAGES = ("referralPage", "myReferralsPage")
 _MANAGER_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage")
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db: Database | None, *, lang: str = "zh_CN", parent: QWidget | None = None) -> None:
         """``db`` is ``None`` while it is still being opened: ``run_gui`` shows the sign-in window
-        first and hands the database over with ``set_database`` (SPEC §9). The window owns its
+        first and hands the database over with ``set_database`` (docs/product.md "Budgets"). The window owns its
         database: ``shutdown`` disposes of it."""
         super().__init__(parent)
         self._db = db

@@ -1,4 +1,4 @@
-"""The closed vocabularies of SPEC §1–3, stored as their string values."""
+"""The closed vocabularies of docs/product.md "Roles", "Glossary", "Workflow", stored as their string values."""
 
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ class MaintenanceKind(StrEnum):
     OTHER = "other"
 
 
-# The configurable interest list's defaults (SPEC §2), in display order.
+# The configurable interest list's defaults (docs/product.md "Glossary"), in display order.
 DEFAULT_INTERESTS: tuple[str, ...] = (
     "理财产品", "基金", "保险", "贵金属", "存款", "个人贷款", "信用卡", "电子银行", "其他",
 )

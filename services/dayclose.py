@@ -1,4 +1,4 @@
-"""日终核对: reconcile one branch day's referrals with the RMs, then close or reopen it (SPEC §3)."""
+"""日终核对: reconcile one branch day's referrals with the RMs, then close or reopen it (docs/product.md "Workflow")."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
 
-# What the reconciliation shows, and to whom (SPEC §7), decided here once:
+# What the reconciliation shows, and to whom (docs/product.md "Privacy and security"), decided here once:
 # - Only the lobby manager and the supervisor open it (Action.DAY_CLOSE_VIEW).
 # - The client's name shows in full: both roles see names at the counter anyway,
 #   and the lobby manager must tell the RM which client they mean.

@@ -53,7 +53,7 @@ DEMO_BRANCH_NAME = "城东支行理财中心"
 DAYS = 30
 EXISTING_CLIENTS = 160  # on the books before the 30 days; about 140 more arrive through referrals
 
-# (工号, 姓名, 岗位): every role of SPEC §1; both counters have their tellers.
+# (工号, 姓名, 岗位): every role of docs/product.md "Roles"; both counters have their tellers.
 STAFF_PLAN: tuple[tuple[str, str, Role], ...] = (
     ("T01", "陈晓燕", Role.TELLER),  # cash counter
     ("T02", "刘婷", Role.TELLER),  # non-cash counter
@@ -500,7 +500,7 @@ class _Builder:
         return out
 
     def work_follow_up(self, fu: FollowUp) -> None:
-        """Replay an RM's contacts with one client, day by day, up to now (SPEC §3 follow-up states)."""
+        """Replay an RM's contacts with one client, day by day, up to now (docs/product.md "Workflow")."""
         rng = self.rng
         rm = self.staff_by_id(fu.rm_id)
         client = self.s.get(Client, fu.client_id)

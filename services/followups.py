@@ -1,4 +1,4 @@
-"""The RM's follow-up work: contact attempts, appointments and closing with an outcome (SPEC §3)."""
+"""The RM's follow-up work: contact attempts, appointments and closing with an outcome (docs/product.md "Workflow")."""
 
 from __future__ import annotations
 

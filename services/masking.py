@@ -1,4 +1,4 @@
-"""One ``mask(value, kind)`` for every place client data is shown (SPEC §7)."""
+"""One ``mask(value, kind)`` for every place client data is shown (docs/product.md "Privacy and security")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hears, cheaply, that the database changed since the last look (SPEC §6 "Live"); no Qt.
+"""Hears, cheaply, that the database changed since the last look (docs/product.md "Storage" "Live"); no Qt.
 
 A screen polls a ``ChangeFeed`` every half second and reloads when ``poll()``
 says something changed, so a referral filed on another workstation shows

@@ -1,4 +1,6 @@
-"""Who may do what: one role × action table (SPEC §1, §7), checked in every service call."""
+"""Who may do what: one role × action table, checked in every service call.
+
+The rules: docs/product.md "Roles" and "Privacy and security"."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Filing, editing, voiding and confirming referrals (SPEC §3), and the lists that show them."""
+"""Filing, editing, voiding and confirming referrals (docs/product.md "Workflow"), and the lists that show them."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Every figure is a ``count``/``sum(case …)`` computed by one grouped
 ``select()`` per kind of event; Python only lines the grouped results up with
 the staff list and adds the per-staff rows into the totals.
 
-Definitions (SPEC §4, issue 3):
+Definitions (docs/product.md "Reports", issue 3):
 
 Period
     Daily: one branch day. Weekly: Monday to Sunday of the ISO week holding

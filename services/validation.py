@@ -1,4 +1,4 @@
-"""Checks for every field people type (SPEC §8); each returns the clean value or raises.
+"""Checks for every field people type (docs/product.md "Bad input"); each returns the clean value or raises.
 
 Validators raise ``ValidationError`` for one field; ``Problems`` collects them
 so a form or an import row reports every problem at once.

@@ -1,7 +1,7 @@
 """The sign-in dialog: staff id and password, checked on the database lane.
 
 Nothing of the database layer is imported here at the top: the program shows
-this dialog first, before SQLAlchemy has been imported (SPEC §9).
+this dialog first, before SQLAlchemy has been imported (docs/product.md "Budgets").
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""The application's pages: one QWidget per SPEC §11 page name."""
+"""The application's pages: one QWidget per docs/product.md "Automation contract" page name."""

@@ -13,7 +13,7 @@ _W = TypeVar("_W", bound=QWidget)
 
 
 def named(widget: _W, name: str) -> _W:
-    """objectName doubles as the accessible name (SPEC §11), for tests and screen readers."""
+    """objectName doubles as the accessible name (docs/product.md "Automation contract"); for tests and readers."""
     widget.setObjectName(name)
     widget.setAccessibleName(name)
     return widget

@@ -2,7 +2,7 @@
 
 Services and the database speak in codes (``models.enums``); every screen
 shows these translated labels instead. The source strings are English; the
-Chinese ones of SPEC §1 and §2 come from the translation files (context
+Chinese ones of docs/product.md "Roles", "Glossary" come from the translation files (context
 ``roles`` for the roles, ``DomainLabels`` for the rest).
 """
 

@@ -137,7 +137,7 @@ def _text_columns(sheet: Sheet) -> list[Column]:
 
 
 def referrer_columns(sheet: Sheet) -> list[Column]:
-    """Table 1 in the order of SPEC §4: staff id, name, role, referrals, referred, pending, voided, …"""
+    """Table 1 in docs/product.md "Reports" order: staff id, name, role, referrals, referred, pending, voided, …"""
     cols = _text_columns(sheet)
     types = {"existing_premium", "existing_potential", "to_win", "ordinary"}
     for name in ReferrerFigures.names():

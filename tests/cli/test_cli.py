@@ -1,4 +1,4 @@
-"""The command line as SPEC §5 promises it, run as a real process on each engine."""
+"""The command line as docs/product.md "Command line" promises it, run as a real process on each engine."""
 
 from __future__ import annotations
 

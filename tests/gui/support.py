@@ -157,7 +157,7 @@ def days_ago(db_url: str, days: int) -> Database:
 
 
 def child(parent: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]
-    """The widget SPEC §11 names ``name``; fails the test when it is missing."""
+    """The widget docs/product.md "Automation contract" names ``name``; fails the test when it is missing."""
     widget = parent.findChild(kind, name)
     assert widget is not None, name
     return widget

@@ -286,7 +286,7 @@ def test_the_lobby_managers_window_shows_the_day_and_the_idle_lock_empties_it(qt
 
 def test_through_launch_the_day_closes_only_when_complete_and_then_refuses_new_referrals(
         qtbot, db, f, launch_window):
-    """SPEC §11 end to end: the lobby manager signs in, completes the day, closes it; the form is refused."""
+    """End to end (docs/product.md "Automation contract"): the lobby manager completes and closes the day."""
     from PySide6.QtWidgets import QComboBox
 
     from tests.gui.support import choose

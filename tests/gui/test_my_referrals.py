@@ -218,7 +218,7 @@ def test_the_page_is_named_for_the_automation_contract(qtbot, desk, pages, role_
     assert page.table.objectName() == "referralTable" and page.table.accessibleName() == "referralTable"
 
 
-# --- end to end, through gui.app.launch (SPEC §11) -------------------------------------------------
+# --- end to end, through gui.app.launch (docs/product.md "Automation contract") ---------------------------------------
 
 def test_launched_window_shows_a_referral_saved_by_another_process_within_two_seconds(
         qtbot, f, launch_window, db_url, clock):

@@ -1,4 +1,4 @@
-"""The referral form, driven by keyboard and mouse: saving, every bad value of SPEC §8, warnings, keys."""
+"""The referral form, driven by keyboard and mouse: saving, each bad value ("Bad input"), warnings, keys."""
 
 from __future__ import annotations
 
@@ -130,7 +130,7 @@ def test_pending_with_contact_time_opens_the_rms_follow_up(qtbot, desk, form):
         assert fu.rm_id == desk.rm.id and fu.next_contact_date == suggested.date()
 
 
-# --- bad input (SPEC §8): the field's label, everything else as typed, nothing written ---------
+# --- bad input (docs/product.md "Bad input"): the field's label, everything else as typed, nothing written ---------
 
 def _id_with_wrong_check() -> str:
     good = make_id_number(dt.date(1985, 6, 1))
@@ -367,7 +367,7 @@ def test_clear_sensitive_removes_client_data(qtbot, desk, form):
     assert form.note_edit.toPlainText() == ""
 
 
-# --- end to end, through gui.app.launch (SPEC §11) -------------------------------------------------
+# --- end to end, through gui.app.launch (docs/product.md "Automation contract") ---------------------------------------
 
 def _launched_form(qtbot, launch_window, f, role: Role = Role.LOBBY_MANAGER):
     """Sign in through launch(); the window's database runs on the test's FakeClock, like ``f``."""

@@ -55,7 +55,7 @@ def test_daily_pdf_holds_every_count_of_both_tables_and_the_totals(db, f, known_
     for words in ("测试支行（0001）", "2026-11-20", "命令行（工号 system）于 2026-11-20 13:30", "日终核对：未关闭",
                   "大堂经理（签字）", "理财中心负责人（签字）", "第 1 页 / 共 1 页", "吴柜员（停用）"):
         assert words in text, words
-    # table 1's columns in the order of SPEC §4
+    # table 1's columns in the order of docs/product.md "Reports"
     header = referrers[: referrers.index("L01")]
     order = [header.index(w) for w in ("工号", "姓名", "岗位", "推介数", "已推介", "待跟进", "作废")]
     assert order == sorted(order)

@@ -94,7 +94,7 @@ def check_referrals(db: Database, demo: DemoResult) -> None:
     closed_days = {dc.business_date for dc in closes if dc.closed}
     assert today not in closed_days and today - dt.timedelta(days=1) not in closed_days
     assert len(closed_days) >= 20
-    # A closed day has every referred client's outcome confirmed (SPEC §3).
+    # A closed day has every referred client's outcome confirmed (docs/product.md "Workflow").
     assert all(r.confirmed_at is not None for r in referred if r.business_date in closed_days)
 
 

@@ -1,4 +1,4 @@
-"""Golden cases of the one mask() of SPEC §7."""
+"""Golden cases of the one mask() of docs/product.md "Privacy and security"."""
 
 from __future__ import annotations
 

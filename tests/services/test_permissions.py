@@ -112,7 +112,7 @@ def test_role_action_cell(action: Action, role: Role, db: Database, f: Factories
 
 
 def test_table_matches_spec_summary() -> None:
-    # SPEC §7 in one place: admin sees no client data; tellers never finances.
+    # docs/product.md "Privacy and security" in one place: admin sees no client data; tellers never finances.
     for action in (Action.CLIENT_LOOKUP, Action.CLIENT_PROFILE, Action.CLIENT_REVEAL, Action.REFERRAL_FILE):
         assert "admin" not in PERMISSIONS[action]
     assert not allowed("teller", Action.CLIENT_PROFILE)

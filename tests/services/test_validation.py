@@ -1,4 +1,4 @@
-"""Field checks of SPEC §8: mobile, ID number (GB 11643), names, notes, dates."""
+"""Field checks of docs/product.md "Bad input": mobile, ID number (GB 11643), names, notes, dates."""
 
 from __future__ import annotations
 
