@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,51 +17,25 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
+from gui import messages
 from gui.dialogs.sign_in import SignInDialog
+from gui.pages.registry import pages_for
 from gui.worker import DbLane
 
 if TYPE_CHECKING:
     from gui.context import AppContext
-    from services.accounts import SignIn
+    from gui.pages.base import Page
+    from services.accounts import BranchInfo, Settings, SignIn
     from services.db import Database
     from services.permissions import Actor
 
 log = logging.getLogger("lobbydesk.gui.shell")
 
 DEFAULT_IDLE_MINUTES = 10
-# docs/product.md "Roles", "Automation contract": only the pages a role may use exist. followUpPage, diaryPage and
-# clientPage come with a later issue.
-_REFERRER_PAGES = ("referralPage", "myReferralsPage")
-_MANAGER_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage")
-ROLE_PAGES: dict[str, tuple[str, ...]] = {
-    "teller": _REFERRER_PAGES,
-    "marketing": _REFERRER_PAGES,
-    "rm": _REFERRER_PAGES,
-    "lobby_manager": _MANAGER_PAGES,
-    "supervisor": _MANAGER_PAGES,
-    "admin": ("staffPage",),
-}
-
-
-# Where each page's class lives: imported only when a role needs it (start-up stays fast).
-_PAGE_CLASSES: dict[str, tuple[str, str]] = {
-    "referralPage": ("gui.pages.referral_form", "ReferralPage"),
-    "myReferralsPage": ("gui.pages.my_referrals", "MyReferralsPage"),
-    "dayClosePage": ("gui.pages.day_close", "DayClosePage"),
-    "reportsPage": ("gui.pages.reports", "ReportsPage"),
-    "staffPage": ("gui.pages.staff_admin", "StaffAdminPage"),
-}
-
-
-def _page_class(name: str) -> type[QWidget]:
-    module, cls = _PAGE_CLASSES[name]
-    page_class: type[QWidget] = getattr(importlib.import_module(module), cls)
-    return page_class
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +70,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.lane = DbLane()
         self.ctx: AppContext | None = None
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[str, Page] = {}
         self._locked = False
         self._idle_override_ms: int | None = None
         self._shut_down = False
@@ -284,30 +258,21 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(self.db, actor, self.lang, self.lane)
         self._locked = False
         self.root_stack.setCurrentWidget(self.workspace)
-        for index, name in enumerate(ROLE_PAGES.get(actor.role, ())):
-            page = _page_class(name)(self.ctx, self.page_stack)  # type: ignore[call-arg]
-            page.setObjectName(name)
-            page.setAccessibleName(name)
-            self._pages[name] = page
+        for index, spec in enumerate(pages_for(actor.role)):
+            page = spec.page_class()(self.ctx, self.page_stack)
+            self._pages[spec.object_name] = page
             self.page_stack.addWidget(page)
-            label = self._page_label(name, actor.role)
+            label = spec.label(actor.role)
             item = QListWidgetItem(label)
             shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
             if shortcut is not None:
                 item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
             self.nav.addItem(item)
-            action = self._action(f"{name}Action", label, shortcut)
+            action = self._action(f"{spec.object_name}Action", label, shortcut)
             action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
             self.go_menu.addAction(action)
             self._page_actions.append(action)
-        form = self._pages.get("referralPage")
-        if form is not None:
-            # Ctrl+N from any page: a clean referral form, as a new paper slip would be.
-            form.hand_new_shortcut_to_window()  # type: ignore[attr-defined]
-            new_action = self._action("newReferralAction", self.tr("New referral"), QKeySequence("Ctrl+N"))
-            new_action.triggered.connect(self.on_new_referral_triggered)
-            self.go_menu.insertAction(self._page_actions[0] if self._page_actions else None, new_action)
-            self._page_actions.append(new_action)
+        self._add_new_referral_action()
         self.user_label.setText(self.tr("Signed in: {name} ({staff_no}), {role}").format(
             name=actor.name, staff_no=actor.staff_no, role=role_label(actor.role)))
         self.database_label.setText(self.tr("Database: {db}").format(db=self._database_text()))
@@ -320,28 +285,28 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.session_started.emit(actor)
 
-    def _page_label(self, name: str, role: str) -> str:
-        if name == "referralPage":
-            return self.tr("File a referral")
-        if name == "myReferralsPage":
-            return self.tr("Referrals") if role in ("lobby_manager", "supervisor") else self.tr("My referrals")
-        if name == "dayClosePage":
-            return self.tr("Day close")
-        if name == "reportsPage":
-            return self.tr("Reports")
-        if name == "staffPage":
-            return self.tr("Staff accounts")
-        return name
+    def _add_new_referral_action(self) -> None:
+        """Ctrl+N from any page: a clean referral form, as a new paper slip would be."""
+        from gui.pages.referral_form import ReferralPage
+
+        form = self._pages.get("referralPage")
+        if not isinstance(form, ReferralPage):
+            return
+        form.hand_new_shortcut_to_window()
+        new_action = self._action("newReferralAction", self.tr("New referral"), QKeySequence("Ctrl+N"))
+        new_action.triggered.connect(self.on_new_referral_triggered)
+        self.go_menu.insertAction(self._page_actions[0], new_action)  # type: ignore[arg-type]  # None: append
+        self._page_actions.append(new_action)
 
     def _load_branch_settings(self, actor: Actor) -> None:
         db = self.db
 
-        def load() -> tuple[Any, Any]:
+        def load() -> tuple[BranchInfo, Settings]:
             from services.accounts import branch_of, get_settings
 
             return branch_of(db, actor.branch_id), get_settings(db, actor.branch_id)
 
-        def done(result: tuple[Any, Any]) -> None:
+        def done(result: tuple[BranchInfo, Settings]) -> None:
             if self.ctx is None or self.ctx.actor != actor:
                 return  # signed out meanwhile
             branch, settings = result
@@ -361,37 +326,43 @@ class MainWindow(QMainWindow):
     def page_names(self) -> list[str]:
         return list(self._pages)
 
-    def page(self, name: str) -> QWidget | None:
+    def page(self, name: str) -> Page | None:
         return self._pages.get(name)
 
-    def current_page(self) -> QWidget | None:
-        return self.page_stack.currentWidget() if self._ui_built else None
+    def current_page(self) -> Page | None:
+        return self._pages_by_widget().get(self.page_stack.currentWidget()) if self._ui_built else None
+
+    def _pages_by_widget(self) -> dict[QWidget, Page]:
+        return {page: page for page in self._pages.values()}
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(self.page_stack.indexOf(self._pages[name]))  # the list's rows are the stack's
 
     @Slot()
     def on_new_referral_triggered(self) -> None:
+        from gui.pages.referral_form import ReferralPage
+
         form = self._pages.get("referralPage")
-        if form is not None and not self._locked:
+        if isinstance(form, ReferralPage) and not self._locked:
             self.show_page("referralPage")
-            form.new_referral()  # type: ignore[attr-defined]
+            form.new_referral()
 
     @Slot(int)
     def on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
         self.page_stack.setCurrentIndex(row)
-        page = self.page_stack.currentWidget()
+        page = self.current_page()
         if page is not None and not self._locked:
-            self._call_page(page, "refresh")
+            self._call_page(page, page.refresh)
 
-    def _call_page(self, page: QWidget, method: str) -> None:
+    @staticmethod
+    def _call_page(page: Page, method: Callable[[], None]) -> None:
         # One faulty page must not stop the lock from clearing the others.
         try:
-            getattr(page, method)()
+            method()
         except Exception:
-            log.exception("%s.%s failed", page.objectName(), method)
+            log.exception("%s.%s failed", page.objectName(), method.__name__)
 
     def _set_session_actions(self, enabled: bool) -> None:
         for action in (self.change_password_action, self.lock_action, *self._page_actions):
@@ -431,8 +402,9 @@ class MainWindow(QMainWindow):
         self._locked = True
         self.idle.stop()
         self._close_open_dialogs()
+        self.ctx.sensitive.hide_all()  # windows of their own that show a client (docs/product.md)
         for page in self._pages.values():
-            self._call_page(page, "clear_sensitive")
+            self._call_page(page, page.clear_sensitive)
         self.lock_screen.engage(self.ctx.actor)  # its text first, so the card is laid out for it
         self.root_stack.setCurrentWidget(self.lock_screen)
         self._set_session_actions(False)
@@ -447,19 +419,24 @@ class MainWindow(QMainWindow):
         self.root_stack.setCurrentWidget(self.workspace)
         self._set_session_actions(True)
         for page in self._pages.values():
-            self._call_page(page, "refresh")
+            self._call_page(page, page.refresh)
+        if self.ctx is not None:
+            self.ctx.sensitive.show_again()
         self.idle.start()
         (self.page_stack.currentWidget() or self.nav).setFocus()
         self.unlocked.emit()
 
     def _close_open_dialogs(self) -> None:
-        # A page's dialog (a contact record, a message box) may show client data too.
-        ours = {self.sign_in_dialog}
+        # A page's dialog (a contact record, a message box) may show client data too. Windows
+        # registered as sensitive are hidden and come back instead.
+        ours: set[QWidget | None] = {self.sign_in_dialog}
+        if self.ctx is not None:
+            ours.update(self.ctx.sensitive.windows())
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible() and dialog not in ours:
                 dialog.reject()
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.parent() is None and widget.isVisible():
+            if isinstance(widget, QDialog) and widget.parent() is None and widget.isVisible() and widget not in ours:
                 widget.reject()
 
     # --- account actions --------------------------------------------------------------------
@@ -501,7 +478,7 @@ class MainWindow(QMainWindow):
         # Jobs in flight call back into the pages: let them land before the pages go.
         self.lane.wait(10_000)
         for page in self._pages.values():
-            self._call_page(page, "clear_sensitive")
+            self._call_page(page, page.clear_sensitive)
             self.page_stack.removeWidget(page)
             page.hide()
             page.deleteLater()
@@ -523,23 +500,17 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_language_triggered(self) -> None:
         current = "English" if self.lang == "en" else "简体中文"
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Interface language"),
-                          self.tr("The interface language is {language}. It is chosen when the program starts: "
-                                  "lobbydesk --lang zh_CN for 简体中文, lobbydesk --lang en for English.")
-                          .format(language=current),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("languageMessageBox")
-        box.open()
+        messages.info(self, self.tr("Interface language"),
+                      self.tr("The interface language is {language}. It is chosen when the program starts: "
+                              "lobbydesk --lang zh_CN for 简体中文, lobbydesk --lang en for English.")
+                      .format(language=current), name="languageMessageBox")
 
     @Slot()
     def on_about_triggered(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Lobby Referral Desk"),
-                          self.tr("Lobby Referral Desk: premium-client referrals, follow-up and the daily "
-                                  "statistics sheet for a bank branch.\n\nDatabase: {db}").format(
-                              db=self._database_text()),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("aboutMessageBox")
-        box.open()
+        messages.info(self, self.tr("About Lobby Referral Desk"),
+                      self.tr("Lobby Referral Desk: premium-client referrals, follow-up and the daily "
+                              "statistics sheet for a bank branch.\n\nDatabase: {db}").format(db=self._database_text()),
+                      name="aboutMessageBox")
 
     # --- the end ----------------------------------------------------------------------------
 

@@ -502,10 +502,6 @@
             <translation>About Lobby Referral Desk</translation>
         </message>
         <message>
-            <source>New referral</source>
-            <translation>New referral</translation>
-        </message>
-        <message>
             <source>Signed in: {name} ({staff_no}), {role}</source>
             <translation>Signed in: {name} ({staff_no}), {role}</translation>
         </message>
@@ -514,28 +510,8 @@
             <translation>Database: {db}</translation>
         </message>
         <message>
-            <source>File a referral</source>
-            <translation>File a referral</translation>
-        </message>
-        <message>
-            <source>Referrals</source>
-            <translation>Referrals</translation>
-        </message>
-        <message>
-            <source>My referrals</source>
-            <translation>My referrals</translation>
-        </message>
-        <message>
-            <source>Day close</source>
-            <translation>Day close</translation>
-        </message>
-        <message>
-            <source>Reports</source>
-            <translation>Reports</translation>
-        </message>
-        <message>
-            <source>Staff accounts</source>
-            <translation>Staff accounts</translation>
+            <source>New referral</source>
+            <translation>New referral</translation>
         </message>
         <message>
             <source>Lobby Referral Desk — {branch}</source>
@@ -560,6 +536,30 @@ Database: {db}</source>
             <translation>Lobby Referral Desk: premium-client referrals, follow-up and the daily statistics sheet for a bank branch.
 
 Database: {db}</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>Referrals</translation>
+        </message>
+        <message>
+            <source>My referrals</source>
+            <translation>My referrals</translation>
+        </message>
+        <message>
+            <source>File a referral</source>
+            <translation>File a referral</translation>
+        </message>
+        <message>
+            <source>Day close</source>
+            <translation>Day close</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>Staff accounts</source>
+            <translation>Staff accounts</translation>
         </message>
     </context>
     <context>
@@ -1172,16 +1172,12 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
             <translation>Void the referral of {client}? It stays in the lists, struck through.</translation>
         </message>
         <message>
-            <source>Reason (required)</source>
-            <translation>Reason (required)</translation>
-        </message>
-        <message>
             <source>Void</source>
             <translation>Void</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
+            <source>Reason (required)</source>
+            <translation>Reason (required)</translation>
         </message>
     </context>
     <context>
@@ -1202,12 +1198,12 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
     <context>
         <name>messages</name>
         <message>
-            <source>Sorry, something went wrong. The details were written to the log; please tell the administrator.</source>
-            <translation>Sorry, something went wrong. The details were written to the log; please tell the administrator.</translation>
-        </message>
-        <message>
             <source>Lobby Referral Desk</source>
             <translation>Lobby Referral Desk</translation>
+        </message>
+        <message>
+            <source>Sorry, something went wrong. The details were written to the log; please tell the administrator.</source>
+            <translation>Sorry, something went wrong. The details were written to the log; please tell the administrator.</translation>
         </message>
     </context>
     <context>

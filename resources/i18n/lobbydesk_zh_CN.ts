@@ -502,10 +502,6 @@
             <translation>关于厅堂推介与客户跟进</translation>
         </message>
         <message>
-            <source>New referral</source>
-            <translation>新建推介</translation>
-        </message>
-        <message>
             <source>Signed in: {name} ({staff_no}), {role}</source>
             <translation>当前登录：{name}（{staff_no}），{role}</translation>
         </message>
@@ -514,28 +510,8 @@
             <translation>数据库：{db}</translation>
         </message>
         <message>
-            <source>File a referral</source>
-            <translation>推介登记</translation>
-        </message>
-        <message>
-            <source>Referrals</source>
-            <translation>推介记录</translation>
-        </message>
-        <message>
-            <source>My referrals</source>
-            <translation>我的推介</translation>
-        </message>
-        <message>
-            <source>Day close</source>
-            <translation>日终核对</translation>
-        </message>
-        <message>
-            <source>Reports</source>
-            <translation>推介统计</translation>
-        </message>
-        <message>
-            <source>Staff accounts</source>
-            <translation>员工账户</translation>
+            <source>New referral</source>
+            <translation>新建推介</translation>
         </message>
         <message>
             <source>Lobby Referral Desk — {branch}</source>
@@ -560,6 +536,30 @@ Database: {db}</source>
             <translation>厅堂推介与客户跟进：银行网点的优质客户推介、客户跟进及推介统计表。
 
 数据库：{db}</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>推介记录</translation>
+        </message>
+        <message>
+            <source>My referrals</source>
+            <translation>我的推介</translation>
+        </message>
+        <message>
+            <source>File a referral</source>
+            <translation>推介登记</translation>
+        </message>
+        <message>
+            <source>Day close</source>
+            <translation>日终核对</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>推介统计</translation>
+        </message>
+        <message>
+            <source>Staff accounts</source>
+            <translation>员工账户</translation>
         </message>
     </context>
     <context>
@@ -1172,16 +1172,12 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
             <translation>作废 {client} 的推介？作废后仍保留在列表中，以删除线显示。</translation>
         </message>
         <message>
-            <source>Reason (required)</source>
-            <translation>作废原因（必填）</translation>
-        </message>
-        <message>
             <source>Void</source>
             <translation>作废</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
+            <source>Reason (required)</source>
+            <translation>作废原因（必填）</translation>
         </message>
     </context>
     <context>
@@ -1202,12 +1198,12 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
     <context>
         <name>messages</name>
         <message>
-            <source>Sorry, something went wrong. The details were written to the log; please tell the administrator.</source>
-            <translation>抱歉，程序出现错误。详细信息已写入日志，请告知系统管理员。</translation>
-        </message>
-        <message>
             <source>Lobby Referral Desk</source>
             <translation>厅堂推介与客户跟进</translation>
+        </message>
+        <message>
+            <source>Sorry, something went wrong. The details were written to the log; please tell the administrator.</source>
+            <translation>抱歉，程序出现错误。详细信息已写入日志，请告知系统管理员。</translation>
         </message>
     </context>
     <context>
