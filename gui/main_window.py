@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QWidget,
 )
 
-from gui import messages
 from gui.dialogs.sign_in import SignInDialog
-from gui.pages.registry import pages_for
+from gui.menus import build_menus, build_status_bar, fit_to_screen, show_about, show_language, window_action
+from gui.sensitive import close_dialogs
 from gui.worker import DbLane
 
 if TYPE_CHECKING:
@@ -70,7 +62,6 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.lane = DbLane()
         self.ctx: AppContext | None = None
-        self._pages: dict[str, Page] = {}
         self._locked = False
         self._idle_override_ms: int | None = None
         self._shut_down = False
@@ -89,21 +80,10 @@ class MainWindow(QMainWindow):
             return
         self._ui_built = True
         from gui.dialogs.lock import IdleWatcher, LockScreen
+        from gui.navigation import PageNavigator
 
-        self.nav = QListWidget()
-        self.nav.setObjectName("navList")
-        self.nav.setAccessibleName("navList")
-        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.nav.setFixedWidth(180)
-        self.page_stack = QStackedWidget()
-        self.page_stack.setObjectName("pageStack")
-        self.workspace = QWidget()
-        self.workspace.setObjectName("workspace")
-        row = QHBoxLayout(self.workspace)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.nav)
-        row.addWidget(self.page_stack, 1)
+        self.workspace = PageNavigator()
+        self.nav, self.page_stack = self.workspace.nav, self.workspace.page_stack
 
         self.lock_screen = LockScreen(self.db, self.lane)
         self.root_stack = QStackedWidget()
@@ -112,67 +92,21 @@ class MainWindow(QMainWindow):
         self.root_stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.root_stack)
 
-        self.user_label = QLabel()
-        self.user_label.setObjectName("statusUserLabel")
-        self.user_label.setAccessibleName("statusUserLabel")
-        self.database_label = QLabel()
-        self.database_label.setObjectName("statusDatabaseLabel")
-        self.database_label.setAccessibleName("statusDatabaseLabel")
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().setObjectName("statusBar")
-        self.statusBar().addWidget(self.user_label, 1)
-        self.statusBar().addPermanentWidget(self.database_label)
-
+        self.user_label, self.database_label = build_status_bar(self)
         self.idle = IdleWatcher(self)
         self.idle.set_timeout_ms(self._idle_override_ms or DEFAULT_IDLE_MINUTES * 60_000)
-        self._build_menus()
-        self._fit_to_screen()
+        menus = build_menus(self)
+        self.change_password_action, self.lock_action = menus.change_password, menus.lock
+        self.sign_out_action, self.quit_action = menus.sign_out, menus.quit
+        self.language_action, self.about_action, self.go_menu = menus.language, menus.about, menus.pages
+        self._page_actions: list[QAction] = []
+        fit_to_screen(self)
         self._connect_signals()
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        account = bar.addMenu(self.tr("&Account"))
-        account.setObjectName("accountMenu")
-        self.change_password_action = self._action("changePasswordAction", self.tr("Change password…"))
-        self.lock_action = self._action("lockAction", self.tr("Lock the screen"), QKeySequence("Ctrl+L"))
-        self.sign_out_action = self._action("signOutAction", self.tr("Sign out"))
-        self.quit_action = self._action("quitAction", self.tr("Quit"), QKeySequence("Ctrl+Q"))
-        account.addAction(self.change_password_action)
-        account.addAction(self.lock_action)
-        account.addSeparator()
-        account.addAction(self.sign_out_action)
-        account.addAction(self.quit_action)
-        self.go_menu: QMenu = bar.addMenu(self.tr("&Pages"))
-        self.go_menu.setObjectName("pagesMenu")
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("helpMenu")
-        self.language_action = self._action("languageAction", self.tr("Interface language…"))
-        self.about_action = self._action("aboutAction", self.tr("About Lobby Referral Desk"))
-        help_menu.addAction(self.language_action)
-        help_menu.addAction(self.about_action)
-        self._page_actions: list[QAction] = []
-
     def _action(self, name: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(action)  # shortcuts work even while the menu bar is hidden or disabled
-        return action
-
-    def _fit_to_screen(self) -> None:
-        self.setMinimumSize(960, 600)
-        screen = self.screen()
-        avail = screen.availableGeometry() if screen is not None else None
-        if avail is None or avail.width() < 400:
-            self.resize(1280, 800)
-            return
-        # 1366×768 screens leave about 1366×728: fill most of it; larger screens get a calm 1440×900.
-        self.resize(min(1440, int(avail.width() * 0.94)), min(900, int(avail.height() * 0.94)))
+        return window_action(self, name, text, shortcut)
 
     def _connect_signals(self) -> None:
-        self.nav.currentRowChanged.connect(self.on_nav_row_changed)
         self.change_password_action.triggered.connect(self.on_change_password_triggered)
         self.lock_action.triggered.connect(self.on_lock_triggered)
         self.sign_out_action.triggered.connect(self.on_sign_out_triggered)
@@ -256,20 +190,11 @@ class MainWindow(QMainWindow):
 
         self._build_ui()
         self.ctx = AppContext(self.db, actor, self.lang, self.lane)
-        self._locked = False
+        self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
-        for index, spec in enumerate(pages_for(actor.role)):
-            page = spec.page_class()(self.ctx, self.page_stack)
-            self._pages[spec.object_name] = page
-            self.page_stack.addWidget(page)
-            label = spec.label(actor.role)
-            item = QListWidgetItem(label)
-            shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
-            if shortcut is not None:
-                item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
-            self.nav.addItem(item)
-            action = self._action(f"{spec.object_name}Action", label, shortcut)
-            action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
+        for entry in self.workspace.build(self.ctx):
+            action = self._action(f"{entry.object_name}Action", entry.label, entry.shortcut)
+            action.triggered.connect(lambda _checked=False, row=entry.row: self.workspace.show_row(row))
             self.go_menu.addAction(action)
             self._page_actions.append(action)
         self._add_new_referral_action()
@@ -289,13 +214,13 @@ class MainWindow(QMainWindow):
         """Ctrl+N from any page: a clean referral form, as a new paper slip would be."""
         from gui.pages.referral_form import ReferralPage
 
-        form = self._pages.get("referralPage")
+        form = self.page("referralPage")
         if not isinstance(form, ReferralPage):
             return
         form.hand_new_shortcut_to_window()
         new_action = self._action("newReferralAction", self.tr("New referral"), QKeySequence("Ctrl+N"))
         new_action.triggered.connect(self.on_new_referral_triggered)
-        self.go_menu.insertAction(self._page_actions[0], new_action)  # type: ignore[arg-type]  # None: append
+        self.go_menu.insertAction(self._page_actions[0], new_action)  # first: above the pages
         self._page_actions.append(new_action)
 
     def _load_branch_settings(self, actor: Actor) -> None:
@@ -324,45 +249,30 @@ class MainWindow(QMainWindow):
 
     @property
     def page_names(self) -> list[str]:
-        return list(self._pages)
+        return self.workspace.page_names if self._ui_built else []
 
     def page(self, name: str) -> Page | None:
-        return self._pages.get(name)
+        return self.workspace.page(name) if self._ui_built else None
 
     def current_page(self) -> Page | None:
-        return self._pages_by_widget().get(self.page_stack.currentWidget()) if self._ui_built else None
-
-    def _pages_by_widget(self) -> dict[QWidget, Page]:
-        return {page: page for page in self._pages.values()}
+        return self.workspace.current_page() if self._ui_built else None
 
     def show_page(self, name: str) -> None:
-        self.nav.setCurrentRow(self.page_stack.indexOf(self._pages[name]))  # the list's rows are the stack's
+        self.workspace.show_page(name)
 
     @Slot()
     def on_new_referral_triggered(self) -> None:
         from gui.pages.referral_form import ReferralPage
 
-        form = self._pages.get("referralPage")
+        form = self.page("referralPage")
         if isinstance(form, ReferralPage) and not self._locked:
             self.show_page("referralPage")
             form.new_referral()
 
-    @Slot(int)
-    def on_nav_row_changed(self, row: int) -> None:
-        if row < 0:
-            return
-        self.page_stack.setCurrentIndex(row)
-        page = self.current_page()
-        if page is not None and not self._locked:
-            self._call_page(page, page.refresh)
-
-    @staticmethod
-    def _call_page(page: Page, method: Callable[[], None]) -> None:
-        # One faulty page must not stop the lock from clearing the others.
-        try:
-            method()
-        except Exception:
-            log.exception("%s.%s failed", page.objectName(), method.__name__)
+    def _set_locked(self, locked: bool) -> None:
+        self._locked = locked
+        if self._ui_built:
+            self.workspace.paused = locked  # a page shown under the lock loads nothing
 
     def _set_session_actions(self, enabled: bool) -> None:
         for action in (self.change_password_action, self.lock_action, *self._page_actions):
@@ -399,12 +309,11 @@ class MainWindow(QMainWindow):
         """Cover the window: pages hidden and emptied, open dialogs closed, password asked."""
         if self.ctx is None or self._locked:
             return
-        self._locked = True
+        self._set_locked(True)
         self.idle.stop()
         self._close_open_dialogs()
         self.ctx.sensitive.hide_all()  # windows of their own that show a client (docs/product.md)
-        for page in self._pages.values():
-            self._call_page(page, page.clear_sensitive)
+        self.workspace.clear_all()
         self.lock_screen.engage(self.ctx.actor)  # its text first, so the card is laid out for it
         self.root_stack.setCurrentWidget(self.lock_screen)
         self._set_session_actions(False)
@@ -415,11 +324,10 @@ class MainWindow(QMainWindow):
     def on_lock_screen_unlocked(self) -> None:
         if not self._locked:
             return
-        self._locked = False
+        self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
         self._set_session_actions(True)
-        for page in self._pages.values():
-            self._call_page(page, page.refresh)
+        self.workspace.refresh_all()
         if self.ctx is not None:
             self.ctx.sensitive.show_again()
         self.idle.start()
@@ -429,15 +337,8 @@ class MainWindow(QMainWindow):
     def _close_open_dialogs(self) -> None:
         # A page's dialog (a contact record, a message box) may show client data too. Windows
         # registered as sensitive are hidden and come back instead.
-        ours: set[QWidget | None] = {self.sign_in_dialog}
-        if self.ctx is not None:
-            ours.update(self.ctx.sensitive.windows())
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible() and dialog not in ours:
-                dialog.reject()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.parent() is None and widget.isVisible() and widget not in ours:
-                widget.reject()
+        keep: list[QWidget] = [w for w in (self.sign_in_dialog,) if w is not None]
+        close_dialogs(self, keep + (self.ctx.sensitive.windows() if self.ctx is not None else []))
 
     # --- account actions --------------------------------------------------------------------
 
@@ -477,40 +378,27 @@ class MainWindow(QMainWindow):
         self._close_open_dialogs()
         # Jobs in flight call back into the pages: let them land before the pages go.
         self.lane.wait(10_000)
-        for page in self._pages.values():
-            self._call_page(page, page.clear_sensitive)
-            self.page_stack.removeWidget(page)
-            page.hide()
-            page.deleteLater()
-        self._pages.clear()
+        self.workspace.remove_all()
         for action in self._page_actions:
             self.go_menu.removeAction(action)
             self.removeAction(action)
             action.deleteLater()
         self._page_actions.clear()
-        self.nav.clear()
         if self.ctx is not None:
             self.ctx.close()
         self.ctx = None
-        self._locked = False
+        self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
         self.user_label.clear()
         self.setWindowTitle(self.tr("Lobby Referral Desk"))
 
     @Slot()
     def on_language_triggered(self) -> None:
-        current = "English" if self.lang == "en" else "简体中文"
-        messages.info(self, self.tr("Interface language"),
-                      self.tr("The interface language is {language}. It is chosen when the program starts: "
-                              "lobbydesk --lang zh_CN for 简体中文, lobbydesk --lang en for English.")
-                      .format(language=current), name="languageMessageBox")
+        show_language(self, self.lang)
 
     @Slot()
     def on_about_triggered(self) -> None:
-        messages.info(self, self.tr("About Lobby Referral Desk"),
-                      self.tr("Lobby Referral Desk: premium-client referrals, follow-up and the daily "
-                              "statistics sheet for a bank branch.\n\nDatabase: {db}").format(db=self._database_text()),
-                      name="aboutMessageBox")
+        show_about(self, self._database_text())
 
     # --- the end ----------------------------------------------------------------------------
 

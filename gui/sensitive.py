@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
 class SensitiveWindows(QObject):
@@ -65,3 +65,14 @@ class SensitiveWindows(QObject):
     def _forget(self, obj: QObject | None = None) -> None:
         self._windows = [w for w in self._windows if shiboken6.isValid(w) and w is not obj]
         self._hidden = [w for w in self._hidden if shiboken6.isValid(w) and w is not obj]
+
+
+def close_dialogs(owner: QWidget, keep: list[QWidget]) -> None:
+    """The lock or signing out: every open dialog of ``owner`` and every parentless dialog is
+    rejected (a contact record or a message box may show client data), except those in ``keep``."""
+    for dialog in owner.findChildren(QDialog):
+        if dialog.isVisible() and dialog not in keep:
+            dialog.reject()
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.parent() is None and widget.isVisible() and widget not in keep:
+            widget.reject()

@@ -10,15 +10,20 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from models import Role
 from services.permissions import Action, allowed
 
 if TYPE_CHECKING:
+    from gui.context import AppContext
     from gui.pages.base import Page
+
+    # Every page is built as ``PageClass(ctx, parent)``; its objectName is its own.
+    PageClass = Callable[[AppContext, QWidget | None], Page]
 
 
 @dataclass(frozen=True)
@@ -32,12 +37,12 @@ class PageSpec:
     label: Callable[[str], str]  # role -> the label in the navigation list
     action: Action
 
-    def page_class(self) -> type[Page]:
+    def page_class(self) -> PageClass:
         from gui.pages.base import Page
 
         cls = getattr(importlib.import_module(self.module), self.class_name)
         assert isinstance(cls, type) and issubclass(cls, Page), f"{self.class_name} is not a Page"
-        return cls
+        return cast("PageClass", cls)
 
 
 def _referrals_label(role: str) -> str:

@@ -241,9 +241,13 @@ class ReportsPage(Page):
         self.report_exported.emit(text)
         self._done_box = messages.confirm(
             self, self.tr("Sheet exported"), self.tr("The sheet is saved. Open it now?"),
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(text)), name="reportExportedBox",
+            lambda: self._open_file(text), name="reportExportedBox",
             yes=messages.Button.Open, no=messages.Button.Close, yes_text=self.tr("Open"), no_text=self.tr("Close"),
             informative=text, modal=False)
+
+    @staticmethod
+    def _open_file(path: str) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     def _on_export_failed(self, exc: BaseException) -> None:
         self.show_error(exc)  # logs a bug's traceback once; the box says what went wrong
