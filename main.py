@@ -9,6 +9,11 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from services.db import Database
+    from services.permissions import Actor
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 log = logging.getLogger("lobbydesk")
@@ -195,7 +200,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _first_branch_actor(db):  # type: ignore[no-untyped-def]
+def _first_branch_actor(db: Database) -> Actor:
     from sqlalchemy import select
 
     from models import Branch

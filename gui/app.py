@@ -114,13 +114,14 @@ def _open_database(url: str, clock: Clock | None = None) -> Database:
 
 
 def launch(db_url: str, user: str | None = None, password: str | None = None, *,
-           clock: Clock | None = None, lang: str | None = None) -> QMainWindow:
+           idle_seconds: int | None = None, clock: Clock | None = None, lang: str | None = None) -> QMainWindow:
     """Build the application window for ``db_url`` without entering the event loop.
 
     A ``QApplication`` must exist; the bundled font, the translations for ``lang``
     (default: the services' language, 简体中文 unless set) and the style sheet are
-    installed into it. The schema is migrated when it is not current. ``clock``
-    replaces the real clock of the window's database (tests).
+    installed into it. The schema is migrated when it is not current. ``idle_seconds``
+    overrides the branch's idle-lock minutes for this window (tests lock it in seconds).
+    ``clock`` replaces the real clock of the window's database (tests).
 
     Returns the ``MainWindow`` (objectName ``mainWindow``) at once:
 
@@ -147,6 +148,8 @@ def launch(db_url: str, user: str | None = None, password: str | None = None, *,
     install_resources(app, lang)
     db = _open_database(db_url, clock)
     window = MainWindow(db, lang=lang)
+    if idle_seconds is not None:
+        window.set_idle_timeout_ms(max(1, idle_seconds) * 1000)
     if user is not None and password is not None:
         try:
             window.sign_in(user, password)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QWidget
+
+from gui.sensitive import SensitiveWindows
+from gui.widgets.change_watcher import ChangeWatcher
 from gui.worker import DbLane
 from services.db import Database
 from services.permissions import Actor
-
-if TYPE_CHECKING:
-    from gui.widgets.change_watcher import ChangeWatcher
 
 
 @dataclass
@@ -21,19 +21,23 @@ class AppContext:
     actor: Actor
     lang: str = "zh_CN"
     lane: DbLane = field(default_factory=DbLane)
+    sensitive: SensitiveWindows = field(default_factory=SensitiveWindows)
     _changes: ChangeWatcher | None = field(default=None, init=False, repr=False)
 
     def changes(self) -> ChangeWatcher:
         """The session's one watch on the database, shared by every page that follows changes
         (one listening connection and one poll timer per window, however many pages)."""
         if self._changes is None:
-            from gui.widgets.change_watcher import ChangeWatcher
-
-            self._changes = ChangeWatcher(self)
+            self._changes = ChangeWatcher(self.db, self.lane)
         return self._changes
 
+    def register_sensitive(self, window: QWidget) -> None:
+        """``window`` (a top-level window or dialog) shows client data: the idle lock hides it."""
+        self.sensitive.register(window)
+
     def close(self) -> None:
-        """End of the session: stop watching and release the listening connection."""
+        """End of the session: its client windows close; stop watching, release the listening connection."""
+        self.sensitive.close_all()
         if self._changes is not None:
             self._changes.close()
             self._changes = None

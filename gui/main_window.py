@@ -2,66 +2,32 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from gui.dialogs.sign_in import SignInDialog
+from gui.menus import build_menus, build_status_bar, fit_to_screen, show_about, show_language, window_action
+from gui.sensitive import close_dialogs
 from gui.worker import DbLane
 
 if TYPE_CHECKING:
     from gui.context import AppContext
-    from services.accounts import SignIn
+    from gui.pages.base import Page
+    from services.accounts import BranchInfo, Settings, SignIn
     from services.db import Database
     from services.permissions import Actor
 
 log = logging.getLogger("lobbydesk.gui.shell")
 
 DEFAULT_IDLE_MINUTES = 10
-# docs/product.md "Roles", "Automation contract": only the pages a role may use exist. followUpPage, diaryPage and
-# clientPage come with a later issue.
-_REFERRER_PAGES = ("referralPage", "myReferralsPage")
-_MANAGER_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage")
-ROLE_PAGES: dict[str, tuple[str, ...]] = {
-    "teller": _REFERRER_PAGES,
-    "marketing": _REFERRER_PAGES,
-    "rm": _REFERRER_PAGES,
-    "lobby_manager": _MANAGER_PAGES,
-    "supervisor": _MANAGER_PAGES,
-    "admin": ("staffPage",),
-}
-
-
-# Where each page's class lives: imported only when a role needs it (start-up stays fast).
-_PAGE_CLASSES: dict[str, tuple[str, str]] = {
-    "referralPage": ("gui.pages.referral_form", "ReferralPage"),
-    "myReferralsPage": ("gui.pages.my_referrals", "MyReferralsPage"),
-    "dayClosePage": ("gui.pages.day_close", "DayClosePage"),
-    "reportsPage": ("gui.pages.reports", "ReportsPage"),
-    "staffPage": ("gui.pages.staff_admin", "StaffAdminPage"),
-}
-
-
-def _page_class(name: str) -> type[QWidget]:
-    module, cls = _PAGE_CLASSES[name]
-    page_class: type[QWidget] = getattr(importlib.import_module(module), cls)
-    return page_class
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +62,6 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.lane = DbLane()
         self.ctx: AppContext | None = None
-        self._pages: dict[str, QWidget] = {}
         self._locked = False
         self._idle_override_ms: int | None = None
         self._shut_down = False
@@ -115,21 +80,10 @@ class MainWindow(QMainWindow):
             return
         self._ui_built = True
         from gui.dialogs.lock import IdleWatcher, LockScreen
+        from gui.navigation import PageNavigator
 
-        self.nav = QListWidget()
-        self.nav.setObjectName("navList")
-        self.nav.setAccessibleName("navList")
-        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.nav.setFixedWidth(180)
-        self.page_stack = QStackedWidget()
-        self.page_stack.setObjectName("pageStack")
-        self.workspace = QWidget()
-        self.workspace.setObjectName("workspace")
-        row = QHBoxLayout(self.workspace)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(self.nav)
-        row.addWidget(self.page_stack, 1)
+        self.workspace = PageNavigator()
+        self.nav, self.page_stack = self.workspace.nav, self.workspace.page_stack
 
         self.lock_screen = LockScreen(self.db, self.lane)
         self.root_stack = QStackedWidget()
@@ -138,67 +92,21 @@ class MainWindow(QMainWindow):
         self.root_stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.root_stack)
 
-        self.user_label = QLabel()
-        self.user_label.setObjectName("statusUserLabel")
-        self.user_label.setAccessibleName("statusUserLabel")
-        self.database_label = QLabel()
-        self.database_label.setObjectName("statusDatabaseLabel")
-        self.database_label.setAccessibleName("statusDatabaseLabel")
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().setObjectName("statusBar")
-        self.statusBar().addWidget(self.user_label, 1)
-        self.statusBar().addPermanentWidget(self.database_label)
-
+        self.user_label, self.database_label = build_status_bar(self)
         self.idle = IdleWatcher(self)
         self.idle.set_timeout_ms(self._idle_override_ms or DEFAULT_IDLE_MINUTES * 60_000)
-        self._build_menus()
-        self._fit_to_screen()
+        menus = build_menus(self)
+        self.change_password_action, self.lock_action = menus.change_password, menus.lock
+        self.sign_out_action, self.quit_action = menus.sign_out, menus.quit
+        self.language_action, self.about_action, self.go_menu = menus.language, menus.about, menus.pages
+        self._page_actions: list[QAction] = []
+        fit_to_screen(self)
         self._connect_signals()
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        account = bar.addMenu(self.tr("&Account"))
-        account.setObjectName("accountMenu")
-        self.change_password_action = self._action("changePasswordAction", self.tr("Change password…"))
-        self.lock_action = self._action("lockAction", self.tr("Lock the screen"), QKeySequence("Ctrl+L"))
-        self.sign_out_action = self._action("signOutAction", self.tr("Sign out"))
-        self.quit_action = self._action("quitAction", self.tr("Quit"), QKeySequence("Ctrl+Q"))
-        account.addAction(self.change_password_action)
-        account.addAction(self.lock_action)
-        account.addSeparator()
-        account.addAction(self.sign_out_action)
-        account.addAction(self.quit_action)
-        self.go_menu: QMenu = bar.addMenu(self.tr("&Pages"))
-        self.go_menu.setObjectName("pagesMenu")
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("helpMenu")
-        self.language_action = self._action("languageAction", self.tr("Interface language…"))
-        self.about_action = self._action("aboutAction", self.tr("About Lobby Referral Desk"))
-        help_menu.addAction(self.language_action)
-        help_menu.addAction(self.about_action)
-        self._page_actions: list[QAction] = []
-
     def _action(self, name: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(action)  # shortcuts work even while the menu bar is hidden or disabled
-        return action
-
-    def _fit_to_screen(self) -> None:
-        self.setMinimumSize(960, 600)
-        screen = self.screen()
-        avail = screen.availableGeometry() if screen is not None else None
-        if avail is None or avail.width() < 400:
-            self.resize(1280, 800)
-            return
-        # 1366×768 screens leave about 1366×728: fill most of it; larger screens get a calm 1440×900.
-        self.resize(min(1440, int(avail.width() * 0.94)), min(900, int(avail.height() * 0.94)))
+        return window_action(self, name, text, shortcut)
 
     def _connect_signals(self) -> None:
-        self.nav.currentRowChanged.connect(self.on_nav_row_changed)
         self.change_password_action.triggered.connect(self.on_change_password_triggered)
         self.lock_action.triggered.connect(self.on_lock_triggered)
         self.sign_out_action.triggered.connect(self.on_sign_out_triggered)
@@ -282,32 +190,14 @@ class MainWindow(QMainWindow):
 
         self._build_ui()
         self.ctx = AppContext(self.db, actor, self.lang, self.lane)
-        self._locked = False
+        self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
-        for index, name in enumerate(ROLE_PAGES.get(actor.role, ())):
-            page = _page_class(name)(self.ctx, self.page_stack)  # type: ignore[call-arg]
-            page.setObjectName(name)
-            page.setAccessibleName(name)
-            self._pages[name] = page
-            self.page_stack.addWidget(page)
-            label = self._page_label(name, actor.role)
-            item = QListWidgetItem(label)
-            shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
-            if shortcut is not None:
-                item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
-            self.nav.addItem(item)
-            action = self._action(f"{name}Action", label, shortcut)
-            action.triggered.connect(lambda _checked=False, row=index: self.nav.setCurrentRow(row))
+        for entry in self.workspace.build(self.ctx):
+            action = self._action(f"{entry.object_name}Action", entry.label, entry.shortcut)
+            action.triggered.connect(lambda _checked=False, row=entry.row: self.workspace.show_row(row))
             self.go_menu.addAction(action)
             self._page_actions.append(action)
-        form = self._pages.get("referralPage")
-        if form is not None:
-            # Ctrl+N from any page: a clean referral form, as a new paper slip would be.
-            form.hand_new_shortcut_to_window()  # type: ignore[attr-defined]
-            new_action = self._action("newReferralAction", self.tr("New referral"), QKeySequence("Ctrl+N"))
-            new_action.triggered.connect(self.on_new_referral_triggered)
-            self.go_menu.insertAction(self._page_actions[0] if self._page_actions else None, new_action)
-            self._page_actions.append(new_action)
+        self._add_new_referral_action()
         self.user_label.setText(self.tr("Signed in: {name} ({staff_no}), {role}").format(
             name=actor.name, staff_no=actor.staff_no, role=role_label(actor.role)))
         self.database_label.setText(self.tr("Database: {db}").format(db=self._database_text()))
@@ -320,28 +210,28 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.session_started.emit(actor)
 
-    def _page_label(self, name: str, role: str) -> str:
-        if name == "referralPage":
-            return self.tr("File a referral")
-        if name == "myReferralsPage":
-            return self.tr("Referrals") if role in ("lobby_manager", "supervisor") else self.tr("My referrals")
-        if name == "dayClosePage":
-            return self.tr("Day close")
-        if name == "reportsPage":
-            return self.tr("Reports")
-        if name == "staffPage":
-            return self.tr("Staff accounts")
-        return name
+    def _add_new_referral_action(self) -> None:
+        """Ctrl+N from any page: a clean referral form, as a new paper slip would be."""
+        from gui.pages.referral_form import ReferralPage
+
+        form = self.page("referralPage")
+        if not isinstance(form, ReferralPage):
+            return
+        form.hand_new_shortcut_to_window()
+        new_action = self._action("newReferralAction", self.tr("New referral"), QKeySequence("Ctrl+N"))
+        new_action.triggered.connect(self.on_new_referral_triggered)
+        self.go_menu.insertAction(self._page_actions[0], new_action)  # first: above the pages
+        self._page_actions.append(new_action)
 
     def _load_branch_settings(self, actor: Actor) -> None:
         db = self.db
 
-        def load() -> tuple[Any, Any]:
+        def load() -> tuple[BranchInfo, Settings]:
             from services.accounts import branch_of, get_settings
 
             return branch_of(db, actor.branch_id), get_settings(db, actor.branch_id)
 
-        def done(result: tuple[Any, Any]) -> None:
+        def done(result: tuple[BranchInfo, Settings]) -> None:
             if self.ctx is None or self.ctx.actor != actor:
                 return  # signed out meanwhile
             branch, settings = result
@@ -359,39 +249,30 @@ class MainWindow(QMainWindow):
 
     @property
     def page_names(self) -> list[str]:
-        return list(self._pages)
+        return self.workspace.page_names if self._ui_built else []
 
-    def page(self, name: str) -> QWidget | None:
-        return self._pages.get(name)
+    def page(self, name: str) -> Page | None:
+        return self.workspace.page(name) if self._ui_built else None
 
-    def current_page(self) -> QWidget | None:
-        return self.page_stack.currentWidget() if self._ui_built else None
+    def current_page(self) -> Page | None:
+        return self.workspace.current_page() if self._ui_built else None
 
     def show_page(self, name: str) -> None:
-        self.nav.setCurrentRow(self.page_stack.indexOf(self._pages[name]))  # the list's rows are the stack's
+        self.workspace.show_page(name)
 
     @Slot()
     def on_new_referral_triggered(self) -> None:
-        form = self._pages.get("referralPage")
-        if form is not None and not self._locked:
+        from gui.pages.referral_form import ReferralPage
+
+        form = self.page("referralPage")
+        if isinstance(form, ReferralPage) and not self._locked:
             self.show_page("referralPage")
-            form.new_referral()  # type: ignore[attr-defined]
+            form.new_referral()
 
-    @Slot(int)
-    def on_nav_row_changed(self, row: int) -> None:
-        if row < 0:
-            return
-        self.page_stack.setCurrentIndex(row)
-        page = self.page_stack.currentWidget()
-        if page is not None and not self._locked:
-            self._call_page(page, "refresh")
-
-    def _call_page(self, page: QWidget, method: str) -> None:
-        # One faulty page must not stop the lock from clearing the others.
-        try:
-            getattr(page, method)()
-        except Exception:
-            log.exception("%s.%s failed", page.objectName(), method)
+    def _set_locked(self, locked: bool) -> None:
+        self._locked = locked
+        if self._ui_built:
+            self.workspace.paused = locked  # a page shown under the lock loads nothing
 
     def _set_session_actions(self, enabled: bool) -> None:
         for action in (self.change_password_action, self.lock_action, *self._page_actions):
@@ -428,11 +309,11 @@ class MainWindow(QMainWindow):
         """Cover the window: pages hidden and emptied, open dialogs closed, password asked."""
         if self.ctx is None or self._locked:
             return
-        self._locked = True
+        self._set_locked(True)
         self.idle.stop()
         self._close_open_dialogs()
-        for page in self._pages.values():
-            self._call_page(page, "clear_sensitive")
+        self.ctx.sensitive.hide_all()  # windows of their own that show a client (docs/product.md)
+        self.workspace.clear_all()
         self.lock_screen.engage(self.ctx.actor)  # its text first, so the card is laid out for it
         self.root_stack.setCurrentWidget(self.lock_screen)
         self._set_session_actions(False)
@@ -443,24 +324,21 @@ class MainWindow(QMainWindow):
     def on_lock_screen_unlocked(self) -> None:
         if not self._locked:
             return
-        self._locked = False
+        self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
         self._set_session_actions(True)
-        for page in self._pages.values():
-            self._call_page(page, "refresh")
+        self.workspace.refresh_all()
+        if self.ctx is not None:
+            self.ctx.sensitive.show_again()
         self.idle.start()
         (self.page_stack.currentWidget() or self.nav).setFocus()
         self.unlocked.emit()
 
     def _close_open_dialogs(self) -> None:
-        # A page's dialog (a contact record, a message box) may show client data too.
-        ours = {self.sign_in_dialog}
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible() and dialog not in ours:
-                dialog.reject()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.parent() is None and widget.isVisible():
-                widget.reject()
+        # A page's dialog (a contact record, a message box) may show client data too. Windows
+        # registered as sensitive are hidden and come back instead.
+        keep: list[QWidget] = [w for w in (self.sign_in_dialog,) if w is not None]
+        close_dialogs(self, keep + (self.ctx.sensitive.windows() if self.ctx is not None else []))
 
     # --- account actions --------------------------------------------------------------------
 
@@ -500,46 +378,27 @@ class MainWindow(QMainWindow):
         self._close_open_dialogs()
         # Jobs in flight call back into the pages: let them land before the pages go.
         self.lane.wait(10_000)
-        for page in self._pages.values():
-            self._call_page(page, "clear_sensitive")
-            self.page_stack.removeWidget(page)
-            page.hide()
-            page.deleteLater()
-        self._pages.clear()
+        self.workspace.remove_all()
         for action in self._page_actions:
             self.go_menu.removeAction(action)
             self.removeAction(action)
             action.deleteLater()
         self._page_actions.clear()
-        self.nav.clear()
         if self.ctx is not None:
             self.ctx.close()
         self.ctx = None
-        self._locked = False
+        self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
         self.user_label.clear()
         self.setWindowTitle(self.tr("Lobby Referral Desk"))
 
     @Slot()
     def on_language_triggered(self) -> None:
-        current = "English" if self.lang == "en" else "简体中文"
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Interface language"),
-                          self.tr("The interface language is {language}. It is chosen when the program starts: "
-                                  "lobbydesk --lang zh_CN for 简体中文, lobbydesk --lang en for English.")
-                          .format(language=current),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("languageMessageBox")
-        box.open()
+        show_language(self, self.lang)
 
     @Slot()
     def on_about_triggered(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Lobby Referral Desk"),
-                          self.tr("Lobby Referral Desk: premium-client referrals, follow-up and the daily "
-                                  "statistics sheet for a bank branch.\n\nDatabase: {db}").format(
-                              db=self._database_text()),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("aboutMessageBox")
-        box.open()
+        show_about(self, self._database_text())
 
     # --- the end ----------------------------------------------------------------------------
 

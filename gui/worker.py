@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger("lobbydesk.gui.worker")
+
+T = TypeVar("T")
 
 
 class _Relay(QObject):
@@ -71,9 +73,12 @@ class DbLane:
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)
 
-    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+    def submit(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None) -> None:
         """Run ``fn`` here; hand its result or error to the callbacks on the GUI thread.
+
+        Typed: ``on_done`` receives what ``fn`` returns, so no caller checks the answer's type.
+        Pages use ``Page.run`` (gui/pages/base.py), which adds the stale-answer check and the busy state.
 
         With ``owner`` (the page or model that asked), the outcome is dropped when the
         owner has been deleted meanwhile: a signed-out window's late answers go nowhere.
@@ -97,18 +102,19 @@ class DbLane:
         def finish_ok(result: object) -> None:
             release()
             if on_done is not None and not owner_gone():
-                on_done(result)
+                on_done(cast(T, result))
 
         def finish_err(exc: object) -> None:
             release()
             if owner_gone():
                 return
+            error = exc if isinstance(exc, BaseException) else RuntimeError(repr(exc))
             if on_error is not None:
-                on_error(exc)  # type: ignore[arg-type]
+                on_error(error)
             else:
                 from gui import messages
 
-                messages.show_error(None, exc)  # type: ignore[arg-type]
+                messages.show_error(None, error)
 
         relay.succeeded.connect(finish_ok)
         relay.failed.connect(finish_err)

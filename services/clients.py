@@ -34,6 +34,7 @@ class ClientMatch:
     rm_id: int | None
     rm_name: str | None
     last_client_type: ClientType | None
+    suggested_client_type: ClientType | None  # what the form pre-selects: the last referral's, else by tier
 
 
 def can_see_full(actor: Actor, client_rm_id: int | None) -> bool:
@@ -82,7 +83,21 @@ def _match(s: Session, c: Client, rm_name: str | None) -> ClientMatch:
         .order_by(Referral.created_at.desc()).limit(1)
     )
     return ClientMatch(c.id, c.name, mask(c.mobile, Kind.MOBILE), mask(c.id_number, Kind.ID_NUMBER),
-                       c.tier, c.rm_id, rm_name, last_type)
+                       c.tier, c.rm_id, rm_name, last_type, suggested_client_type(last_type, c.tier))
+
+
+# A known client's tier says which kind of premium client they are (docs/product.md "Workflow").
+_TIER_TO_TYPE: dict[Tier, ClientType] = {
+    Tier.CORE: ClientType.EXISTING_PREMIUM,
+    Tier.ORDINARY_PREMIUM: ClientType.EXISTING_PREMIUM,
+    Tier.POTENTIAL: ClientType.EXISTING_POTENTIAL,
+}
+
+
+def suggested_client_type(last_type: ClientType | None, tier: Tier) -> ClientType | None:
+    """The client type to pre-select for a found client: the type of their last live referral,
+    else the one their tier implies; ``None`` when neither says (the person must choose)."""
+    return last_type if last_type is not None else _TIER_TO_TYPE.get(tier)
 
 
 def find_by_mobile(s: Session, branch_id: int, mobile: str) -> Client | None:

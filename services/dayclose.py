@@ -100,6 +100,11 @@ class DayReconciliation(DayState):
     pending: int  # pending, not voided
     pending_with_follow_up: int
     voided: int
+    # What the viewer may do with the day now (docs/product.md "Workflow", 日终核对); the page shows these.
+    can_close: bool = False  # closing is allowed for this viewer now (with a reason if needs_reason)
+    needs_reason: bool = False  # closing now is a forced close: referred clients still lack the outcome
+    may_reopen: bool = False  # the viewer's role may reopen closed days
+    can_reopen: bool = False  # the day is closed and the viewer may reopen it
 
     @property
     def complete(self) -> bool:
@@ -188,13 +193,28 @@ def reconciliation(db: Database, actor: Actor, day: dt.date) -> DayReconciliatio
     live = [ln for ln in lines if not ln.voided]
     referred = [ln for ln in live if ln.status == ReferralStatus.REFERRED]
     pending = [ln for ln in live if ln.status == ReferralStatus.PENDING]
+    missing = sum(1 for ln in referred if ln.missing)
+    can_close, needs_reason, may_reopen, can_reopen = _what_the_viewer_may_do(actor, state.closed, missing)
     return DayReconciliation(
         **{f.name: getattr(state, f.name) for f in fields(DayState)}, lines=tuple(lines),
-        missing=sum(1 for ln in referred if ln.missing), referred=len(referred),
+        missing=missing, referred=len(referred),
         confirmed=sum(1 for ln in referred if ln.confirmed), pending=len(pending),
         pending_with_follow_up=sum(1 for ln in pending if ln.follow_up_id is not None),
-        voided=len(lines) - len(live),
+        voided=len(lines) - len(live), can_close=can_close, needs_reason=needs_reason, may_reopen=may_reopen,
+        can_reopen=can_reopen,
     )
+
+
+def _what_the_viewer_may_do(actor: Actor, closed: bool, missing: int) -> tuple[bool, bool, bool, bool]:
+    """(can_close, needs_reason, may_reopen, can_reopen): the rules of ``close_day`` and ``reopen_day``,
+    for the page to show, not re-decide."""
+    may_reopen = allowed(actor.role, Action.DAY_REOPEN)
+    if closed:
+        return False, False, may_reopen, may_reopen
+    can_close = allowed(actor.role, Action.DAY_CLOSE)
+    if missing:
+        can_close = can_close and allowed(actor.role, Action.DAY_CLOSE_FORCE)
+    return can_close, missing > 0, may_reopen, False
 
 
 # --- changing -------------------------------------------------------------------

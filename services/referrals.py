@@ -123,6 +123,7 @@ class ReferralRow:
     version: int
     referrer_id: int
     rm_id: int
+    can_void: bool  # the viewer may void it: not yet voided, and their own or they may edit any
 
 
 # --- rules shared by the form and the import ------------------------------------
@@ -338,15 +339,21 @@ def _load_for_change(s: Session, db: Database, actor: Actor, referral_id: int, v
     return r
 
 
+def may_void(actor: Actor, r: Referral) -> bool:
+    """The rule ``void_referral`` enforces, for lists to show: one's own referral, or anyone's for
+    those who may edit any (docs/product.md "Roles"); a voided referral is voided once."""
+    if r.voided_at is not None:
+        return False
+    action = Action.REFERRAL_FILE if r.referrer_id == actor.staff_id else Action.REFERRAL_EDIT_ANY
+    return allowed(actor.role, action)
+
+
 def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, version: int | None = None) -> None:
     """Void with a reason: it stays visible, struck through, and is counted apart."""
     clean = v.reason("void_reason", reason)
     with db.write() as s:
         r = _load_for_change(s, db, actor, referral_id, version)
-        if r.referrer_id != actor.staff_id:
-            require(actor, Action.REFERRAL_EDIT_ANY)
-        else:
-            require(actor, Action.REFERRAL_FILE)
+        require(actor, Action.REFERRAL_FILE if r.referrer_id == actor.staff_id else Action.REFERRAL_EDIT_ANY)
         if r.voided_at is not None:
             raise ValidationError([FieldProblem("void_reason", msg("already_voided"))])
         ensure_day_open(s, r.branch_id, r.business_date)
@@ -496,5 +503,6 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
             client_type=r.client_type, status=r.status, channel=r.channel, rm_name=rm_name, met=r.met,
             deal=r.deal, follow_up_state=fu_state, voided=r.voided_at is not None, void_reason=r.void_reason,
             confirmed=r.confirmed_at is not None, version=r.version, referrer_id=r.referrer_id, rm_id=r.rm_id,
+            can_void=may_void(actor, r),
         ))
     return out

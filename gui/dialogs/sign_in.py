@@ -180,7 +180,9 @@ class SignInDialog(QDialog):
         self._update_state()
         self.password_edit.clear()
         self.password_edit.setFocus()
-        locked_until = getattr(exc, "locked_until", None)
+        from services.errors import AuthError
+
+        locked_until = exc.locked_until if isinstance(exc, AuthError) else None
         if locked_until is not None:
             from services.db import BRANCH_TZ
 

@@ -136,10 +136,9 @@ class ReferralTableModel(QAbstractTableModel):
                 return rows, len(rows)  # the whole day came back: no need to count it again
             return rows, referrals.count_referrals(ctx.db, ctx.actor, day, scope)
 
-        def done(result: object) -> None:
+        def done(result: tuple[list[ReferralRow], int | None]) -> None:
             if generation != self._generation:
                 return
-            assert isinstance(result, tuple)
             rows, total = result
             self._busy = False
             if replace:

@@ -1,28 +1,24 @@
-"""日终核对 page: check the day's referrals with the RMs, record outcomes, close or reopen the day."""
+"""日终核对 page: check the day's referrals with the RMs, record outcomes, close or reopen the day.
+
+What the viewer may do with the day (close, close only with a reason, reopen) comes with the
+reconciliation from ``services.dayclose``; the page shows it and never re-decides it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
-    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,14 +26,15 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
+from gui.dialogs.reason import ReasonDialog
 from gui.itemmodels.day_close import Column, DayCloseTableModel
+from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
-from gui.widgets.field_error import FieldErrorLabel, add_field_row, named
+from gui.widgets.field_error import named
+from gui.widgets.outcome_panel import OutcomePanel
 from services import dayclose
-from services.dayclose import DayReconciliation, DayState, ReconLine
+from services.dayclose import DayReconciliation, DayState
 from services.db import BRANCH_TZ
-from services.errors import ValidationError
-from services.permissions import Action, allowed
 
 BANNER_STYLE = (
     "QLabel#dayClosedBanner { background: #fff4e5; color: #7a4100; border: 1px solid #f0c48a;"
@@ -49,226 +46,7 @@ def _hm(moment: dt.datetime | None) -> str:
     return moment.astimezone(BRANCH_TZ).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
-class ReasonDialog(QDialog):
-    """Asks the reason for a forced close or a reopen; OK only once something is typed."""
-
-    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        named(self, "dayReasonDialog")
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        self.prompt_label = QLabel(prompt)
-        self.prompt_label.setWordWrap(True)
-        self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.reason_edit = QLineEdit()
-        named(self.reason_edit, "reasonEdit")
-        self.reason_edit.setMaxLength(200)
-        self.reason_edit.setPlaceholderText(self.tr("Required, kept in the audit log"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        named(ok, "reasonOkButton")
-        ok.setText(self.tr("OK"))
-        ok.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.prompt_label)
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.reason_edit.textChanged.connect(self.on_reason_text_changed)
-
-    @Slot(str)
-    def on_reason_text_changed(self, text: str) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
-
-    def reason(self) -> str:
-        return self.reason_edit.text().strip()
-
-
-class OutcomePanel(QGroupBox):
-    """The 营销成果 of the selected referred line: met, deal, products, amount.
-
-    Signals:
-        outcome_submitted(): the person asked to save what the panel holds
-    """
-
-    outcome_submitted = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Outcome"), parent)
-        named(self, "outcomePanel")
-        self.setFixedWidth(236)
-        self.line: ReconLine | None = None
-        self._editable = False
-        self._loaded_values: tuple[bool, bool, str, str] = (True, False, "", "")
-        self.line_label = QLabel()
-        named(self.line_label, "outcomeLineLabel")
-        self.line_label.setWordWrap(True)
-        self.line_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.line_label.setMinimumHeight(40)
-        self.line_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-
-        self.met_yes = QRadioButton(self.tr("Met"))
-        self.met_no = QRadioButton(self.tr("Not met"))
-        self.deal_yes = QRadioButton(self.tr("Deal"))
-        self.deal_no = QRadioButton(self.tr("No deal"))
-        for widget, name in ((self.met_yes, "metYesRadio"), (self.met_no, "metNoRadio"),
-                             (self.deal_yes, "dealYesRadio"), (self.deal_no, "dealNoRadio")):
-            named(widget, name)
-        self.met_group, self.deal_group = QButtonGroup(self), QButtonGroup(self)
-        self.met_group.addButton(self.met_yes)
-        self.met_group.addButton(self.met_no)
-        self.deal_group.addButton(self.deal_yes)
-        self.deal_group.addButton(self.deal_no)
-
-        self.products_edit = QLineEdit()
-        named(self.products_edit, "outcomeProductsEdit")
-        self.products_edit.setMaxLength(200)
-        self.products_edit.setPlaceholderText(self.tr("e.g. fund, insurance"))
-        self.amount_edit = QLineEdit()
-        named(self.amount_edit, "outcomeAmountEdit")
-        self.amount_edit.setPlaceholderText(self.tr("yuan, optional"))
-        self.errors = {"products": FieldErrorLabel("outcomeProductsEdit"),
-                       "amount": FieldErrorLabel("outcomeAmountEdit")}
-
-        self.save_button = QPushButton(self.tr("Confirm outcome"))
-        named(self.save_button, "saveOutcomeButton")
-        self.save_button.setDefault(True)
-        self.hint_label = QLabel()
-        named(self.hint_label, "outcomeHintLabel")
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #666;")
-
-        met_row, deal_row = QHBoxLayout(), QHBoxLayout()
-        met_row.addWidget(self.met_yes)
-        met_row.addWidget(self.met_no)
-        met_row.addStretch(1)
-        deal_row.addWidget(self.deal_yes)
-        deal_row.addWidget(self.deal_no)
-        deal_row.addStretch(1)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow(self.tr("Meeting"), met_row)
-        form.addRow(self.tr("Result"), deal_row)
-        for text, edit, error in ((self.tr("Products"), self.products_edit, self.errors["products"]),
-                                  (self.tr("Amount"), self.amount_edit, self.errors["amount"])):
-            label = QLabel(text)
-            label.setBuddy(edit)
-            add_field_row(form, label, edit, error)  # the error's row takes no room while empty
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.line_label)
-        layout.addLayout(form)
-        layout.addWidget(self.save_button)
-        layout.addWidget(self.hint_label)
-        layout.addStretch(1)
-        self._connect_signals()
-        self.show_line(None, editable=False)
-
-    def _connect_signals(self) -> None:
-        self.met_group.buttonToggled.connect(self.on_choice_toggled)
-        self.deal_group.buttonToggled.connect(self.on_choice_toggled)
-        self.save_button.clicked.connect(self.on_save_clicked)
-        self.amount_edit.returnPressed.connect(self.on_save_clicked)
-        self.products_edit.returnPressed.connect(self.on_save_clicked)
-
-    # --- what the panel shows --------------------------------------------------
-
-    def show_line(self, line: ReconLine | None, *, editable: bool, hint: str = "") -> None:
-        """Load ``line``'s outcome and enable editing if allowed; an unconfirmed line gets the usual guess."""
-        self.line = line
-        self._editable = editable and line is not None and line.needs_outcome
-        self.clear_errors()
-        if line is None:
-            self.line_label.setText(self.tr("Select a referred client in the table."))
-        else:
-            time = line.created_at.astimezone(BRANCH_TZ).strftime("%H:%M")
-            self.line_label.setText(self.tr("{client} ({time}), RM {rm}").format(
-                client=line.client_name, time=time, rm=line.rm_name))
-        if line is not None and line.met is not None:
-            self._set_values(line.met, bool(line.deal), line.products or "",
-                             "" if line.amount is None else f"{line.amount:.2f}")
-        elif self._editable:
-            # A referred client met the RM on the spot by definition: "met, no deal" is the usual case.
-            self._set_values(True, False, "", "")
-        else:
-            self._clear_values()  # nothing recorded and nothing to record: show no guess
-        self.hint_label.setText(hint)
-        self.hint_label.setVisible(bool(hint))
-        self._update_enabled()
-        self._loaded_values = self.values()
-
-    def is_dirty(self) -> bool:
-        """The person changed the outcome on screen and has not saved it yet."""
-        return self._editable and self.values() != self._loaded_values
-
-    def _clear_values(self) -> None:
-        for group in (self.met_group, self.deal_group):
-            group.setExclusive(False)  # an exclusive group keeps one button checked
-            for button in group.buttons():
-                button.setChecked(False)
-            group.setExclusive(True)
-        self.products_edit.clear()
-        self.amount_edit.clear()
-
-    def _set_values(self, met: bool, deal: bool, products: str, amount: str) -> None:
-        (self.met_yes if met else self.met_no).setChecked(True)
-        (self.deal_yes if deal else self.deal_no).setChecked(True)
-        self.products_edit.setText(products)
-        self.amount_edit.setText(amount)
-
-    def _update_enabled(self) -> None:
-        editable = self._editable
-        met = self.met_yes.isChecked()
-        deal = met and self.deal_yes.isChecked()
-        for widget in (self.met_yes, self.met_no, self.save_button):
-            widget.setEnabled(editable)
-        self.deal_yes.setEnabled(editable and met)
-        self.deal_no.setEnabled(editable and met)
-        self.products_edit.setEnabled(editable and deal)
-        self.amount_edit.setEnabled(editable and deal)
-
-    def values(self) -> tuple[bool, bool, str, str]:
-        met = self.met_yes.isChecked()
-        deal = met and self.deal_yes.isChecked()
-        return met, deal, self.products_edit.text(), self.amount_edit.text()
-
-    def show_errors(self, fields: dict[str, str]) -> bool:
-        """Put each field's message beside it; False when none of them is one of ours."""
-        shown = False
-        for field, label in self.errors.items():
-            if fields.get(field):
-                label.show_error(fields[field])
-                shown = True
-            else:
-                label.clear_error()
-        return shown
-
-    def clear_errors(self) -> None:
-        self.show_errors({})
-
-    def clear(self) -> None:
-        self.show_line(None, editable=False)
-
-    def set_busy(self, busy: bool) -> None:
-        self.save_button.setEnabled(self._editable and not busy)
-
-    # --- slots -----------------------------------------------------------------
-
-    @Slot()
-    def on_choice_toggled(self) -> None:
-        if not self.met_yes.isChecked() and self.deal_yes.isChecked():
-            self.deal_no.setChecked(True)  # nobody closes a deal with a client they did not meet
-        self._update_enabled()
-
-    @Slot()
-    def on_save_clicked(self) -> None:
-        if self._editable and self.save_button.isEnabled():
-            self.outcome_submitted.emit()
-
-
-class DayClosePage(QWidget):
+class DayClosePage(Page):
     """日终核对 for one date: the lines, what is missing, the outcome editor, close and reopen.
 
     Every service call runs on the context's database lane; results come back here.
@@ -286,16 +64,10 @@ class DayClosePage(QWidget):
     day_reopened = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        named(self, "dayClosePage")
-        self.ctx = ctx
+        super().__init__(ctx, "dayClosePage", parent)
         self.rec: DayReconciliation | None = None
-        self._generation = 0  # results of a superseded load (or one from before a lock) are dropped
-        self._busy = False
-        self._locked = False  # between clear_sensitive() and refresh(): nothing is loaded
         self._stale = False  # the database changed while a reload had to wait
-        self._reason_dialog: ReasonDialog | None = None
-        self._confirm_box: QMessageBox | None = None
+        self._dialog: QDialog | None = None  # the question or reason dialog on screen
         self.setStyleSheet(BANNER_STYLE)
 
         today = ctx.db.today()
@@ -342,7 +114,7 @@ class DayClosePage(QWidget):
         named(self.close_button, "closeDayButton")
         self.reopen_button = QPushButton(self.tr("Reopen day…"))
         named(self.reopen_button, "reopenDayButton")
-        self.reopen_button.setVisible(allowed(ctx.actor.role, Action.DAY_REOPEN))
+        self.reopen_button.hide()  # until the day's reconciliation says the viewer may reopen days
         self.hint_label = QLabel()
         named(self.hint_label, "dayCloseHintLabel")
         self.hint_label.setStyleSheet("color: #666;")
@@ -396,7 +168,7 @@ class DayClosePage(QWidget):
 
     def refresh(self) -> None:
         """Reload the shown day (after unlock, when the page is shown); today may have moved on."""
-        self._locked = False
+        super().refresh()
         self._stale = False
         today = self.ctx.db.today()
         self.date_edit.setMaximumDate(qdate(today))
@@ -404,9 +176,8 @@ class DayClosePage(QWidget):
 
     def clear_sensitive(self) -> None:
         """The idle lock: no client stays on screen, and no late result brings one back."""
-        self._locked = True
-        self._generation += 1
-        self._close_dialogs()
+        super().clear_sensitive()
+        self._close_dialog()
         self._show_reconciliation(None)
 
     # --- helpers -------------------------------------------------------------------
@@ -415,44 +186,15 @@ class DayClosePage(QWidget):
     def day(self) -> dt.date:
         return pydate(self.date_edit.date())
 
-    def _submit(self, job: Callable[[], Any], on_done: Callable[[Any], None],
-                on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``job`` on the lane; drop its result if the page is gone or was cleared meanwhile.
-
-        A refused change is still reported when its result is dropped: the
-        person must learn that it did not happen.
-        """
-        generation = self._generation
-        self._set_busy(True)
-
-        def done(result: Any) -> None:
-            if generation == self._generation:
-                self._set_busy(False)
-                on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self._set_busy(False)
-                (on_error or self._show_error)(exc)
-            elif on_error is not None:
-                self._show_error(exc)
-
-        self.ctx.lane.submit(job, done, failed, owner=self)
-
-    def _show_error(self, exc: BaseException) -> None:
-        messages.show_error(self, exc)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def set_busy(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)
         self.panel.set_busy(busy)
         self._update_actions()
 
     def _load(self, *, select_referral: int | None = None) -> None:
         db, actor, day = self.ctx.db, self.ctx.actor, self.day
-        self._generation += 1
-        self._submit(lambda: dayclose.reconciliation(db, actor, day),
-                     lambda rec: self._on_loaded(rec, select_referral))
+        self.run(lambda: dayclose.reconciliation(db, actor, day),
+                 lambda rec: self._on_loaded(rec, select_referral), busy=True, key="load")
 
     def _on_loaded(self, rec: DayReconciliation, select_referral: int | None) -> None:
         if rec.day != self.day:
@@ -517,44 +259,34 @@ class DayClosePage(QWidget):
         return ""
 
     def _update_actions(self) -> None:
-        rec, role = self.rec, self.ctx.actor.role
-        can_force = allowed(role, Action.DAY_CLOSE_FORCE)
+        """The buttons and hint from what the reconciliation says the viewer may do."""
+        rec = self.rec
         self.close_button.setText(self.tr("Close day"))
         self.close_button.setToolTip("")
         hint = ""
-        if rec is None or rec.closed:
-            enabled = False
-        elif rec.missing == 0:
-            enabled = allowed(role, Action.DAY_CLOSE)
-            hint = self.tr("Everything is confirmed; the day can be closed.")
-        elif can_force:
-            enabled = True
-            self.close_button.setText(self.tr("Force close…"))
-            hint = self.tr("{n} referred clients still lack the outcome.").format(n=rec.missing)
-        else:
-            enabled = False
-            hint = self.tr("{n} referred clients still lack the outcome; record them before closing.").format(
-                n=rec.missing)
-            self.close_button.setToolTip(hint)
-        self.close_button.setEnabled(enabled and not self._busy)
-        self.reopen_button.setEnabled(rec is not None and rec.closed and not self._busy)
+        if rec is not None and not rec.closed:
+            if not rec.needs_reason:
+                hint = self.tr("Everything is confirmed; the day can be closed.")
+            elif rec.can_close:
+                self.close_button.setText(self.tr("Force close…"))
+                hint = self.tr("{n} referred clients still lack the outcome.").format(n=rec.missing)
+            else:
+                hint = self.tr("{n} referred clients still lack the outcome; record them before closing.").format(
+                    n=rec.missing)
+                self.close_button.setToolTip(hint)
+        self.close_button.setEnabled(rec is not None and rec.can_close and not self.busy)
+        if rec is not None:
+            self.reopen_button.setVisible(rec.may_reopen)
+        self.reopen_button.setEnabled(rec is not None and rec.can_reopen and not self.busy)
         self.hint_label.setText(hint)
 
-    def _close_dialogs(self) -> None:
-        for dialog in (self._reason_dialog, self._confirm_box):
-            if dialog is not None and shiboken6.isValid(dialog):
-                dialog.close()
-                dialog.deleteLater()
-        self._reason_dialog = self._confirm_box = None
+    def _dialog_open(self) -> bool:
+        return self._dialog is not None and shiboken6.isValid(self._dialog) and self._dialog.isVisible()
 
-    def _ask_reason(self, title: str, prompt: str, then: Callable[[str], None]) -> None:
-        """A window-modal reason dialog; ``then(reason)`` runs when the person confirms."""
-        self._close_dialogs()
-        dialog = ReasonDialog(title, prompt, self)
-        self._reason_dialog = dialog
-        dialog.accepted.connect(lambda: then(dialog.reason()))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+    def _close_dialog(self) -> None:
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
+            self._dialog.close()
+        self._dialog = None
 
     # --- slots -----------------------------------------------------------------------
 
@@ -565,11 +297,9 @@ class DayClosePage(QWidget):
         waits (``_stale``) for the next moment that is free. Hidden: the window
         calls ``refresh()`` when it shows the page, which reads the day anyway.
         """
-        if self._locked:
+        if self.cleared:
             return
-        dialog_open = any(d is not None and shiboken6.isValid(d) and d.isVisible()
-                          for d in (self._reason_dialog, self._confirm_box))
-        if not self.isVisible() or self._busy or dialog_open or self.panel.is_dirty():
+        if not self.isVisible() or self.busy or self._dialog_open() or self.panel.is_dirty():
             self._stale = True
             return
         self._stale = False
@@ -581,7 +311,7 @@ class DayClosePage(QWidget):
 
     @Slot(QDate)
     def on_date_changed(self, _date: QDate) -> None:
-        if not self._locked:
+        if not self.cleared:
             self._load()
 
     @Slot()
@@ -605,7 +335,7 @@ class DayClosePage(QWidget):
     @Slot()
     def on_outcome_submitted(self) -> None:
         line = self.panel.line
-        if line is None or self._busy:
+        if line is None or self.busy:
             return
         met, deal, products, amount = self.panel.values()
         db, actor = self.ctx.db, self.ctx.actor
@@ -620,71 +350,74 @@ class DayClosePage(QWidget):
             self._load(select_referral=line.referral_id)
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, ValidationError) and self.panel.show_errors(exc.fields):
+            if self.panel.errors.claims(exc):
+                self.panel.errors.show(exc)
                 return
-            self._show_error(exc)
+            self.show_error(exc)
             self._load(select_referral=line.referral_id)  # a closed day or a newer edit: show what is true now
 
-        self._submit(job, done, failed)
+        self.run(job, done, failed=failed, busy=True, change=True)
 
     @Slot()
     def on_close_clicked(self) -> None:
         rec = self.rec
-        if rec is None or rec.closed or self._busy:
+        if rec is None or not rec.can_close or self.busy:
             return
         day = rec.day.isoformat()
-        if rec.missing:
+        self._close_dialog()
+        if rec.needs_reason:
             prompt = self.tr("{n} referred clients of {day} still lack the outcome. "
                              "Why close the day anyway?").format(n=rec.missing, day=day)
-            self._ask_reason(self.tr("Force close"), prompt, lambda reason: self._close(rec, reason))
+            self._dialog = messages.ask_reason(self, self.tr("Force close"), prompt,
+                                               lambda dialog, reason: self._close(rec, dialog, reason))
             return
-        self._close_dialogs()
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close day"),
-                          self.tr("Close {day}? Its referrals become read-only; only the supervisor can reopen "
-                                  "the day.").format(day=day),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        named(box, "confirmCloseBox")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Close day"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        self._confirm_box = box
-        yes = box.button(QMessageBox.StandardButton.Yes)
-
-        def finished() -> None:
-            if box.clickedButton() is yes:
-                self._close(rec, None)
-            box.deleteLater()
-
-        box.finished.connect(finished)
-        box.open()
+        self._dialog = messages.confirm(
+            self, self.tr("Close day"),
+            self.tr("Close {day}? Its referrals become read-only; only the supervisor can reopen the day.").format(
+                day=day),
+            lambda: self._close(rec, None, None), name="confirmCloseBox", yes_text=self.tr("Close day"),
+            no_text=self.tr("Cancel"))
 
     @Slot()
     def on_reopen_clicked(self) -> None:
         rec = self.rec
-        if rec is None or not rec.closed or self._busy:
+        if rec is None or not rec.can_reopen or self.busy:
             return
+        self._close_dialog()
         prompt = self.tr("Reopen {day}? Say why; changes after the close are audited.").format(day=rec.day.isoformat())
-        self._ask_reason(self.tr("Reopen day"), prompt, lambda reason: self._reopen(rec, reason))
+        self._dialog = messages.ask_reason(self, self.tr("Reopen day"), prompt,
+                                           lambda dialog, reason: self._reopen(rec, dialog, reason))
 
-    def _close(self, rec: DayReconciliation, reason: str | None) -> None:
+    def _close(self, rec: DayReconciliation, dialog: ReasonDialog | None, reason: str | None) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        self._change_day(lambda: dayclose.close_day(db, actor, rec.day, reason, version=rec.version), self.day_closed)
+        self._change_day(lambda: dayclose.close_day(db, actor, rec.day, reason, version=rec.version), dialog,
+                         self.day_closed)
 
-    def _reopen(self, rec: DayReconciliation, reason: str) -> None:
+    def _reopen(self, rec: DayReconciliation, dialog: ReasonDialog, reason: str) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        self._change_day(lambda: dayclose.reopen_day(db, actor, rec.day, reason, version=rec.version),
+        self._change_day(lambda: dayclose.reopen_day(db, actor, rec.day, reason, version=rec.version), dialog,
                          self.day_reopened)
 
-    def _change_day(self, job: Callable[[], DayState], announce: SignalInstance) -> None:
-        """Close or reopen on the lane, say so with ``announce``; either way read the day again."""
-        self._confirm_box = self._reason_dialog = None  # the box or dialog that asked is done with
+    def _change_day(self, job: Callable[[], DayState], dialog: ReasonDialog | None,
+                    announce: SignalInstance) -> None:
+        """Close or reopen on the lane, say so with ``announce``; either way read the day again.
+
+        A reason dialog stays open until the change is saved; a refused reason shows in it, as typed.
+        """
 
         def done(state: DayState) -> None:
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.accept()
             announce.emit(state)
             self._load()
 
         def failed(exc: BaseException) -> None:
-            self._show_error(exc)
+            if dialog is not None and shiboken6.isValid(dialog):
+                if dialog.errors.claims(exc):
+                    dialog.show_error(exc)
+                    return
+                dialog.reject()
+            self.show_error(exc)
             self._load()  # someone else closed or reopened it meanwhile: show what is true now
 
-        self._submit(job, done, failed)
+        self.run(job, done, failed=failed, busy=True, change=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
+from gui.dialogs.reason import VoidReasonDialog
 from gui.itemmodels.referrals import ReferralTableModel
+from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, named
-from gui.widgets.void_dialog import VoidReasonDialog
 from services import referrals
 from services.errors import Conflict, ValidationError
 from services.permissions import Action, allowed
@@ -40,7 +41,7 @@ from services.referrals import ReferralRow
 HINT_STYLE = "QLabel { color: #666666; }"
 
 
-class MyReferralsPage(QWidget):
+class MyReferralsPage(Page):
     """The referrals of one day (today unless another is chosen), newest first.
 
     Signals:
@@ -50,11 +51,8 @@ class MyReferralsPage(QWidget):
     referral_voided = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        named(self, "myReferralsPage")
-        self.ctx = ctx
+        super().__init__(ctx, "myReferralsPage", parent)
         self.scope = "branch" if allowed(ctx.actor.role, Action.REFERRAL_VIEW_BRANCH) else "own"
-        self._locked = False
         self._follow_today = True  # the day moves on with the calendar until someone picks another
         self._void_dialog: VoidReasonDialog | None = None
         self._sized = False
@@ -144,7 +142,7 @@ class MyReferralsPage(QWidget):
 
     def clear_sensitive(self) -> None:
         """The idle lock: no client names or numbers stay in memory or on screen."""
-        self._locked = True
+        super().clear_sensitive()
         if self._void_dialog is not None:
             self._void_dialog.reject()
         self.model.clear()
@@ -152,7 +150,7 @@ class MyReferralsPage(QWidget):
 
     def refresh(self) -> None:
         """Shown or unlocked: today may be another day by now; read the rows afresh."""
-        self._locked = False
+        super().refresh()
         self.error_label.clear_error()
         if self._follow_today and self._chosen_day() != self.ctx.db.today():
             self.date_edit.setDate(qdate(self.ctx.db.today()))  # on_date_changed reloads
@@ -170,7 +168,7 @@ class MyReferralsPage(QWidget):
     @Slot(QDate)
     def on_date_changed(self, day: QDate) -> None:
         self._follow_today = pydate(day) == self.ctx.db.today()
-        if not self._locked:
+        if not self.cleared:
             self.model.set_query(pydate(day), self.scope)
 
     @Slot()
@@ -180,7 +178,7 @@ class MyReferralsPage(QWidget):
     @Slot()
     def on_watcher_changed(self) -> None:
         # A hidden page waits: the window calls refresh() when it shows the page, which reads it anyway.
-        if not self._locked and self.isVisible():
+        if not self.cleared and self.isVisible():
             self.model.reload()
 
     @Slot(int)
@@ -203,8 +201,7 @@ class MyReferralsPage(QWidget):
         self._update_void_button()
 
     @Slot(object)
-    def on_model_load_failed(self, exc: object) -> None:
-        assert isinstance(exc, BaseException)
+    def on_model_load_failed(self, exc: BaseException) -> None:
         self.error_label.show_error(messages.describe(exc))
 
     @Slot(QItemSelection, QItemSelection)
@@ -217,22 +214,17 @@ class MyReferralsPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def _may_void(self, row: ReferralRow) -> bool:
-        if row.voided:
-            return False
-        return row.referrer_id == self.ctx.actor.staff_id or allowed(self.ctx.actor.role, Action.REFERRAL_EDIT_ANY)
-
     def _update_void_button(self) -> None:
         row = self.selected_row()
-        self.void_button.setEnabled(row is not None and self._may_void(row))
+        self.void_button.setEnabled(row is not None and row.can_void)  # the service's rule, on the row
 
     @Slot()
     def on_void_clicked(self) -> None:
         row = self.selected_row()
-        if row is None or not self._may_void(row):
+        if row is None or not row.can_void:
             return
         dialog = VoidReasonDialog(row.client_name, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.reason_entered.connect(lambda reason: self._void(dialog, row, reason))
         dialog.finished.connect(self._on_void_dialog_finished)
         self._void_dialog = dialog
@@ -242,9 +234,9 @@ class MyReferralsPage(QWidget):
         self._void_dialog = None
 
     def _void(self, dialog: VoidReasonDialog, row: ReferralRow, reason: str) -> None:
-        ctx = self.ctx
+        db, actor = self.ctx.db, self.ctx.actor
 
-        def done(_result: object) -> None:
+        def done(_result: None) -> None:
             if shiboken6.isValid(dialog):
                 dialog.accept()
             self.model.reload()
@@ -252,16 +244,16 @@ class MyReferralsPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ValidationError) and shiboken6.isValid(dialog):
-                dialog.show_error("; ".join(exc.fields.values()))
+                dialog.show_error(exc)
                 return
             if shiboken6.isValid(dialog):
                 dialog.reject()
-            messages.show_error(self, exc)
+            self.show_error(exc)
             if isinstance(exc, Conflict):
                 self.model.reload()  # show what the other person changed
 
-        ctx.lane.submit(lambda: referrals.void_referral(ctx.db, ctx.actor, row.id, reason, row.version),
-                        done, failed, owner=self)
+        self.run(lambda: referrals.void_referral(db, actor, row.id, reason, row.version), done, failed=failed,
+                 change=True)
 
     def current_index_for(self, referral_id: int) -> QModelIndex:
         """The table index of a referral's row (tests and keyboard navigation)."""

@@ -16,39 +16,21 @@ time of a pending referral starts empty and offers the next working day at
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from gui import messages
 from gui.context import AppContext
-from gui.widgets.client_completer import ClientCompleter
-from gui.widgets.field_error import FieldErrorLabel, add_field_row, named
-from gui.widgets.labels import channel_label, client_type_label
-from gui.widgets.optional_datetime import OptionalDateTimeEdit, next_working_day_at_ten
-from models import Channel, ClientType, ReferralStatus, Role, Tier
+from gui.pages.base import Page
+from gui.pages.referral_form_ui import HINT_STYLE, ReferralFormUi
+from gui.widgets.field_error import FieldErrorLabel, FieldErrors
+from models import Channel, ReferralStatus, Role
 from services import accounts, clients, referrals
 from services import validation as v
 from services.accounts import RmChoice
@@ -61,37 +43,9 @@ SEARCH_DELAY_MS = 150
 CONFIRMATION_MS = 6000
 NOTE_MAX = v.NOTE_MAX
 
-# Service field name -> the form field whose error label shows it, in the form's
-# reading order (the first one with a problem gets the focus).
-FIELD_ORDER: tuple[tuple[str, str], ...] = (
-    ("client_mobile", "clientMobileEdit"),
-    ("client", "clientMobileEdit"),
-    ("client_name", "clientNameEdit"),
-    ("client_id_number", "clientIdNumberEdit"),
-    ("client_type", "clientTypeCombo"),
-    ("status", "statusReferredRadio"),
-    ("contact_time", "contactTimeEdit"),
-    ("rm", "rmCombo"),
-    ("channel", "channelCombo"),
-    ("interests", "interestsList"),
-    ("note", "noteEdit"),
-)
 DEFAULT_CHANNEL: dict[str, Channel] = {Role.LOBBY_MANAGER: Channel.LOBBY}
-TIER_TO_TYPE: dict[Tier, ClientType] = {
-    Tier.CORE: ClientType.EXISTING_PREMIUM,
-    Tier.ORDINARY_PREMIUM: ClientType.EXISTING_PREMIUM,
-    Tier.POTENTIAL: ClientType.EXISTING_POTENTIAL,
-}
 
-WARNING_STYLE = (
-    "QLabel#duplicateWarningLabel { background: #fff4e5; color: #6b3a00; border: 1px solid #f0c48a;"
-    " border-radius: 3px; padding: 4px 8px; }"
-)
-SAVED_STYLE = "QLabel { color: #1b5e20; font-weight: bold; }"
-HINT_STYLE = "QLabel { color: #666666; }"
-
-
-class ReferralPage(QWidget):
+class ReferralPage(Page, ReferralFormUi):
     """The form one staff member fills for each promising client.
 
     Signals:
@@ -101,18 +55,15 @@ class ReferralPage(QWidget):
     referral_filed = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        named(self, "referralPage")
-        self.ctx = ctx
+        super().__init__(ctx, "referralPage", parent)
         self._client: ClientMatch | None = None
         self._interests: tuple[str, ...] = ()
         self._rms: list[RmChoice] = []  # the active RMs as last loaded; a picked client only reorders them
-        self._search_seq = 0
-        self._warning_seq = 0
-        self._choices_seq = 0
         self._saving = False
         self._search_edit: QLineEdit | None = None
-        self.errors: dict[str, FieldErrorLabel] = {}
+        # Every field's error label, in the form's reading order: the first with a problem gets the cursor.
+        self.form_error_label = FieldErrorLabel("referralForm", wrap=True)
+        self.errors = FieldErrors(self.form_error_label)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -124,183 +75,6 @@ class ReferralPage(QWidget):
         self._build()
         self._connect_signals()
         self._reset_fields()  # the RMs and interests arrive with refresh(), when the page is shown
-
-    # --- building ------------------------------------------------------------------
-
-    def _error(self, field_name: str) -> FieldErrorLabel:
-        label = FieldErrorLabel(field_name)
-        self.errors[field_name] = label
-        return label
-
-    def _add_row(self, form: QFormLayout, text: str, field: QWidget, extra: QWidget | None = None) -> None:
-        """``text`` (its mnemonic jumps to ``field``), the field, and the field's error label below."""
-        label = QLabel(text)
-        label.setBuddy(field)
-        add_field_row(form, label, field, self._error(field.objectName()), extra)
-
-    def _form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(8)
-        form.setVerticalSpacing(6)
-        return form
-
-    def _build(self) -> None:
-        # Client.
-        self.mobile_edit = QLineEdit()
-        named(self.mobile_edit, "clientMobileEdit")
-        self.mobile_edit.setPlaceholderText(self.tr("11 digits; type to find a client"))
-        self.mobile_edit.setMaxLength(20)
-        self.name_edit = QLineEdit()
-        named(self.name_edit, "clientNameEdit")
-        self.name_edit.setPlaceholderText(self.tr("Type to find a client"))
-        self.name_edit.setMaxLength(40)
-        self.id_number_edit = QLineEdit()
-        named(self.id_number_edit, "clientIdNumberEdit")
-        self.id_number_edit.setPlaceholderText(self.tr("Optional, 18 characters"))
-        self.id_number_edit.setMaxLength(20)
-        self.type_combo = QComboBox()
-        named(self.type_combo, "clientTypeCombo")
-        self.type_combo.addItem(self.tr("Please choose"), None)
-        for ct in ClientType:
-            self.type_combo.addItem(client_type_label(ct), ct.value)
-        self.completer = ClientCompleter(self)
-
-        client_box = QGroupBox(self.tr("Client"))
-        client_form = self._form()
-        self._add_row(client_form, self.tr("Mo&bile"), self.mobile_edit)
-        self._add_row(client_form, self.tr("&Name"), self.name_edit)
-        self._add_row(client_form, self.tr("I&D number"), self.id_number_edit)
-        self._add_row(client_form, self.tr("Client &type"), self.type_combo)
-        client_box.setLayout(client_form)
-
-        # Referral.
-        self.referred_radio = QRadioButton(self.tr("&Referred (met the RM now)"))
-        named(self.referred_radio, "statusReferredRadio")
-        self.pending_radio = QRadioButton(self.tr("&Pending (RM calls back)"))
-        named(self.pending_radio, "statusPendingRadio")
-        self.status_group = QButtonGroup(self)
-        self.status_group.addButton(self.referred_radio)
-        self.status_group.addButton(self.pending_radio)
-        radios = QWidget()
-        radio_row = QHBoxLayout(radios)
-        radio_row.setContentsMargins(0, 0, 0, 0)
-        radio_row.setSpacing(12)
-        radio_row.addWidget(self.referred_radio)
-        radio_row.addWidget(self.pending_radio)
-        radio_row.addStretch(1)
-        self.contact_edit = OptionalDateTimeEdit(lambda: next_working_day_at_ten(self.ctx.db.today()))
-        named(self.contact_edit, "contactTimeEdit")
-        self.rm_combo = QComboBox()
-        named(self.rm_combo, "rmCombo")
-        self.rm_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.rm_combo.setMinimumContentsLength(18)
-        self.channel_combo = QComboBox()
-        named(self.channel_combo, "channelCombo")
-        self.channel_combo.addItem(self.tr("Please choose"), None)
-        for ch in Channel:
-            self.channel_combo.addItem(channel_label(ch), ch.value)
-
-        referral_box = QGroupBox(self.tr("Referral"))
-        referral_form = self._form()
-        # The radios have their own mnemonics; the row's error is named after the first of them.
-        add_field_row(referral_form, QLabel(self.tr("Status")), radios, self._error("statusReferredRadio"))
-        self._add_row(referral_form, self.tr("&Contact time"), self.contact_edit)
-        self._add_row(referral_form, self.tr("R&M"), self.rm_combo)
-        self._add_row(referral_form, self.tr("C&hannel"), self.channel_combo)
-        referral_box.setLayout(referral_form)
-
-        # Interests and note.
-        self.interests_list = QListWidget()
-        named(self.interests_list, "interestsList")
-        self.interests_list.setFlow(QListView.Flow.LeftToRight)
-        self.interests_list.setWrapping(True)
-        self.interests_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.interests_list.setSpacing(2)
-        self.interests_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.interests_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.interests_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.note_edit = QPlainTextEdit()
-        named(self.note_edit, "noteEdit")
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText(self.tr("What the client mentioned; no passwords or PINs"))
-        line = self.note_edit.fontMetrics().lineSpacing()
-        self.note_edit.setFixedHeight(line * 3 + 14)
-        self.note_count_label = QLabel()
-        named(self.note_count_label, "noteCountLabel")
-        self.note_count_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-
-        more_box = QGroupBox(self.tr("Interests and note"))
-        more_form = self._form()
-        self._add_row(more_form, self.tr("&Interests"), self.interests_list)
-        self._add_row(more_form, self.tr("N&ote"), self.note_edit, self.note_count_label)
-        more_box.setLayout(more_form)
-
-        # Header, warning, actions.
-        title = QLabel(self.tr("Refer a client"))
-        title_font = title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
-        title_font.setBold(True)
-        title.setFont(title_font)
-        hint = QLabel(self.tr("Enter saves · Esc clears · Ctrl+N new referral"))
-        hint.setStyleSheet(HINT_STYLE)
-        header = QHBoxLayout()
-        header.addWidget(title)
-        header.addStretch(1)
-        header.addWidget(hint)
-
-        self.warning_label = QLabel()
-        named(self.warning_label, "duplicateWarningLabel")
-        self.warning_label.setStyleSheet(WARNING_STYLE)
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setVisible(False)
-        self.form_error_label = FieldErrorLabel("referralForm", wrap=True)
-        self.errors["referralForm"] = self.form_error_label
-
-        self.saved_label = QLabel()
-        named(self.saved_label, "referralSavedLabel")
-        self.saved_label.setStyleSheet(SAVED_STYLE)
-        self.clear_button = QPushButton(self.tr("Clear (Esc)"))
-        named(self.clear_button, "clearReferralButton")
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Esc is the keyboard's way
-        self.save_button = QPushButton(self.tr("Save referral (Enter)"))
-        named(self.save_button, "saveReferralButton")
-        self.save_button.setMinimumWidth(140)
-        actions = QHBoxLayout()
-        actions.addWidget(self.saved_label, 1)
-        actions.addWidget(self.clear_button)
-        actions.addWidget(self.save_button)
-
-        columns = QHBoxLayout()
-        columns.setSpacing(10)
-        columns.addWidget(client_box, 1)
-        columns.addWidget(referral_box, 1)
-
-        page = QVBoxLayout(self)
-        page.setContentsMargins(12, 10, 12, 10)
-        page.setSpacing(8)
-        page.addLayout(header)
-        page.addWidget(self.warning_label)
-        page.addLayout(columns)
-        page.addWidget(more_box)
-        page.addWidget(self.form_error_label)
-        page.addLayout(actions)
-        page.addStretch(1)
-
-        chain: list[QWidget] = [
-            self.mobile_edit, self.name_edit, self.id_number_edit, self.type_combo, self.referred_radio,
-            self.pending_radio, self.contact_edit, self.rm_combo, self.channel_combo, self.interests_list,
-            self.note_edit, self.save_button,
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-        self._field_widgets: dict[str, QWidget] = {w.objectName(): w for w in chain}
-
-        self._save_shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self)
-        self._save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._new_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
-        self._new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _connect_signals(self) -> None:
         self.mobile_edit.textEdited.connect(self.on_mobile_edited)
@@ -319,11 +93,13 @@ class ReferralPage(QWidget):
 
     def clear_sensitive(self) -> None:
         """The idle lock: no client data stays on screen."""
+        super().clear_sensitive()
         self._reset_fields()
         self.saved_label.clear()
 
     def refresh(self) -> None:
         """Shown or unlocked: RMs' loads and the interest list may have changed meanwhile."""
+        super().refresh()
         self._load_choices()
 
     def hand_new_shortcut_to_window(self) -> None:
@@ -378,22 +154,21 @@ class ReferralPage(QWidget):
         if edit is None:
             return
         text = edit.text().strip()
-        self._search_seq += 1
-        seq = self._search_seq
         if not text or (edit is self.mobile_edit and len(text) < 3):
+            self.drop_answers("search")
             self.completer.hide_matches()
         else:
-            ctx = self.ctx
-            self._submit(lambda: clients.search_clients(ctx.db, ctx.actor, text),
-                         lambda matches: self._on_matches(seq, edit, text, matches), self._on_lookup_failed)
+            db, actor = self.ctx.db, self.ctx.actor
+            # key: a slower answer to an earlier keystroke must not replace a newer one.
+            self.run(lambda: clients.search_clients(db, actor, text),
+                     lambda matches: self._on_matches(edit, text, matches), failed=self._on_lookup_failed,
+                     key="search")
         if edit is self.mobile_edit and self._client is None:
             self._check_duplicates_by_mobile(text)
 
-    def _on_matches(self, seq: int, edit: QLineEdit, text: str, matches: object) -> None:
-        # A slower answer to an earlier keystroke must not replace a newer one.
-        if seq != self._search_seq or edit.text().strip() != text or self._client is not None:
+    def _on_matches(self, edit: QLineEdit, text: str, matches: list[ClientMatch]) -> None:
+        if edit.text().strip() != text or self._client is not None:
             return
-        assert isinstance(matches, list)
         self.completer.show_matches(edit, matches)
 
     def _on_lookup_failed(self, exc: BaseException) -> None:
@@ -405,49 +180,38 @@ class ReferralPage(QWidget):
             clean = v.mobile("client_mobile", text)
         except ValidationError:
             clean = None
-        self._warning_seq += 1
-        seq = self._warning_seq
         if not clean:
+            self.drop_answers("warnings")
             self._show_warnings([])
             return
-        ctx = self.ctx
-        self._submit(lambda: referrals.duplicate_warnings(ctx.db, ctx.actor, mobile=clean),
-                     lambda found: self._on_warnings(seq, found), self._on_lookup_failed)
+        db, actor = self.ctx.db, self.ctx.actor
+        self.run(lambda: referrals.duplicate_warnings(db, actor, mobile=clean), self._show_warnings,
+                 failed=self._on_lookup_failed, key="warnings")
 
     @Slot(object)
-    def on_completer_client_picked(self, match: object) -> None:
-        assert isinstance(match, ClientMatch)
+    def on_completer_client_picked(self, match: ClientMatch) -> None:
         self._search_timer.stop()
-        self._search_seq += 1  # answers still on their way are for the text before the pick
+        self.drop_answers("search")  # answers still on their way are for the text before the pick
         self._client = match
         self.mobile_edit.setText(match.mobile_masked)
         self.name_edit.setText(match.name)
         self.id_number_edit.clear()
         self.id_number_edit.setPlaceholderText(match.id_number_masked or self.tr("Optional, 18 characters"))
-        guess = match.last_client_type or TIER_TO_TYPE.get(match.tier)
+        guess = match.suggested_client_type  # the service's rule (last referral's type, else by tier)
         if guess is not None and self.type_combo.currentData() is None:
             self.type_combo.setCurrentIndex(self.type_combo.findData(guess.value))
-        self._warning_seq += 1
-        seq = self._warning_seq
-        ctx = self.ctx
-        client_id = match.id
-        self._submit(lambda: referrals.duplicate_warnings(ctx.db, ctx.actor, client_id=client_id),
-                     lambda found: self._on_warnings(seq, found), self._on_lookup_failed)
+        db, actor, client_id = self.ctx.db, self.ctx.actor, match.id
+        self.run(lambda: referrals.duplicate_warnings(db, actor, client_id=client_id), self._show_warnings,
+                 failed=self._on_lookup_failed, key="warnings")
         self._fill_rms()
         self.type_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _drop_client(self) -> None:
         self._client = None
         self.id_number_edit.setPlaceholderText(self.tr("Optional, 18 characters"))
-        self._warning_seq += 1
+        self.drop_answers("warnings")
         self._show_warnings([])
         self._fill_rms()
-
-    def _on_warnings(self, seq: int, found: object) -> None:
-        if seq != self._warning_seq:
-            return
-        assert isinstance(found, list)
-        self._show_warnings(found)
 
     def _show_warnings(self, found: Sequence[DuplicateWarning]) -> None:
         if not found:
@@ -471,20 +235,15 @@ class ReferralPage(QWidget):
 
     def _load_choices(self) -> None:
         """The active RMs with today's loads, and the branch's interests, read on the lane."""
-        self._choices_seq += 1
-        seq = self._choices_seq
-        ctx = self.ctx
+        db, actor = self.ctx.db, self.ctx.actor
 
         def load() -> tuple[list[RmChoice], tuple[str, ...]]:
-            rms = accounts.active_rms(ctx.db, ctx.actor)
-            return rms, accounts.get_settings(ctx.db, ctx.actor.branch_id).interests
+            rms = accounts.active_rms(db, actor)
+            return rms, accounts.get_settings(db, actor.branch_id).interests
 
-        self._submit(load, lambda result: self._on_choices(seq, result))
+        self.run(load, self._on_choices, key="choices")
 
-    def _on_choices(self, seq: int, result: object) -> None:
-        if seq != self._choices_seq:
-            return
-        assert isinstance(result, tuple)
+    def _on_choices(self, result: tuple[list[RmChoice], tuple[str, ...]]) -> None:
         rms, interests = result
         self._rms = list(rms)
         self._fill_rms()
@@ -509,41 +268,6 @@ class ReferralPage(QWidget):
         index = self.rm_combo.findData(chosen) if chosen is not None else 0
         self.rm_combo.setCurrentIndex(max(index, 0))
         self.rm_combo.blockSignals(False)
-
-    def _fill_interests(self, interests: tuple[str, ...]) -> None:
-        checked = set(self.checked_interests())
-        self._interests = interests
-        self.interests_list.clear()
-        for name in interests:
-            item = QListWidgetItem(name)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            item.setCheckState(Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked)
-            self.interests_list.addItem(item)
-        self._fit_interests()
-
-    def _fit_interests(self) -> None:
-        # As many rows of check boxes as the width needs, and no scroll bar.
-        lst = self.interests_list
-        frame = 2 * lst.frameWidth()
-        if lst.count() == 0:
-            lst.setFixedHeight(lst.fontMetrics().height() + frame + 8)
-            return
-        lst.doItemsLayout()
-        last = lst.visualItemRect(lst.item(lst.count() - 1))
-        bottom = last.bottom() + lst.verticalScrollBar().value()
-        lst.setFixedHeight(bottom + lst.spacing() + frame + 2)
-
-    def checked_interests(self) -> list[str]:
-        out = []
-        for row in range(self.interests_list.count()):
-            item = self.interests_list.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(item.text())
-        return out
-
-    def field_widget(self, object_name: str) -> QWidget:
-        """The form field with this objectName (where an error puts the cursor)."""
-        return self._field_widgets[object_name]
 
     # --- status, note -------------------------------------------------------------------
 
@@ -589,11 +313,11 @@ class ReferralPage(QWidget):
         self.save_button.setEnabled(False)
         self.completer.hide_matches()
         data = self.gather()
-        ctx = self.ctx
-        self._submit(lambda: referrals.file_referral(ctx.db, ctx.actor, data), self._on_saved, self._on_save_failed)
+        db, actor = self.ctx.db, self.ctx.actor
+        self.run(lambda: referrals.file_referral(db, actor, data), self._on_saved, failed=self._on_save_failed,
+                 change=True)
 
-    def _on_saved(self, result: object) -> None:
-        assert isinstance(result, FiledReferral)
+    def _on_saved(self, result: FiledReferral) -> None:
         self._end_saving()
         self._clear_errors()
         self._reset_fields()
@@ -606,44 +330,24 @@ class ReferralPage(QWidget):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._end_saving()
         self._clear_errors()
-        if isinstance(exc, ValidationError):
-            self._show_problems(exc)
-        else:
+        if not isinstance(exc, ValidationError):
             messages.show_error(self, exc)
+            return
+        self.errors.show(exc)  # each problem beside its field, the cursor in the first
+        if "rm" in exc.fields and self.rm_combo.currentData() is None:
+            self.errors["rmCombo"].show_error(self.tr("Choose the RM"))  # nothing chosen says more than "not active"
 
     def _end_saving(self) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
 
-    def _show_problems(self, exc: ValidationError) -> None:
-        problems = exc.fields
-        first: QWidget | None = None
-        shown: set[str] = set()
-        for field, widget_name in FIELD_ORDER:
-            if field not in problems or widget_name in shown:
-                continue
-            shown.add(widget_name)
-            message = problems[field]
-            if field == "rm" and self.rm_combo.currentData() is None:
-                message = self.tr("Choose the RM")
-            self.errors[widget_name].show_error(message)
-            if first is None:
-                first = self._field_widgets[widget_name]
-        known = {field for field, _ in FIELD_ORDER}
-        others = [f"{m}" if f == "date" else f"{f}: {m}" for f, m in problems.items() if f not in known]
-        if others:
-            self.form_error_label.show_error("; ".join(others))
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear_error()
+        self.errors.clear()
 
     def _reset_fields(self) -> None:
         self._search_timer.stop()
-        self._search_seq += 1
-        self._warning_seq += 1
+        self.drop_answers("search")
+        self.drop_answers("warnings")
         self.completer.hide_matches()
         had_client = self._client is not None
         self._client = None
@@ -671,14 +375,3 @@ class ReferralPage(QWidget):
         self.on_note_changed()
         self._show_warnings([])
         self._clear_errors()
-
-    # --- the lane -------------------------------------------------------------------
-
-    def _submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-                on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``fn`` on the database lane; the lane drops the answer if this page is gone meanwhile."""
-        self.ctx.lane.submit(fn, on_done, on_error or (lambda exc: messages.show_error(self, exc)), owner=self)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_interests()

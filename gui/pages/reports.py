@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal, Slot
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
+from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
 from services import accounts
@@ -39,7 +38,7 @@ KINDS = ("daily", "weekly", "monthly")
 SUFFIXES = (".pdf", ".xlsx")
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Page):
     """Exports the referral statistics sheet for a day, a week or a month.
 
     The export runs on the database lane while a busy bar shows; afterwards the
@@ -54,11 +53,7 @@ class ReportsPage(QWidget):
     export_failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        named(self, "reportsPage")
-        self.ctx = ctx
-        self._busy = False
-        self._generation = 0
+        super().__init__(ctx, "reportsPage", parent)
         self._done_box: QMessageBox | None = None
         self._last_dir: Path | None = None
         self._many_branches = False
@@ -143,15 +138,16 @@ class ReportsPage(QWidget):
 
     def refresh(self) -> None:
         """Today may have moved on; the supervisor's all-branches choice needs the branch count."""
+        super().refresh()
         today = self.ctx.db.today()
         self.date_edit.setMaximumDate(qdate(today))
         if allowed(self.ctx.actor.role, Action.REPORT_ALL_BRANCHES):
             db = self.ctx.db
-            self._submit(lambda: len(accounts.list_branches(db)), self._on_branch_count, busy=False)
+            self.run(lambda: len(accounts.list_branches(db)), self._on_branch_count)
 
     def clear_sensitive(self) -> None:
         """The idle lock: withdraw the offer to open the last sheet (it names clients, if masked)."""
-        self._generation += 1
+        super().clear_sensitive()
         self._close_done_box()
         self.status_label.clear()
 
@@ -204,7 +200,7 @@ class ReportsPage(QWidget):
 
     def export_to(self, path: Path) -> None:
         """Export the chosen sheet to ``path`` (its suffix picks PDF or .xlsx) on the lane."""
-        if self._busy:
+        if self.busy:
             return
         path = Path(path)
         if path.suffix.lower() not in SUFFIXES:
@@ -224,38 +220,15 @@ class ReportsPage(QWidget):
 
             return export_report(db, actor, kind, day, path, all_branches=all_branches)
 
-        self._submit(job, self._on_exported, self._on_export_failed)
+        self.run(job, self._on_exported, failed=self._on_export_failed, busy=True, change=True)
 
     def _all_branches(self) -> bool:
         return self._many_branches and self.all_branches_check.isChecked()
 
-    def _submit(self, job: Callable[[], Any], on_done: Callable[[Any], None],
-                on_error: Callable[[BaseException], None] | None = None, *, busy: bool = True) -> None:
-        generation = self._generation
-        if busy:
-            self._set_busy(True)
-
-        def done(result: Any) -> None:
-            if busy:
-                self._set_busy(False)
-            if generation == self._generation:
-                on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            if busy:
-                self._set_busy(False)
-            (on_error or self._show_error)(exc)
-
-        self.ctx.lane.submit(job, done, failed, owner=self)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         for widget in (self.kind_combo, self.date_edit, self.all_branches_check, self.pdf_button, self.xlsx_button):
             widget.setEnabled(not busy)
-
-    def _show_error(self, exc: BaseException) -> None:
-        messages.show_error(self, exc)
 
     def _close_done_box(self) -> None:
         if self._done_box is not None and shiboken6.isValid(self._done_box):
@@ -266,27 +239,18 @@ class ReportsPage(QWidget):
         text = str(path)
         self.status_label.setText(self.tr("Saved to {path}").format(path=text))
         self.report_exported.emit(text)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Sheet exported"),
-                          self.tr("The sheet is saved. Open it now?"),
-                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, self)
-        box.setInformativeText(text)
-        named(box, "reportExportedBox")
-        box.button(QMessageBox.StandardButton.Open).setText(self.tr("Open"))
-        box.button(QMessageBox.StandardButton.Close).setText(self.tr("Close"))
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        open_button = box.button(QMessageBox.StandardButton.Open)
+        self._done_box = messages.confirm(
+            self, self.tr("Sheet exported"), self.tr("The sheet is saved. Open it now?"),
+            lambda: self._open_file(text), name="reportExportedBox",
+            yes=messages.Button.Open, no=messages.Button.Close, yes_text=self.tr("Open"), no_text=self.tr("Close"),
+            informative=text, modal=False)
 
-        def finished() -> None:
-            if box.clickedButton() is open_button:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(text))
-            box.deleteLater()
-
-        box.finished.connect(finished)
-        self._done_box = box
-        box.show()
+    @staticmethod
+    def _open_file(path: str) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     def _on_export_failed(self, exc: BaseException) -> None:
-        messages.show_error(self, exc)  # logs a bug's traceback once; the box says what went wrong
+        self.show_error(exc)  # logs a bug's traceback once; the box says what went wrong
         why = str(exc) if isinstance(exc, ServiceError) else self.tr("an unexpected error, written to the log")
         text = self.tr("Not exported: {why}").format(why=why)
         self.status_label.setText(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.itemmodels.staff_table import StaffTableModel
+from gui.pages.base import Page
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.labels import role_label
 from models import Role
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from gui.context import AppContext
 
 
-class StaffAdminPage(QWidget):
+class StaffAdminPage(Page):
     """Lists the branch's accounts; adds one with a one-time password shown once; resets; disables.
 
     Every change is permission-checked in ``services.accounts`` (only ``admin``).
@@ -42,11 +43,8 @@ class StaffAdminPage(QWidget):
     staff_changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._busy = False
+        super().__init__(ctx, "staffPage", parent)
         self._select_after_load: int | None = None
-        named(self, "staffPage")
 
         title = named(QLabel(self.tr("Staff accounts")), "staffPageTitleLabel")
         hint = named(QLabel(self.tr("A new account, or a reset, gets a one-time password that is shown only "
@@ -131,15 +129,13 @@ class StaffAdminPage(QWidget):
     # --- the page contract ----------------------------------------------------------------
 
     def refresh(self) -> None:
+        super().refresh()
         db, actor = self.ctx.db, self.ctx.actor
-
-        def load() -> list[accounts.StaffInfo]:
-            return accounts.staff_accounts(db, actor)
-
-        self.ctx.lane.submit(load, self.on_staff_loaded, self.on_failed)
+        self.run(lambda: accounts.staff_accounts(db, actor), self.on_staff_loaded, failed=self.on_failed, key="load")
 
     def clear_sensitive(self) -> None:
         """A one-time password must not outlive the lock; the list is reloaded on refresh."""
+        super().clear_sensitive()
         self._hide_password()
         self.errors.clear()
         self.model.clear()
@@ -159,36 +155,33 @@ class StaffAdminPage(QWidget):
         self.on_selection_changed()
 
     def on_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
         self.errors.show(exc)
 
     @Slot()
     def on_selection_changed(self) -> None:
         info = self._selected()
-        self.reset_button.setEnabled(info is not None and not self._busy)
+        self.reset_button.setEnabled(info is not None and not self.busy)
         # Disabling oneself would leave the branch without anyone to undo it.
-        self.toggle_button.setEnabled(info is not None and not self._busy and info.id != self.ctx.actor.staff_id)
+        self.toggle_button.setEnabled(info is not None and not self.busy and info.id != self.ctx.actor.staff_id)
         self.toggle_button.setText(self.tr("Enable") if info is not None and not info.active else self.tr("Disable"))
 
     @Slot()
     def on_add_clicked(self) -> None:
-        if self._busy:
+        if self.busy:
             return
-        self._set_busy(True)
         self.errors.clear()
         self._hide_password()
         db, actor = self.ctx.db, self.ctx.actor
         staff_no, name = self.staff_id_edit.text().strip(), self.staff_name_edit.text()
         role = str(self.role_combo.currentData())
 
-        def add() -> Any:
+        def add() -> tuple[accounts.StaffInfo, str]:
             return accounts.add_staff(db, actor, staff_no=staff_no, name=name, role=role, must_change_password=True)
 
-        self.ctx.lane.submit(add, self.on_added, self.on_failed)
+        self.run(add, self.on_added, failed=self.on_failed, busy=True, change=True)
 
-    def on_added(self, result: Any) -> None:
+    def on_added(self, result: tuple[accounts.StaffInfo, str]) -> None:
         info, password = result
-        self._set_busy(False)
         self.staff_id_edit.clear()
         self.staff_name_edit.clear()
         self._show_password(info.staff_no, info.name, password)
@@ -199,42 +192,34 @@ class StaffAdminPage(QWidget):
     @Slot()
     def on_reset_clicked(self) -> None:
         info = self._selected()
-        if self._busy or info is None:
+        if self.busy or info is None:
             return
-        self._set_busy(True)
         self.errors.clear()
         self._hide_password()
         db, actor, staff_id, staff_no, name = self.ctx.db, self.ctx.actor, info.id, info.staff_no, info.name
 
-        def reset() -> str:
-            return accounts.reset_password(db, actor, staff_id)
-
         def done(password: str) -> None:
-            self._set_busy(False)
             self._show_password(staff_no, name, password)
             self.staff_changed.emit()
 
-        self.ctx.lane.submit(reset, done, self.on_failed)
+        self.run(lambda: accounts.reset_password(db, actor, staff_id), done, failed=self.on_failed, busy=True,
+                 change=True)
 
     @Slot()
     def on_toggle_clicked(self) -> None:
         info = self._selected()
-        if self._busy or info is None:
+        if self.busy or info is None:
             return
         staff_id, active = info.id, not info.active
-        self._set_busy(True)
         self.errors.clear()
         db, actor = self.ctx.db, self.ctx.actor
 
-        def toggle() -> None:
-            accounts.set_active(db, actor, staff_id, active)
-
-        def done(_result: object) -> None:
-            self._set_busy(False)
+        def done(_result: None) -> None:
             self.staff_changed.emit()
             self.refresh()
 
-        self.ctx.lane.submit(toggle, done, self.on_failed)
+        self.run(lambda: accounts.set_active(db, actor, staff_id, active), done, failed=self.on_failed, busy=True,
+                 change=True)
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -253,7 +238,6 @@ class StaffAdminPage(QWidget):
         self.password_label.clear()
         self.password_label.hide()
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def set_busy(self, busy: bool) -> None:
         self.add_button.setEnabled(not busy)
         self.on_selection_changed()

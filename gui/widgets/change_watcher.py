@@ -5,17 +5,21 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from gui.context import AppContext
+from gui.worker import DbLane
+from services.db import Database
 from services.notify import ChangeFeed
 
 log = logging.getLogger("lobbydesk.gui.live")
 
 POLL_MS = 500  # two looks a second keep "within 2 s" with room for the reload itself
 RECONNECT_AFTER_S = 5.0
+
+T = TypeVar("T")
 
 
 class _FeedHolder:
@@ -43,9 +47,10 @@ class ChangeWatcher(QObject):
 
     changed = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+    def __init__(self, db: Database, lane: DbLane, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._db = db
+        self._lane = lane
         self._holder = _FeedHolder()
         self._opening = False
         self._last_attempt = 0.0
@@ -61,20 +66,19 @@ class ChangeWatcher(QObject):
         return self._holder.feed is not None
 
     def _open_feed(self) -> None:
-        db = self._ctx.db
+        db = self._db
         self._attempt(lambda: ChangeFeed(db), self._on_feed_opened)
 
-    def _attempt(self, work: Callable[[], object], on_done: Callable[[object], None]) -> None:
+    def _attempt(self, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
         """Open or reconnect the feed on the lane; one attempt at a time."""
         self._opening = True
         self._last_attempt = time.monotonic()
-        self._ctx.lane.submit(work, on_done, self._on_feed_failed)
+        self._lane.submit(work, on_done, self._on_feed_failed)
 
     def _may_retry(self) -> bool:
         return not self._opening and time.monotonic() - self._last_attempt >= RECONNECT_AFTER_S
 
-    def _on_feed_opened(self, feed: object) -> None:
-        assert isinstance(feed, ChangeFeed)
+    def _on_feed_opened(self, feed: ChangeFeed) -> None:
         if not shiboken6.isValid(self):
             feed.close()
             return
@@ -103,7 +107,7 @@ class ChangeWatcher(QObject):
         elif feed.needs_reconnect and self._may_retry():
             self._attempt(feed.reconnect, self._on_reconnected)
 
-    def _on_reconnected(self, _result: object) -> None:
+    def _on_reconnected(self, _result: None) -> None:
         if shiboken6.isValid(self):
             self._opening = False
 

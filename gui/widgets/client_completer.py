@@ -48,7 +48,8 @@ class ClientCompleter(QCompleter):
         view.header().setStretchLastSection(True)
         view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setMaxVisibleItems(8)
-        self.activated[QModelIndex].connect(self.on_popup_activated)
+        self.activated[QModelIndex].connect(self.on_popup_activated)  # type: ignore[index]  # overloaded signal
+        self._view = view
 
     def show_matches(self, edit: QLineEdit, matches: Sequence[ClientMatch]) -> None:
         """List ``matches`` under ``edit``; an empty list closes the pop-up."""
@@ -56,7 +57,7 @@ class ClientCompleter(QCompleter):
         for m in matches:
             self._model.appendRow(self._row(m))
         if not matches or not edit.hasFocus():
-            self.popup().hide()
+            self._view.hide()
             return
         if self.widget() is not edit:
             self.setWidget(edit)
@@ -64,10 +65,10 @@ class ClientCompleter(QCompleter):
         self.complete(rect)
         # QCompleter makes the first row current: Enter or Tab would then pick it
         # although the person only typed on. Nothing is chosen until they move.
-        self.popup().setCurrentIndex(QModelIndex())
+        self._view.setCurrentIndex(QModelIndex())
 
     def hide_matches(self) -> None:
-        self.popup().hide()
+        self._view.hide()
 
     def _row(self, m: ClientMatch) -> list[QStandardItem]:
         if m.tier != Tier.NONE:

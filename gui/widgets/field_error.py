@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -70,38 +71,98 @@ def add_field_row(form: QFormLayout, label: QWidget | str, field: QWidget, error
     error.place_in(form)
 
 
-class FieldErrors:
-    """A form's error labels by the service's field names, and one label for whatever else went wrong."""
+class FieldErrors(Mapping[str, FieldErrorLabel]):
+    """The one way a form or dialog shows a refused save: each problem beside its field.
 
-    def __init__(self, general: FieldErrorLabel) -> None:
-        self._labels: dict[str, FieldErrorLabel] = {}
+    Every label is named ``<field objectName>Error`` (docs/product.md "Automation contract");
+    the form reads as a mapping from that field name to its label. Service field names are
+    mapped to labels in the form's reading order: the first field with a problem gets the
+    cursor. Problems no field claims, and errors that are not about input, go to the
+    general label.
+    """
+
+    def __init__(self, general: FieldErrorLabel, *, focus_first: bool = True) -> None:
         self._general = general
+        self._focus_first = focus_first
+        self._labels: dict[str, FieldErrorLabel] = {_field_name(general): general}
+        self._by_service: dict[str, tuple[FieldErrorLabel, QWidget | None]] = {}
 
-    def add_row(self, form: QFormLayout, label: str, field: QWidget, service_field: str) -> None:
-        """``add_field_row`` with an error label named after ``field``, showing ``service_field``'s problem."""
+    # --- building ---------------------------------------------------------------------
+
+    def add_row(self, form: QFormLayout, label: QWidget | str, field: QWidget, *service_fields: str,
+                extra: QWidget | None = None) -> FieldErrorLabel:
+        """``add_field_row`` with an error label named after ``field``, showing ``service_fields``' problems."""
         error = FieldErrorLabel(field.objectName())
-        add_field_row(form, label, field, error)
-        self._labels[service_field] = error
+        add_field_row(form, label, field, error, extra)
+        self.add(error, field, *service_fields)
+        return error
+
+    def add(self, error: FieldErrorLabel, field: QWidget | None, *service_fields: str) -> None:
+        """A label placed by hand; ``field`` gets the cursor when it is the first with a problem."""
+        self._labels[_field_name(error)] = error
+        for service_field in service_fields:
+            self._by_service[service_field] = (error, field)
+
+    # --- the mapping (field objectName -> its label) -----------------------------------------
+
+    def __getitem__(self, name: str) -> FieldErrorLabel:
+        return self._labels[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def for_service_field(self, service_field: str) -> FieldErrorLabel:
+        return self._by_service[service_field][0]
+
+    @property
+    def general(self) -> FieldErrorLabel:
+        return self._general
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def claims(self, exc: BaseException) -> bool:
+        """``exc`` is a refused input with a problem beside one of these fields."""
+        from services.errors import ValidationError
+
+        return isinstance(exc, ValidationError) and any(f in self._by_service for f in exc.fields)
 
     def clear(self) -> None:
-        for label in (*self._labels.values(), self._general):
+        for label in self._labels.values():
             label.clear_error()
 
-    def show(self, exc: BaseException) -> None:
-        """Each field's problem beside it; anything else in the general label."""
+    def show(self, exc: BaseException) -> bool:
+        """Each field's problem beside it; anything else in the general label.
+
+        True when at least one problem sits beside its field (the person can correct it there).
+        """
         from gui import messages
         from services.errors import ValidationError
 
         self.clear()
         leftover: list[str] = []
+        first: QWidget | None = None
+        shown: set[FieldErrorLabel] = set()
         if isinstance(exc, ValidationError):
-            for field, message in exc.fields.items():
-                label = self._labels.get(field)
-                if label is None:
-                    leftover.append(message)
-                else:
-                    label.show_error(message)
+            problems = exc.fields
+            for service_field, (label, widget) in self._by_service.items():  # the form's reading order
+                if service_field not in problems or label in shown:
+                    continue
+                label.show_error(problems[service_field])
+                shown.add(label)
+                if first is None and widget is not None:
+                    first = widget
+            leftover = [m for f, m in problems.items() if f not in self._by_service]
         else:
             leftover.append(messages.describe(exc))
         if leftover:
             self._general.show_error("\n".join(leftover))
+        if first is not None and self._focus_first:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        return bool(shown)
+
+
+def _field_name(label: FieldErrorLabel) -> str:
+    return label.objectName().removesuffix("Error")

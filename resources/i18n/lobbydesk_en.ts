@@ -466,6 +466,26 @@
             <translation>Lobby Referral Desk</translation>
         </message>
         <message>
+            <source>Signed in: {name} ({staff_no}), {role}</source>
+            <translation>Signed in: {name} ({staff_no}), {role}</translation>
+        </message>
+        <message>
+            <source>Database: {db}</source>
+            <translation>Database: {db}</translation>
+        </message>
+        <message>
+            <source>New referral</source>
+            <translation>New referral</translation>
+        </message>
+        <message>
+            <source>Lobby Referral Desk — {branch}</source>
+            <translation>Lobby Referral Desk — {branch}</translation>
+        </message>
+        <message>
+            <source>The password was changed.</source>
+            <translation>The password was changed.</translation>
+        </message>
+        <message>
             <source>&amp;Account</source>
             <translation>&amp;Account</translation>
         </message>
@@ -486,14 +506,6 @@
             <translation>Quit</translation>
         </message>
         <message>
-            <source>&amp;Pages</source>
-            <translation>&amp;Pages</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
             <source>Interface language…</source>
             <translation>Interface language…</translation>
         </message>
@@ -502,48 +514,12 @@
             <translation>About Lobby Referral Desk</translation>
         </message>
         <message>
-            <source>New referral</source>
-            <translation>New referral</translation>
+            <source>&amp;Pages</source>
+            <translation>&amp;Pages</translation>
         </message>
         <message>
-            <source>Signed in: {name} ({staff_no}), {role}</source>
-            <translation>Signed in: {name} ({staff_no}), {role}</translation>
-        </message>
-        <message>
-            <source>Database: {db}</source>
-            <translation>Database: {db}</translation>
-        </message>
-        <message>
-            <source>File a referral</source>
-            <translation>File a referral</translation>
-        </message>
-        <message>
-            <source>Referrals</source>
-            <translation>Referrals</translation>
-        </message>
-        <message>
-            <source>My referrals</source>
-            <translation>My referrals</translation>
-        </message>
-        <message>
-            <source>Day close</source>
-            <translation>Day close</translation>
-        </message>
-        <message>
-            <source>Reports</source>
-            <translation>Reports</translation>
-        </message>
-        <message>
-            <source>Staff accounts</source>
-            <translation>Staff accounts</translation>
-        </message>
-        <message>
-            <source>Lobby Referral Desk — {branch}</source>
-            <translation>Lobby Referral Desk — {branch}</translation>
-        </message>
-        <message>
-            <source>The password was changed.</source>
-            <translation>The password was changed.</translation>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
         </message>
         <message>
             <source>Interface language</source>
@@ -560,6 +536,30 @@ Database: {db}</source>
             <translation>Lobby Referral Desk: premium-client referrals, follow-up and the daily statistics sheet for a bank branch.
 
 Database: {db}</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>Referrals</translation>
+        </message>
+        <message>
+            <source>My referrals</source>
+            <translation>My referrals</translation>
+        </message>
+        <message>
+            <source>File a referral</source>
+            <translation>File a referral</translation>
+        </message>
+        <message>
+            <source>Day close</source>
+            <translation>Day close</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>Staff accounts</source>
+            <translation>Staff accounts</translation>
         </message>
     </context>
     <context>
@@ -718,7 +718,7 @@ Database: {db}</translation>
         </message>
     </context>
     <context>
-        <name>ReferralPage</name>
+        <name>ReferralFormUi</name>
         <message>
             <source>11 digits; type to find a client</source>
             <translation>11 digits; type to find a client</translation>
@@ -815,6 +815,13 @@ Database: {db}</translation>
             <source>Save referral (Enter)</source>
             <translation>Save referral (Enter)</translation>
         </message>
+    </context>
+    <context>
+        <name>ReferralPage</name>
+        <message>
+            <source>Optional, 18 characters</source>
+            <translation>Optional, 18 characters</translation>
+        </message>
         <message>
             <source>Possible duplicate: {details}. You may still save.</source>
             <translation>Possible duplicate: {details}. You may still save.</translation>
@@ -834,6 +841,10 @@ Database: {db}</translation>
         <message>
             <source>judged an ordinary client by {by} on {when}</source>
             <translation>judged an ordinary client by {by} on {when}</translation>
+        </message>
+        <message>
+            <source>Please choose</source>
+            <translation>Please choose</translation>
         </message>
         <message>
             <source>{name} ({staff_no}) · {n} due today</source>
@@ -1172,16 +1183,12 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
             <translation>Void the referral of {client}? It stays in the lists, struck through.</translation>
         </message>
         <message>
-            <source>Reason (required)</source>
-            <translation>Reason (required)</translation>
-        </message>
-        <message>
             <source>Void</source>
             <translation>Void</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
+            <source>Reason (required)</source>
+            <translation>Reason (required)</translation>
         </message>
     </context>
     <context>
@@ -1202,12 +1209,12 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
     <context>
         <name>messages</name>
         <message>
-            <source>Sorry, something went wrong. The details were written to the log; please tell the administrator.</source>
-            <translation>Sorry, something went wrong. The details were written to the log; please tell the administrator.</translation>
-        </message>
-        <message>
             <source>Lobby Referral Desk</source>
             <translation>Lobby Referral Desk</translation>
+        </message>
+        <message>
+            <source>Sorry, something went wrong. The details were written to the log; please tell the administrator.</source>
+            <translation>Sorry, something went wrong. The details were written to the log; please tell the administrator.</translation>
         </message>
     </context>
     <context>

@@ -466,6 +466,26 @@
             <translation>厅堂推介与客户跟进</translation>
         </message>
         <message>
+            <source>Signed in: {name} ({staff_no}), {role}</source>
+            <translation>当前登录：{name}（{staff_no}），{role}</translation>
+        </message>
+        <message>
+            <source>Database: {db}</source>
+            <translation>数据库：{db}</translation>
+        </message>
+        <message>
+            <source>New referral</source>
+            <translation>新建推介</translation>
+        </message>
+        <message>
+            <source>Lobby Referral Desk — {branch}</source>
+            <translation>厅堂推介与客户跟进 — {branch}</translation>
+        </message>
+        <message>
+            <source>The password was changed.</source>
+            <translation>密码已修改。</translation>
+        </message>
+        <message>
             <source>&amp;Account</source>
             <translation>账户(&amp;A)</translation>
         </message>
@@ -486,14 +506,6 @@
             <translation>退出程序</translation>
         </message>
         <message>
-            <source>&amp;Pages</source>
-            <translation>页面(&amp;P)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
             <source>Interface language…</source>
             <translation>界面语言…</translation>
         </message>
@@ -502,48 +514,12 @@
             <translation>关于厅堂推介与客户跟进</translation>
         </message>
         <message>
-            <source>New referral</source>
-            <translation>新建推介</translation>
+            <source>&amp;Pages</source>
+            <translation>页面(&amp;P)</translation>
         </message>
         <message>
-            <source>Signed in: {name} ({staff_no}), {role}</source>
-            <translation>当前登录：{name}（{staff_no}），{role}</translation>
-        </message>
-        <message>
-            <source>Database: {db}</source>
-            <translation>数据库：{db}</translation>
-        </message>
-        <message>
-            <source>File a referral</source>
-            <translation>推介登记</translation>
-        </message>
-        <message>
-            <source>Referrals</source>
-            <translation>推介记录</translation>
-        </message>
-        <message>
-            <source>My referrals</source>
-            <translation>我的推介</translation>
-        </message>
-        <message>
-            <source>Day close</source>
-            <translation>日终核对</translation>
-        </message>
-        <message>
-            <source>Reports</source>
-            <translation>推介统计</translation>
-        </message>
-        <message>
-            <source>Staff accounts</source>
-            <translation>员工账户</translation>
-        </message>
-        <message>
-            <source>Lobby Referral Desk — {branch}</source>
-            <translation>厅堂推介与客户跟进 — {branch}</translation>
-        </message>
-        <message>
-            <source>The password was changed.</source>
-            <translation>密码已修改。</translation>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
         </message>
         <message>
             <source>Interface language</source>
@@ -560,6 +536,30 @@ Database: {db}</source>
             <translation>厅堂推介与客户跟进：银行网点的优质客户推介、客户跟进及推介统计表。
 
 数据库：{db}</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>推介记录</translation>
+        </message>
+        <message>
+            <source>My referrals</source>
+            <translation>我的推介</translation>
+        </message>
+        <message>
+            <source>File a referral</source>
+            <translation>推介登记</translation>
+        </message>
+        <message>
+            <source>Day close</source>
+            <translation>日终核对</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>推介统计</translation>
+        </message>
+        <message>
+            <source>Staff accounts</source>
+            <translation>员工账户</translation>
         </message>
     </context>
     <context>
@@ -718,7 +718,7 @@ Database: {db}</source>
         </message>
     </context>
     <context>
-        <name>ReferralPage</name>
+        <name>ReferralFormUi</name>
         <message>
             <source>11 digits; type to find a client</source>
             <translation>11 位手机号，输入即查找已有客户</translation>
@@ -815,6 +815,13 @@ Database: {db}</source>
             <source>Save referral (Enter)</source>
             <translation>保存推介 (Enter)</translation>
         </message>
+    </context>
+    <context>
+        <name>ReferralPage</name>
+        <message>
+            <source>Optional, 18 characters</source>
+            <translation>选填，18 位</translation>
+        </message>
         <message>
             <source>Possible duplicate: {details}. You may still save.</source>
             <translation>可能重复推介：{details}。仍可保存。</translation>
@@ -834,6 +841,10 @@ Database: {db}</source>
         <message>
             <source>judged an ordinary client by {by} on {when}</source>
             <translation>{when} 被 {by} 判定为普通客户</translation>
+        </message>
+        <message>
+            <source>Please choose</source>
+            <translation>请选择</translation>
         </message>
         <message>
             <source>{name} ({staff_no}) · {n} due today</source>
@@ -1172,16 +1183,12 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
             <translation>作废 {client} 的推介？作废后仍保留在列表中，以删除线显示。</translation>
         </message>
         <message>
-            <source>Reason (required)</source>
-            <translation>作废原因（必填）</translation>
-        </message>
-        <message>
             <source>Void</source>
             <translation>作废</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
+            <source>Reason (required)</source>
+            <translation>作废原因（必填）</translation>
         </message>
     </context>
     <context>
@@ -1202,12 +1209,12 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
     <context>
         <name>messages</name>
         <message>
-            <source>Sorry, something went wrong. The details were written to the log; please tell the administrator.</source>
-            <translation>抱歉，程序出现错误。详细信息已写入日志，请告知系统管理员。</translation>
-        </message>
-        <message>
             <source>Lobby Referral Desk</source>
             <translation>厅堂推介与客户跟进</translation>
+        </message>
+        <message>
+            <source>Sorry, something went wrong. The details were written to the log; please tell the administrator.</source>
+            <translation>抱歉，程序出现错误。详细信息已写入日志，请告知系统管理员。</translation>
         </message>
     </context>
     <context>

@@ -51,7 +51,8 @@ LaunchWindow = Callable[..., QMainWindow]
 
 @pytest.fixture
 def launch_window(qtbot, db_url: str, clock) -> Iterator[LaunchWindow]:  # type: ignore[no-untyped-def]
-    """``launch_window(user=None, password=PASSWORD, *, lang=None)``: gui.app.launch on this test's database.
+    """``launch_window(user=None, password=PASSWORD, *, lang=None, idle_seconds=None)``: gui.app.launch on this
+    test's database.
 
     The window's database uses the test's FakeClock, like the ``f`` factories, so
     "today" agrees on both sides. Without ``user`` the sign-in dialog shows. Each
@@ -64,8 +65,9 @@ def launch_window(qtbot, db_url: str, clock) -> Iterator[LaunchWindow]:  # type:
     windows: list[QMainWindow] = []
 
     def open_window(user: str | None = None, password: str | None = PASSWORD, *,
-                    lang: str | None = None) -> QMainWindow:
-        window = launch(db_url, user, password if user is not None else None, clock=clock, lang=lang)
+                    lang: str | None = None, idle_seconds: int | None = None) -> QMainWindow:
+        window = launch(db_url, user, password if user is not None else None, idle_seconds=idle_seconds,
+                        clock=clock, lang=lang)
         windows.append(window)
         return window
 

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QTableView
 
+from gui.dialogs.reason import VoidReasonDialog
 from gui.itemmodels import referrals as referral_model
 from gui.itemmodels.referrals import ReferralTableModel
 from gui.pages.my_referrals import MyReferralsPage
 from gui.widgets.labels import follow_up_state_label
-from gui.widgets.void_dialog import VoidReasonDialog
 from models import Referral, Role
 from services import referrals
 from services.db import BRANCH_TZ, Database, make_engine, utc_now

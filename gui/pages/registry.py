@@ -1,0 +1,71 @@
+"""Every page of the main window, one row each: who may open it comes from services.permissions.
+
+Adding a page is its ``Page`` subclass plus one ``PageSpec`` row here (docs/architecture.md
+"Adding a page"). The class is imported only when a signed-in role needs it, so start-up
+stays fast (docs/product.md "Budgets").
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from models import Role
+from services.permissions import Action, allowed
+
+if TYPE_CHECKING:
+    from gui.context import AppContext
+    from gui.pages.base import Page
+
+    # Every page is built as ``PageClass(ctx, parent)``; its objectName is its own.
+    PageClass = Callable[[AppContext, QWidget | None], Page]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its objectName (docs/product.md "Automation contract"), where its class lives,
+    its navigation label for a role, and the permission action that grants it."""
+
+    object_name: str
+    module: str
+    class_name: str
+    label: Callable[[str], str]  # role -> the label in the navigation list
+    action: Action
+
+    def page_class(self) -> PageClass:
+        from gui.pages.base import Page
+
+        cls = getattr(importlib.import_module(self.module), self.class_name)
+        assert isinstance(cls, type) and issubclass(cls, Page), f"{self.class_name} is not a Page"
+        return cast("PageClass", cls)
+
+
+def _referrals_label(role: str) -> str:
+    branch = role in (Role.LOBBY_MANAGER, Role.SUPERVISOR)  # the branch's list, not one person's
+    if branch:
+        return QCoreApplication.translate("MainWindow", "Referrals")
+    return QCoreApplication.translate("MainWindow", "My referrals")
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("referralPage", "gui.pages.referral_form", "ReferralPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "File a referral"), Action.REFERRAL_FILE),
+    PageSpec("myReferralsPage", "gui.pages.my_referrals", "MyReferralsPage", _referrals_label,
+             Action.REFERRAL_VIEW_OWN),
+    PageSpec("dayClosePage", "gui.pages.day_close", "DayClosePage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Day close"), Action.DAY_CLOSE_VIEW),
+    PageSpec("reportsPage", "gui.pages.reports", "ReportsPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Reports"), Action.REPORT_EXPORT),
+    PageSpec("staffPage", "gui.pages.staff_admin", "StaffAdminPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Staff accounts"), Action.STAFF_MANAGE),
+)
+
+
+def pages_for(role: str) -> tuple[PageSpec, ...]:
+    """The pages ``role`` may open, in navigation order: the permission table decides."""
+    return tuple(spec for spec in PAGES if allowed(role, spec.action))

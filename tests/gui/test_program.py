@@ -1,0 +1,147 @@
+"""The real program (run_gui, main.py): first run to main window, a database that cannot work, the benchmark switch."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from services import accounts
+from services.db import Database, make_engine, schema_looks_current
+from tests.gui.window_support import ROOT
+
+# --- the program -----------------------------------------------------------------------------------
+
+class Driver:
+    """Plays a person at the real program: ``run_gui`` runs its own event loop, so steps run from a timer."""
+
+    def __init__(self, steps: list) -> None:  # type: ignore[type-arg]
+        from PySide6.QtCore import QTimer
+
+        self.steps = list(steps)
+        self.errors: list[BaseException] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self.tick)
+        self.deadline = QTimer()
+        self.deadline.setSingleShot(True)
+        self.deadline.timeout.connect(lambda: QApplication.instance().exit(99))  # never hang the suite
+
+    def tick(self) -> None:
+        if not self.steps:
+            return
+        try:
+            if self.steps[0]():  # a step returns True once done, else it is tried again
+                self.steps.pop(0)
+        except BaseException as exc:
+            self.errors.append(exc)
+            self.steps.clear()
+            QApplication.instance().exit(98)
+
+    def run(self, db_url: str | None) -> int:
+        from gui.app import run_gui
+
+        app = QApplication.instance()
+        self.timer.start()
+        self.deadline.start(120_000)
+        try:
+            return run_gui(db_url, "zh_CN")
+        finally:
+            self.timer.stop()
+            self.deadline.stop()
+            app.setQuitOnLastWindowClosed(True)
+
+
+def shown(kind: type, name: str):  # type: ignore[no-untyped-def]
+    """The visible widget of that name in any top-level window, else None."""
+    for top in QApplication.topLevelWidgets():
+        widget = top if top.objectName() == name else top.findChild(kind, name)
+        if widget is not None and isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+def test_the_program_migrates_a_new_file_and_leads_from_first_run_to_the_main_window(qtbot, tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    engine = make_engine(url)
+    assert not schema_looks_current(engine)  # a new file: the program must migrate it
+    engine.dispose()
+    typed: dict[str, str] = {}
+
+    def fill_first_run() -> bool:
+        button = shown(QPushButton, "setUpBranchButton")
+        if button is None:
+            return False
+        assert shown(QWidget, "signInDialog") is None  # an empty database starts with the first run
+        button.click()
+        for name, text in (("branchCodeEdit", "0105"), ("branchNameEdit", "蜀山支行"), ("adminIdEdit", "A0001"),
+                           ("adminNameEdit", "郑凯"), ("adminPasswordEdit", "Admin2026"),
+                           ("adminConfirmEdit", "Admin2026")):
+            shown(QLineEdit, name).setText(text)
+        shown(QPushButton, "createBranchButton").click()
+        return True
+
+    def sign_in() -> bool:
+        user = shown(QLineEdit, "loginUserEdit")
+        if user is None or not shown(QPushButton, "loginButton").isEnabled():
+            return False
+        typed["user"] = user.text()
+        shown(QLineEdit, "loginPasswordEdit").setText("Admin2026")
+        shown(QPushButton, "loginButton").click()
+        return True
+
+    def main_window_up() -> bool:
+        window = shown(QMainWindow, "mainWindow")
+        if window is None:
+            return False
+        typed["pages"] = ",".join(window.page_names)
+        typed["status"] = window.findChild(QLabel, "statusUserLabel").text()
+        window.close()  # the program ends with its window
+        return True
+
+    driver = Driver([fill_first_run, sign_in, main_window_up])
+    code = driver.run(url)
+    assert not driver.errors, driver.errors
+    assert code == 0
+    assert typed == {"user": "A0001", "pages": "staffPage", "status": "当前登录：郑凯（A0001），系统管理员"}
+    database = Database(make_engine(url))
+    try:
+        assert schema_looks_current(database.engine) and not accounts.is_empty(database)
+    finally:
+        database.dispose()
+
+
+def test_a_database_url_that_cannot_work_is_explained_and_ends_with_status_2(qtbot) -> None:
+    seen: list[str] = []
+
+    def read_and_close_the_box() -> bool:
+        box = shown(QMessageBox, "startupErrorBox")
+        if box is None:
+            return False
+        seen.append(box.text())
+        box.accept()
+        return True
+
+    driver = Driver([read_and_close_the_box])
+    code = driver.run("mysql://nobody@localhost/nothing")
+    assert not driver.errors, driver.errors
+    assert code == 2
+    assert seen and "不支持的数据库" in seen[0]
+
+
+def test_the_benchmark_switch_ends_the_program_once_the_first_window_shows(db_url: str) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LOBBYDESK_BENCH_QUIT_ON_SHOWN="1")
+    env.pop("LOBBYDESK_DB_URL", None)
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db_url], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
