@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -84,7 +84,9 @@ def search_clients(db: Database, actor: Actor, text: str, *, limit: int = SEARCH
         if len(digits) == MOBILE_LEN:
             match: ColumnElement[bool] = Client.mobile == digits
         elif len(digits) == LAST_FOUR:
-            match = Client.mobile.endswith(digits, autoescape=True)
+            # Mobiles are 11 digits (services/validation.py), so characters 8–11 are the last four;
+            # written as substr() so an index on (branch_id, substr(mobile, 8, 4)) can serve it.
+            match = func.substr(Client.mobile, 8, 4) == digits
             if scope is not None:
                 match = or_(match, and_(scope, _prefix_range(Client.mobile, digits)))
         elif scope is not None and len(digits) < MOBILE_LEN:
