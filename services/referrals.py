@@ -214,6 +214,8 @@ def duplicate_warnings(db: Database, actor: Actor, *, client_id: int | None = No
             client_id = c.id if c else None
         if client_id is None:
             return []
+        if s.scalar(select(Client.branch_id).where(Client.id == client_id)) != actor.branch_id:
+            return []  # another branch's client is invisible, its history too (docs/permissions.md)
         return warnings_for(s, client_id, db.now())
 
 

@@ -160,6 +160,8 @@ Exercise = Callable[[World, Actor, Record], object]
 
 EXERCISE: dict[str, Exercise] = {
     "referral.file": _file,
+    "referral.warnings": lambda w, a, rec: _shown(
+        bool(referrals.duplicate_warnings(w.db, a, client_id=rec.client_id)), "client", rec.client_id),
     "referral.update": lambda w, a, rec: referrals.update_referral(
         w.db, a, rec.referred_id, w.version(Referral, rec.referred_id), channel="seminar"),
     "referral.void": lambda w, a, rec: referrals.void_referral(w.db, a, rec.referred_id, "录入错误"),
@@ -230,6 +232,7 @@ FILERS = {T, L, R, M, S}
 # docs/permissions.md, one line per action.
 RULES: dict[str, Rule] = {
     "referral.file": rule(FILERS, writes=True),
+    "referral.warnings": rule(FILERS, writes=False),  # who referred the client lately, before filing
     "referral.update": rule(FILERS, {L, S}, writes=True),
     "referral.void": rule(FILERS, {L, S}, writes=True),
     "referral.outcome": rule({L, R, S}, {L, S}, writes=True),
