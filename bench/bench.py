@@ -422,10 +422,18 @@ class Bench:
                                .order_by(Client.id).limit(1)).first()
         mobile7 = (sample[0] if sample else "1380013")[:7]
         name2 = (sample[1] if sample else "王伟")[:2]
-        for key, text, what in (("d1", "138", "mobile prefix '138'"), ("d2", mobile7, f"mobile prefix '{mobile7}'"),
-                                ("d3", "王", "name prefix '王'"), ("d4", name2, f"name prefix '{name2}'")):
-            fig, chosen = self.service_vs_raw(key, f"client search, {what}", "≤ 50 ms",
-                                              lambda text=text: search_clients(self.db, self.scene.lobby, text))
+        last4 = (str(sample[0]) if sample else "13800135678")[-4:]
+        # A mobile prefix is searched by the supervisor: the lobby roles find a full number, a
+        # name or its start, or exactly the last four digits (docs/permissions.md "Search").
+        sup, lobby = self.scene.supervisor, self.scene.lobby
+        cases: list[tuple[str, str, str, Actor]] = [
+            ("d1", mobile7, f"mobile prefix '{mobile7}' (supervisor)", sup),
+            ("d2", last4, f"mobile last four '{last4}' (lobby)", lobby),
+            ("d3", "王", "name prefix '王'", lobby), ("d4", name2, f"name prefix '{name2}'", lobby)]
+        for key, text, what, who in cases:
+            fig, chosen = self.service_vs_raw(
+                key, f"client search, {what}", "≤ 50 ms",
+                lambda text=text, who=who: search_clients(self.db, who, text))  # type: ignore[misc]
             fig.ok = fig.value is not None and fig.value <= 50
             main = [c for c in chosen if "FROM client" in c.sql]
             fig.note = f"{len([c for c in chosen if c.is_select])} SELECTs; " + (

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -49,8 +49,28 @@ def _prefix_range(col, prefix: str):  # type: ignore[no-untyped-def]
     return (col >= prefix) & (col < prefix + "\uffff")
 
 
+# Who may search how (docs/permissions.md "Search"; docs/product.md "Privacy and security"):
+# everyone who may look clients up finds a full mobile (11 digits), a full ID
+# number, a name or its start, or exactly the last four digits of a mobile. Only
+# a viewer entitled to the full number may also search by a partial one — a
+# mobile prefix of 3+ digits — and only among the clients they see in full (the
+# supervisor: the branch; an RM: their own clients). No other partial number
+# matches, so no walk of growing prefixes or suffixes rebuilds a masked number.
+MOBILE_LEN = 11
+LAST_FOUR = 4
+
+
+def _prefix_scope(actor: Actor) -> ColumnElement[bool] | None:
+    """Which clients a partial-number search may reach for this viewer, or None for none."""
+    if allowed(actor.role, Action.CLIENT_PROFILE_ALL):
+        return true()
+    if allowed(actor.role, Action.CLIENT_PROFILE) and actor.staff_id is not None:
+        return Client.rm_id == actor.staff_id
+    return None
+
+
 def search_clients(db: Database, actor: Actor, text: str, *, limit: int = SEARCH_LIMIT) -> list[ClientMatch]:
-    """Clients of the actor's branch whose mobile, name or ID number starts with ``text``."""
+    """Clients of the actor's branch matching ``text`` under the search rules above; results always masked."""
     require(actor, Action.CLIENT_LOOKUP)
     text = (text or "").strip()
     digits = re.sub(r"[\s\-]", "", text)
@@ -58,18 +78,25 @@ def search_clients(db: Database, actor: Actor, text: str, *, limit: int = SEARCH
         digits = digits[3:]
     rm = aliased(Staff)
     q = select(Client, rm.name).outerjoin(rm, rm.id == Client.rm_id).where(Client.branch_id == actor.branch_id)
-    if digits.isdigit() and len(digits) >= 3:
-        if len(digits) == 18 or (len(digits) == 17 and text.upper().endswith("X")):
-            q = q.where(Client.id_number == text.upper())
+    if len(text) == 18 and text[:17].isdigit() and (text[17].isdigit() or text[17] in "xX"):
+        q = q.where(Client.id_number == text.upper()).order_by(Client.name, Client.id)
+    elif digits.isdigit():
+        scope = _prefix_scope(actor) if len(digits) >= 3 else None
+        if len(digits) == MOBILE_LEN:
+            match: ColumnElement[bool] = Client.mobile == digits
+        elif len(digits) == LAST_FOUR:
+            # Mobiles are 11 digits (services/validation.py), so characters 8–11 are the last four;
+            # written as substr() so an index on (branch_id, substr(mobile, 8, 4)) can serve it.
+            match = func.substr(Client.mobile, 8, 4) == digits
+            if scope is not None:
+                match = or_(match, and_(scope, _prefix_range(Client.mobile, digits)))
+        elif scope is not None and len(digits) < MOBILE_LEN:
+            match = and_(scope, _prefix_range(Client.mobile, digits))
         else:
-            q = q.where(_prefix_range(Client.mobile, digits))
-        q = q.order_by(Client.mobile, Client.id)
-    elif len(text) >= 1 and not digits.isdigit():
-        if len(text) == 18 and text[:17].isdigit():
-            q = q.where(Client.id_number == text.upper())
-        else:
-            q = q.where(_prefix_range(Client.name, text))
-        q = q.order_by(Client.name, Client.id)
+            return []
+        q = q.where(match).order_by(Client.mobile, Client.id)
+    elif text:
+        q = q.where(_prefix_range(Client.name, text)).order_by(Client.name, Client.id)
     else:
         return []
     with db.read() as s:

@@ -24,10 +24,12 @@ from services.permissions import Action, Actor, allowed, require
 # - Only the lobby manager and the supervisor open it (Action.DAY_CLOSE_VIEW).
 # - The client's name shows in full: both roles see names at the counter anyway,
 #   and the lobby manager must tell the RM which client they mean.
-# - The mobile number is masked unless the viewer sees every profile (supervisor).
-# - The outcome amount (营销成果金额) shows: it is what the lobby manager writes
-#   down while checking with the RM, the referral's result and not the client's
-#   holdings; balances and AUM never appear here.
+# - The mobile number is masked for every viewer, the supervisor too: full values
+#   only on the profile's audited reveal (docs/permissions.md "Lists").
+# - The outcome amount (营销成果金额) is a client's amount: the supervisor sees it;
+#   the lobby manager sees deal / no deal and products, and an amount they enter
+#   for an RM shows as "***" once saved (docs/permissions.md "Amounts").
+#   Balances and AUM never appear here.
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ class ReconLine:
     met: bool | None
     deal: bool | None
     products: str | None
-    amount: Decimal | None
+    amount: Decimal | None  # None when the viewer may not see amounts (see amount_text)
+    amount_text: str  # what to show: "1,000.50", "***" for a viewer who may not see it, "" for none
     confirmed_by: str | None
     confirmed_at: dt.datetime | None
     confirmed_by_rm: bool  # the RM recorded it (their own queue), not the lobby manager for them
@@ -168,7 +171,7 @@ def reconciliation(db: Database, actor: Actor, day: dt.date) -> DayReconciliatio
         .where(Referral.branch_id == actor.branch_id, Referral.business_date == day)
         .order_by(Referral.created_at, Referral.id)
     )
-    full_mobile = allowed(actor.role, Action.CLIENT_PROFILE_ALL)
+    show_amount = referrals.sees_amounts(actor)
     today = db.today()
     with db.read() as s:
         rows = s.execute(q).all()
@@ -180,9 +183,10 @@ def reconciliation(db: Database, actor: Actor, day: dt.date) -> DayReconciliatio
         lines.append(ReconLine(
             referral_id=r.id, version=r.version, created_at=r.created_at, referrer_name=referrer_name,
             client_name=client_name,
-            client_mobile=(client_mobile or "") if full_mobile else mask(client_mobile, Kind.MOBILE),
+            client_mobile=mask(client_mobile, Kind.MOBILE),
             client_type=r.client_type, status=r.status, rm_id=r.rm_id, rm_name=rm_name,
-            met=r.met, deal=r.deal, products=r.outcome_products, amount=r.outcome_amount,
+            met=r.met, deal=r.deal, products=r.outcome_products,
+            amount=r.outcome_amount if show_amount else None, amount_text=_amount_text(r.outcome_amount, show_amount),
             confirmed_by=confirmer_name, confirmed_at=r.confirmed_at,
             confirmed_by_rm=r.confirmed_by_id is not None and r.confirmed_by_id == r.rm_id,
             follow_up_id=fu_id, follow_up_state=fu_state, follow_up_next=fu_next,
@@ -215,6 +219,12 @@ def _what_the_viewer_may_do(actor: Actor, closed: bool, missing: int) -> tuple[b
     if missing:
         can_close = can_close and allowed(actor.role, Action.DAY_CLOSE_FORCE)
     return can_close, missing > 0, may_reopen, False
+
+
+def _amount_text(amount: Decimal | None, show: bool) -> str:
+    if amount is None:
+        return ""
+    return f"{amount:,.2f}" if show else mask(amount, Kind.AMOUNT)
 
 
 # --- changing -------------------------------------------------------------------

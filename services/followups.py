@@ -28,7 +28,7 @@ from models import (
 from services import audit
 from services import validation as v
 from services.db import BRANCH_TZ, Database
-from services.errors import FieldProblem, NotFound, ValidationError
+from services.errors import FieldProblem, NotFound, PermissionDenied, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
@@ -150,7 +150,10 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
         fu.updated_at = db.now()
         client = s.get(Client, fu.client_id)
         assert client is not None
-        if new == FollowUpState.CONVERTED:
+        if new == FollowUpState.CONVERTED and client.rm_id in (None, fu.rm_id):
+            # Converting makes the client the follow-up's RM's only when they had no RM or
+            # already were theirs; another RM's client stays theirs, tier and all (moving a
+            # client is the supervisor's, on the profile: docs/permissions.md "Follow-ups").
             client.tier = v.choice("tier", tier, Tier) if tier else (
                 client.tier if client.tier in (Tier.CORE, Tier.ORDINARY_PREMIUM) else Tier.ORDINARY_PREMIUM)
             client.rm_id = fu.rm_id
@@ -162,6 +165,22 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
         audit.record(s, db, actor, "close", "follow_up", fu.id, f"state={new.value}")
 
 
+def _check_may_take(s: Session, actor: Actor, client: Client) -> None:
+    """An RM opens a follow-up of their own only on their own client or on one nobody holds:
+    no RM yet and no other RM's open follow-up (docs/permissions.md "Follow-ups").
+    The supervisor may open one on any client of the branch."""
+    if allowed(actor.role, Action.FOLLOWUP_REASSIGN) or client.rm_id == actor.staff_id:
+        return
+    if client.rm_id is not None:
+        raise PermissionDenied(f"{Action.FOLLOWUP_CREATE.value} (another RM's client)", actor.role)
+    held_by_other = s.scalar(
+        select(FollowUp.id).where(FollowUp.client_id == client.id, FollowUp.rm_id != actor.staff_id,
+                                  FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED])).limit(1)
+    )
+    if held_by_other is not None:
+        raise PermissionDenied(f"{Action.FOLLOWUP_CREATE.value} (another RM's follow-up)", actor.role)
+
+
 def create_own(db: Database, actor: Actor, client_id: int, next_contact_date: dt.date, note: str | None = None) -> int:
     """An RM's own follow-up, not from a referral."""
     require(actor, Action.FOLLOWUP_CREATE)
@@ -171,6 +190,7 @@ def create_own(db: Database, actor: Actor, client_id: int, next_contact_date: dt
         client = s.get(Client, client_id)
         if client is None or client.branch_id != actor.branch_id:
             raise NotFound("client", client_id)
+        _check_may_take(s, actor, client)
         fu = FollowUp(branch_id=actor.branch_id, client_id=client_id, rm_id=actor.staff_id,
                       origin=FollowUpOrigin.OWN, state=FollowUpState.OPEN, next_contact_date=next_contact_date,
                       attempts=0, outcome_reason=clean, opened_at=db.now())
@@ -225,10 +245,10 @@ def queue(db: Database, actor: Actor, *, rm_id: int | None = None, after: tuple[
         fetched = [s.execute(q).all() for q in windows]
     rows = list(heapq.merge(*fetched, key=lambda r: (r[0].next_contact_date or dt.date.max, r[0].id)))[:limit]
     out = []
-    for fu, name, mobile, client_rm in rows:
-        full = (allowed(actor.role, Action.CLIENT_PROFILE_ALL)
-                or actor.staff_id in (client_rm, fu.rm_id))
-        out.append(QueueRow(fu.id, fu.client_id, name, (mobile or "") if full else mask(mobile, Kind.MOBILE), fu.state,
+    # Masked for every viewer, the RM's own clients too: the full number only through
+    # the profile's audited reveal (docs/permissions.md "Lists").
+    for fu, name, mobile, _client_rm in rows:
+        out.append(QueueRow(fu.id, fu.client_id, name, mask(mobile, Kind.MOBILE), fu.state,
                             fu.next_contact_date, fu.attempts,
                             fu.next_contact_date is not None and fu.next_contact_date < today,
                             fu.attempts >= n_abandon, fu.origin, fu.version))

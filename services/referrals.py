@@ -215,6 +215,8 @@ def duplicate_warnings(db: Database, actor: Actor, *, client_id: int | None = No
             client_id = c.id if c else None
         if client_id is None:
             return []
+        if s.scalar(select(Client.branch_id).where(Client.id == client_id)) != actor.branch_id:
+            return []  # another branch's client is invisible, its history too (docs/permissions.md)
         return warnings_for(s, client_id, db.now())
 
 
@@ -350,6 +352,7 @@ def may_void(actor: Actor, r: Referral) -> bool:
 
 def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, version: int | None = None) -> None:
     """Void with a reason: it stays visible, struck through, and is counted apart."""
+    require(actor, Action.REFERRAL_FILE)  # a role that files none edits none (docs/permissions.md)
     clean = v.reason("void_reason", reason)
     with db.write() as s:
         r = _load_for_change(s, db, actor, referral_id, version)
@@ -378,6 +381,7 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
                     client_type: str | None = None, channel: str | None = None, rm_id: int | None = None,
                     interests: Sequence[str] | None = None, note: str | None = None) -> int:
     """Its author or the lobby manager may correct a referral until the day is closed."""
+    require(actor, Action.REFERRAL_FILE)  # a role that files none edits none (docs/permissions.md)
     problems = v.Problems()
     with db.write() as s:
         r = _load_for_change(s, db, actor, referral_id, version)
@@ -412,6 +416,12 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
         return r.version
 
 
+def sees_amounts(actor: Actor) -> bool:
+    """A client's amounts (an outcome's amount among them) show only to the RMs and the
+    supervisor; the lobby roles see deal / no deal and products (docs/permissions.md "Amounts")."""
+    return allowed(actor.role, Action.CLIENT_PROFILE)
+
+
 def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, deal: bool,
                    products: str | None = None, amount: str | Decimal | None = None,
                    version: int | None = None) -> int:
@@ -437,10 +447,13 @@ def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, d
             raise ValidationError([FieldProblem("status", msg("already_voided"))])
         if r.status != ReferralStatus.REFERRED:
             raise ValidationError([FieldProblem("status", msg("not_referred"))])
+        keep_amount = r.outcome_amount if clean_amount is None and not sees_amounts(actor) else None
         r.met = met
         r.deal = bool(deal and met)
         r.outcome_products = clean_products if r.deal else None
-        r.outcome_amount = clean_amount if r.deal else None
+        # A viewer shown "***" instead of the amount leaves the field empty when correcting
+        # the rest: that keeps the amount, it does not erase it (docs/permissions.md "Amounts").
+        r.outcome_amount = (clean_amount or keep_amount) if r.deal else None
         r.confirmed_by_id = actor.staff_id
         r.confirmed_at = db.now()
         r.updated_at = db.now()
@@ -494,12 +507,12 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
     with db.read() as s:
         rows = s.execute(q).all()
     out = []
-    for r, referrer_name, rm_name, client_name, client_mobile, client_rm, fu_state in rows:
-        full = allowed(actor.role, Action.CLIENT_PROFILE_ALL) or (
-            actor.role == Role.RM and client_rm == actor.staff_id)
+    # Masked for every viewer, the supervisor too: full numbers only through the
+    # profile's audited reveal (docs/permissions.md "Lists").
+    for r, referrer_name, rm_name, client_name, client_mobile, _client_rm, fu_state in rows:
         out.append(ReferralRow(
             id=r.id, created_at=r.created_at, business_date=r.business_date, referrer_name=referrer_name,
-            client_name=client_name, client_mobile=client_mobile if full else mask(client_mobile, Kind.MOBILE),
+            client_name=client_name, client_mobile=mask(client_mobile, Kind.MOBILE),
             client_type=r.client_type, status=r.status, channel=r.channel, rm_name=rm_name, met=r.met,
             deal=r.deal, follow_up_state=fu_state, voided=r.voided_at is not None, void_reason=r.void_reason,
             confirmed=r.confirmed_at is not None, version=r.version, referrer_id=r.referrer_id, rm_id=r.rm_id,

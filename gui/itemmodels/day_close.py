@@ -170,7 +170,7 @@ class DayCloseTableModel(QAbstractTableModel):
         if column == Column.PRODUCTS:
             return line.products or ""
         if column == Column.AMOUNT:
-            return f"{line.amount:,.2f}" if line.amount is not None else ""
+            return line.amount_text  # masked by the service for a viewer who may not see amounts
         if column == Column.CONFIRMED:
             if line.missing:
                 return self.tr("Missing")

@@ -232,7 +232,13 @@ def test_the_table_model_is_a_sound_qt_model(qtbot, qtmodeltester, db, f):
     model = DayCloseTableModel()
     model.set_lines(dayclose.reconciliation(db, f.actor(lobby), TODAY).lines)
     qtmodeltester.check(model)
+    # The lobby manager entered the amount for the RM; once saved it shows masked to them
+    # (docs/permissions.md "Amounts"), in full to the supervisor.
+    assert model.index(0, Column.AMOUNT).data() == "***"
+    sup = f.actor(f.staff(Role.SUPERVISOR))
+    model.set_lines(dayclose.reconciliation(db, sup, TODAY).lines)
     assert model.index(0, Column.AMOUNT).data() == "1,000.50"
+    model.set_lines(dayclose.reconciliation(db, f.actor(lobby), TODAY).lines)
     assert model.index(2, Column.CLIENT).data(Qt.ItemDataRole.FontRole).strikeOut()
     model.clear()
     qtmodeltester.check(model)

@@ -276,7 +276,7 @@ def test_picking_a_found_client_fills_the_form(qtbot, desk, form):
 def test_typing_on_after_a_pick_starts_a_new_client(qtbot, desk, form):
     desk.f.referral(desk.teller, desk.rm2, mobile="13655550001", name="欧阳娜娜")
     ready(qtbot, form)
-    type_text(qtbot, form.mobile_edit, "136555")
+    type_text(qtbot, form.mobile_edit, "0001")  # the lobby finds a client by a mobile's last four digits
     popup = form.completer.popup()
     qtbot.waitUntil(lambda: popup.isVisible(), timeout=3000)
     qtbot.keyClick(popup, Qt.Key.Key_Down)

@@ -202,14 +202,17 @@ def test_reconciliation_lines_show_outcome_follow_up_and_masking(db, branch_day)
     a, p, x = by_id[d.a.id], by_id[d.p.id], by_id[d.x.id]
     assert [ln.referral_id for ln in rec.lines] == [d.a.id, d.b.id, d.p.id, d.x.id]
     assert a.client_name == "周一一" and a.client_mobile == "138****5678"
-    assert a.products == "理财产品、基金" and a.amount == Decimal("200000.50") and a.rm_name == "孙理财"
+    # The lobby manager sees deal and products, never the client's amount — not even one they entered.
+    assert a.products == "理财产品、基金" and a.amount is None and a.amount_text == "***" and a.rm_name == "孙理财"
     assert not a.missing and by_id[d.b.id].missing
     assert p.status == ReferralStatus.PENDING and p.follow_up_state == FollowUpState.OPEN
     assert p.follow_up_next == TODAY + dt.timedelta(days=1) and not p.follow_up_overdue and not p.missing
     assert x.voided and x.void_reason == "重复录入" and not x.missing
-    # The supervisor sees every profile, so the mobile in full; other roles may not open the sheet.
+    # The supervisor sees the amount, but the mobile masked too: full values only on the profile's
+    # audited reveal (docs/permissions.md "Lists"); other roles may not open the sheet.
     sup_line = next(ln for ln in dayclose.reconciliation(db, d.sup, TODAY).lines if ln.referral_id == d.a.id)
-    assert sup_line.client_mobile == "13812345678"
+    assert sup_line.client_mobile == "138****5678"
+    assert sup_line.amount == Decimal("200000.50") and sup_line.amount_text == "200,000.50"
     with pytest.raises(PermissionDenied):
         dayclose.reconciliation(db, d.rm1, TODAY)
 
