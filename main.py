@@ -283,15 +283,15 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from services.db import StorageError
     from services.errors import AuthError, Conflict, NotFound, PermissionDenied, ValidationError
-    from services.storage import DamagedDatabase
+    from services.storage import StorageFailure
 
     try:
         return COMMANDS[args.command](args)
     except BadArgument as exc:
         print(f"{exc.option}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except DamagedDatabase as exc:  # before StorageError: damage is a failure (1), not bad input
-        print("\n".join(exc.health.lines()), file=sys.stderr)
+    except StorageFailure as exc:  # before StorageError: a damaged or busy file is a failure (1), not bad input
+        print(exc, file=sys.stderr)
         return EXIT_FAILURE
     except (ValidationError, StorageError) as exc:
         _report_problems(args, exc)

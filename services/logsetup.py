@@ -38,15 +38,12 @@ def log_path() -> Path | None:
     return _configured
 
 
-def printable(text: str) -> str:
-    """``text`` without control characters (escape sequences cannot reach a terminal)."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
-
-
 class _ConsoleFormatter(logging.Formatter):
     """One line: level and message, no traceback, nothing that could drive the terminal."""
 
     def format(self, record: logging.LogRecord) -> str:
+        from services.validation import printable
+
         first = record.getMessage().strip().splitlines()
         return printable(f"{record.levelname.lower()}: {first[0] if first else ''}")[:300]
 

@@ -44,7 +44,15 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 _DETAIL_MAX = 160
 
 
-class DamagedDatabase(StorageError):
+class StorageFailure(StorageError):
+    """The database cannot be worked on as it is (exit 1), as opposed to a bad argument (exit 2)."""
+
+
+class DatabaseInUse(StorageFailure):
+    """Another connection is mid-transaction on the file a restore would replace."""
+
+
+class DamagedDatabase(StorageFailure):
     """The database exists but is not a healthy database of this program (exit 1, never re-initialised)."""
 
     def __init__(self, health: Health) -> None:
@@ -92,8 +100,10 @@ class Health:
 
 def one_line(detail: object) -> str:
     """A message fit for one console line: first line only, no control characters, bounded."""
+    from services.validation import printable
+
     first = str(detail).strip().splitlines()[0] if str(detail).strip() else ""
-    first = "".join(ch for ch in first if ch.isprintable())
+    first = printable(first)
     return first if len(first) <= _DETAIL_MAX else first[: _DETAIL_MAX - 1] + "…"
 
 
@@ -411,7 +421,7 @@ def restore(url: str, source: Path, *, now: dt.datetime | None = None) -> Restor
         replaced = None
         if path.exists():
             if _in_use(path):
-                raise StorageError(msg("restore_in_use"))
+                raise DatabaseInUse(msg("restore_in_use"))
             stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
             replaced = path.with_name(f"{path.name}.replaced-{stamp}")
             _move_with_side_files(path, replaced)

@@ -286,3 +286,40 @@ def test_sql_parameters_are_hidden_from_errors_on_each_engine(db_url):
     finally:
         engine.dispose()
 
+
+
+def test_backup_copies_changes_still_in_the_wal(healthy_file, tmp_path):
+    db_path = tmp_path / "lobby.sqlite3"
+    shutil.copyfile(healthy_file, db_path)
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("UPDATE branch SET name = '只在WAL里'")
+    assert Path(f"{db_path}-wal").stat().st_size > 0
+    try:
+        out = tmp_path / "b.sqlite3"
+        storage.backup(f"sqlite:///{db_path}", out)
+    finally:
+        writer.close()
+    with sqlite3.connect(out) as conn:
+        assert conn.execute("SELECT name FROM branch").fetchone()[0] == "只在WAL里"
+
+
+def test_restore_refuses_while_another_connection_is_mid_transaction(healthy_file, tmp_path):
+    db_path = tmp_path / "lobby.sqlite3"
+    shutil.copyfile(healthy_file, db_path)
+    backup = tmp_path / "b.sqlite3"
+    shutil.copyfile(healthy_file, backup)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("PRAGMA journal_mode=WAL")
+    other.execute("BEGIN")
+    other.execute("UPDATE branch SET name = '工作站二'")  # another workstation mid-save
+    try:
+        with pytest.raises(storage.DatabaseInUse):
+            storage.restore(f"sqlite:///{db_path}", backup)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file() and "replaced" in p.name) == []
+    assert not list(tmp_path.glob(".*restoring*"))
+    assert storage.check(f"sqlite:///{db_path}").ok
