@@ -284,11 +284,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     from services.db import StorageError
     from services.errors import AuthError, Conflict, NotFound, PermissionDenied, ValidationError
     from services.storage import StorageFailure
+    from services.validation import printable
 
     try:
         return COMMANDS[args.command](args)
-    except BadArgument as exc:
-        print(f"{exc.option}: {exc}", file=sys.stderr)
+    except BadArgument as exc:  # the value is echoed: no escape sequence reaches the terminal
+        print(printable(f"{exc.option}: {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except StorageFailure as exc:  # before StorageError: a damaged or busy file is a failure (1), not bad input
         print(exc, file=sys.stderr)
@@ -297,7 +298,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         _report_problems(args, exc)
         return EXIT_BAD_INPUT
     except (PermissionDenied, NotFound, Conflict, AuthError) as exc:
-        print(f"错误 / error: {exc}", file=sys.stderr)
+        print(printable(f"错误 / error: {exc}"), file=sys.stderr)
         return EXIT_FAILURE
     except Exception as exc:  # a bug or the database went away: one line here, the traceback in the log
         _report_failure(args.command, exc)

@@ -323,3 +323,10 @@ def test_restore_refuses_while_another_connection_is_mid_transaction(healthy_fil
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file() and "replaced" in p.name) == []
     assert not list(tmp_path.glob(".*restoring*"))
     assert storage.check(f"sqlite:///{db_path}").ok
+
+
+def test_a_bad_argument_is_echoed_without_its_escape_sequences(tmp_path):
+    done = run(tmp_path, "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}", "report", "daily",
+               "--date", "2026-11-20\x1b[2J\x1b]0;pwned\x07", "--out", str(tmp_path / "x.pdf"))
+    assert done.returncode == 2
+    assert "--date" in done.stderr and "\x1b" not in done.stderr and "\x07" not in done.stderr
