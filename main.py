@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 log = logging.getLogger("lobbydesk")
@@ -96,10 +97,11 @@ def parse_month(option: str, value: str) -> dt.date:
     return dt.date(int(m[1]), int(m[2]), 1)
 
 
-def _open(args: argparse.Namespace, *, upgrade: bool = True, check: str = "quick"):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, *, upgrade: bool = True,  # type: ignore[no-untyped-def]
+          check: Literal["quick", "full", "none"] = "quick"):
     from services.db import open_database
 
-    return open_database(args.db, upgrade=upgrade, check=check)  # type: ignore[arg-type]
+    return open_database(args.db, upgrade=upgrade, check=check)
 
 
 def _system_actor(db, branch_code: str | None = None):  # type: ignore[no-untyped-def]
