@@ -316,6 +316,8 @@ def _report_failure(command: str, exc: Exception) -> None:
     log.error("command %s failed", command, exc_info=exc, extra={"console": False})
     orig = getattr(exc, "orig", None)  # a driver's error inside SQLAlchemy's: its text, not the SQL
     why = f"{type(orig or exc).__name__}: {one_line(orig or exc)}"
+    if any(sign in str(orig or exc) for sign in ("malformed", "not a database")):
+        why += f"; {msg('db_run_check')}"  # damage the start-up quick check did not reach
     path = logsetup.log_path()
     print(msg("failed_see_log", why=why, log=path) if path else msg("failed_no_log", why=why), file=sys.stderr)
 

@@ -67,6 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore_kept": ("被替换的数据库保存为：{path}", "the replaced database is kept as {path}"),
     "failed_see_log": ("失败：{why}（详情已写入日志 {log}）", "failed: {why} (details written to {log})"),
     "failed_no_log": ("失败：{why}", "failed: {why}"),
+    "db_run_check": ("数据库可能已损坏，请运行 lobbydesk check", "the database may be damaged; run lobbydesk check"),
     "not_in_list": ("“{value}”不在可选范围内", "“{value}” is not one of the allowed values"),
     "rm_not_active": ("{value} 不是在岗的理财经理", "{value} is not an active relationship manager"),
     "referrer_unknown": ("推介人 {value} 不存在", "referrer {value} does not exist"),

@@ -330,3 +330,22 @@ def test_a_bad_argument_is_echoed_without_its_escape_sequences(tmp_path):
                "--date", "2026-11-20\x1b[2J\x1b]0;pwned\x07", "--out", str(tmp_path / "x.pdf"))
     assert done.returncode == 2
     assert "--date" in done.stderr and "\x1b" not in done.stderr and "\x07" not in done.stderr
+
+
+def test_damage_found_mid_command_says_to_run_check(capsys):
+    from sqlalchemy.exc import DatabaseError
+
+    import main
+    from services.i18n import set_language
+
+    set_language("en")
+    try:
+        exc = DatabaseError("SELECT * FROM client WHERE mobile = ?", ("13812345678",),
+                            sqlite3.DatabaseError("database disk image is malformed"), hide_parameters=True)
+        main._report_failure("referrals", exc)
+    finally:
+        set_language("zh_CN")
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "database disk image is malformed" in err[0] and "lobbydesk check" in err[0]
+    assert "13812345678" not in err[0] and "SELECT" not in err[0]
