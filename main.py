@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from services.db import Database
@@ -69,8 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     rm.add_argument("--out", required=True)
     rm.add_argument("--branch", default=None, help="branch code, or ALL for every branch")
 
-    backup = sub.add_parser("backup", help="a consistent copy of the database")
+    backup = sub.add_parser("backup", help="a consistent, checked copy of the database")
     backup.add_argument("--out", required=True)
+    backup.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    restore = sub.add_parser("restore", help="replace the database by a checked backup")
+    restore.add_argument("--from", required=True, dest="source", metavar="FILE")
+
+    sub.add_parser("check", help="integrity of the database: exit 0 healthy, 1 damaged")
     return p
 
 
@@ -95,10 +101,11 @@ def parse_month(option: str, value: str) -> dt.date:
     return dt.date(int(m[1]), int(m[2]), 1)
 
 
-def _open(args: argparse.Namespace, *, upgrade: bool = True):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, *, upgrade: bool = True,  # type: ignore[no-untyped-def]
+          check: Literal["quick", "full", "none"] = "quick"):
     from services.db import open_database
 
-    return open_database(args.db, upgrade=upgrade)
+    return open_database(args.db, upgrade=upgrade, check=check)
 
 
 def _system_actor(db, branch_code: str | None = None):  # type: ignore[no-untyped-def]
@@ -121,7 +128,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from services.accounts import ensure_branch
     from services.db import describe
 
-    db = _open(args)
+    db = _open(args, check="full")
     branch, created = ensure_branch(db, args.branch_code, args.branch_name)
     print(f"数据库 / database: {describe(db.engine)}")
     state = "已创建 / created" if created else "已存在 / exists"
@@ -217,16 +224,37 @@ def _first_branch_actor(db: Database) -> Actor:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from services.db import backup
+    from services.db import resolve_url
+    from services.storage import backup
 
-    db = _open(args, upgrade=False)
-    print(backup(db.engine, Path(args.out)))
+    print(backup(resolve_url(args.db), Path(args.out), force=args.force))
     return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from services.db import resolve_url
+    from services.i18n import msg
+    from services.storage import restore
+
+    done = restore(resolve_url(args.db), Path(args.source))
+    print(msg("restore_done", path=done.database, source=Path(args.source).absolute()))
+    if done.replaced is not None:
+        print(msg("restore_kept", path=done.replaced))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from services.db import resolve_url
+    from services.storage import check
+
+    health = check(resolve_url(args.db))
+    print("\n".join(health.lines()), file=sys.stdout if health.ok else sys.stderr)
+    return EXIT_OK if health.ok else EXIT_FAILURE
 
 
 COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "staff": cmd_staff, "referrals": cmd_referrals,
-    "report": cmd_report, "backup": cmd_backup,
+    "report": cmd_report, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check,
 }
 
 
@@ -251,7 +279,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     from services.i18n import set_language
 
     set_language(args.lang or "zh_CN")
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from services import logsetup
+
+    logsetup.configure()
     if args.command is None:
         from gui.app import run_gui
 
@@ -259,22 +289,41 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from services.db import StorageError
     from services.errors import AuthError, Conflict, NotFound, PermissionDenied, ValidationError
+    from services.storage import StorageFailure
+    from services.validation import printable
 
     try:
         return COMMANDS[args.command](args)
-    except BadArgument as exc:
-        print(f"{exc.option}: {exc}", file=sys.stderr)
+    except BadArgument as exc:  # the value is echoed: no escape sequence reaches the terminal
+        print(printable(f"{exc.option}: {exc}"), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except StorageFailure as exc:  # before StorageError: a damaged or busy file is a failure (1), not bad input
+        print(exc, file=sys.stderr)
+        return EXIT_FAILURE
     except (ValidationError, StorageError) as exc:
         _report_problems(args, exc)
         return EXIT_BAD_INPUT
     except (PermissionDenied, NotFound, Conflict, AuthError) as exc:
-        print(f"错误 / error: {exc}", file=sys.stderr)
+        print(printable(f"错误 / error: {exc}"), file=sys.stderr)
         return EXIT_FAILURE
-    except Exception as exc:  # a bug or the database went away: short message, traceback in the log
-        log.exception("command %s failed", args.command)
-        print(f"失败 / failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except Exception as exc:  # a bug or the database went away: one line here, the traceback in the log
+        _report_failure(args.command, exc)
         return EXIT_FAILURE
+
+
+def _report_failure(command: str, exc: Exception) -> None:
+    """One console line for an unexpected failure; the traceback (without SQL parameters) in the log file."""
+    from services import logsetup
+    from services.i18n import msg
+    from services.storage import one_line
+
+    log.error("command %s failed", command, exc_info=exc, extra={"console": False})
+    orig = getattr(exc, "orig", None)  # a driver's error inside SQLAlchemy's: its text, not the SQL
+    why = f"{type(orig or exc).__name__}: {one_line(orig or exc)}"
+    if any(sign in str(orig or exc) for sign in ("malformed", "not a database")):
+        why += f"; {msg('db_run_check')}"  # damage the start-up quick check did not reach
+    path = logsetup.log_path()
+    print(msg("failed_see_log", why=why, log=path) if path else msg("failed_no_log", why=why), file=sys.stderr)
 
 
 if __name__ == "__main__":

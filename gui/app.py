@@ -100,7 +100,9 @@ def install_resources(app: QApplication, lang: str) -> None:
 def _open_database(url: str, clock: Clock | None = None) -> Database:
     """The engine for ``url`` with its schema brought up to date (Alembic only when a migration is due)."""
     from services.db import Database, make_engine, schema_looks_current, utc_now
+    from services.storage import ensure_healthy
 
+    ensure_healthy(url, quick=True)  # a damaged file: DamagedDatabase names the newest backup, nothing written
     engine = make_engine(url)
     try:
         if not schema_looks_current(engine):

@@ -21,7 +21,7 @@ from services.db import BRANCH_TZ, Database
 from services.errors import AuthError, Conflict, FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.permissions import Action, Actor, require
-from services.validation import Problems, fail, person_name
+from services.validation import Problems, branch_name, fail, person_name
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -113,10 +113,7 @@ def list_branches(db: Database) -> list[BranchInfo]:
 def _check_branch(problems: Problems, code: str, name: str) -> None:
     if not re.fullmatch(r"[A-Za-z0-9]{1,32}", code):
         problems.add("branch_code", "branch_code_format")
-    if not name:
-        problems.add("branch_name", "required")
-    elif len(name) > 64:
-        problems.add("branch_name", "text_too_long", max=64)
+    problems.run(lambda: branch_name("branch_name", name))
 
 
 def ensure_branch(db: Database, code: str = "0001", name: str = "本网点") -> tuple[BranchInfo, bool]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
@@ -141,13 +142,14 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if database and database != ":memory:":
             path = check_sqlite_path(database)
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, echo=echo)
+        # hide_parameters: client data never reaches a log line or an error message (docs/files-and-faults.md).
+        engine = create_engine(parsed, echo=echo, hide_parameters=True)
         _install_sqlite_pragmas(engine)
         return engine
     if backend == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, echo=echo, pool_pre_ping=True)
+        return create_engine(parsed, echo=echo, pool_pre_ping=True, hide_parameters=True)
     raise StorageError(f"不支持的数据库 / unsupported database: {backend} (use sqlite or postgresql)")
 
 
@@ -239,9 +241,19 @@ def bring_up_to_date(engine: Engine) -> None:
         migrate(engine)
 
 
-def open_database(url: str | None = None, *, upgrade: bool = True, clock: Clock = utc_now) -> Database:
-    """The database for ``--db``/the environment/the default file, its schema brought up to date."""
-    engine = make_engine(resolve_url(url))
+def open_database(url: str | None = None, *, upgrade: bool = True, clock: Clock = utc_now,
+                  check: Literal["quick", "full", "none"] = "quick") -> Database:
+    """The database for ``--db``/the environment/the default file, its schema brought up to date.
+
+    ``check`` ("quick", "full" or "none"): a damaged file or another program's database raises
+    ``services.storage.DamagedDatabase`` before anything is written to it; a missing file is created.
+    """
+    resolved = resolve_url(url)
+    if check != "none":
+        from services.storage import ensure_healthy
+
+        ensure_healthy(resolved, quick=check == "quick")
+    engine = make_engine(resolved)
     if upgrade:
         bring_up_to_date(engine)
     return Database(engine, clock)
@@ -254,34 +266,6 @@ def local_date(moment: dt.datetime) -> dt.date:
 def local_midnight_utc(day: dt.date) -> dt.datetime:
     """The UTC instant at which the branch's ``day`` starts."""
     return dt.datetime.combine(day, dt.time(0), BRANCH_TZ).astimezone(dt.timezone.utc)
-
-
-def backup(engine: Engine, out: Path) -> str:
-    """A consistent copy: SQLite's online backup; for PostgreSQL, how to use pg_dump."""
-    if engine.dialect.name != "sqlite":
-        url = engine.url
-        return (
-            "PostgreSQL 请使用 pg_dump 备份 / for PostgreSQL use pg_dump:\n"
-            f"  pg_dump -h {url.host or 'localhost'} -p {url.port or 5432} -U {url.username or 'postgres'} "
-            f"-Fc -f {out} {url.database}"
-        )
-    import sqlite3
-
-    out = out.expanduser().absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    raw = engine.raw_connection()
-    try:
-        src = raw.driver_connection
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)  # type: ignore[union-attr]
-        finally:
-            dst.close()
-    finally:
-        raw.close()
-    os.replace(tmp, out)
-    return f"已备份到 / backed up to {out}"
 
 
 _REVISION_RE = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)

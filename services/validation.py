@@ -23,6 +23,14 @@ E = TypeVar("E", bound=StrEnum)
 
 NAME_MAX = 30
 NOTE_MAX = 500
+BRANCH_NAME_MAX = 64
+# The earliest business date a referral (or any past event) may carry: the lobby referral procedure
+# and every spreadsheet this program imports are younger; 1899-01-01 is a typo, not history
+# (docs/files-and-faults.md "Dates").
+EARLIEST_DATE = dt.date(2000, 1, 1)
+# Control, format (bidi overrides, invisible marks), lone surrogates, and the Unicode line and
+# paragraph separators: none belongs in a field, and all of them can disturb a terminal or a sheet.
+_CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -42,9 +50,14 @@ def has_control(text: str, *, allow_newline: bool = False) -> bool:
     for ch in text:
         if allow_newline and ch in "\n\t":
             continue
-        if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":  # ZWJ joins emoji
+        if unicodedata.category(ch) in _CONTROL_CATEGORIES and ch != "\u200d":  # ZWJ joins emoji
             return True
     return False
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print: every control character (escape sequences too) replaced by a space."""
+    return "".join(" " if has_control(ch) else ch for ch in text)
 
 
 def clean_text(field: str, value: str | None, *, max_len: int, required: bool = False,
@@ -75,6 +88,18 @@ def person_name(field: str, value: str | None) -> str:
         raise fail(field, "name_too_long")
     if not all(ch.isalpha() or ch in _NAME_EXTRA for ch in text):
         raise fail(field, "name_chars")
+    return text
+
+
+def branch_name(field: str, value: str | None) -> str:
+    """A branch's name: required, at most 64 characters, no control characters (it heads every sheet)."""
+    if value is None or not value.strip():
+        raise fail(field, "required")
+    if has_control(value):
+        raise fail(field, "control_chars")
+    text = value.strip()
+    if len(text) > BRANCH_NAME_MAX:
+        raise fail(field, "text_too_long", max=BRANCH_NAME_MAX)
     return text
 
 
@@ -189,8 +214,11 @@ def parse_time(field: str, value: object) -> dt.time | None:
 
 
 def past_date(field: str, value: dt.date, *, today: dt.date) -> dt.date:
+    """A date of something that happened: not in the future, not before ``EARLIEST_DATE``."""
     if value > today:
         raise fail(field, "date_future")
+    if value < EARLIEST_DATE:
+        raise fail(field, "date_too_early", min=EARLIEST_DATE.isoformat())
     return value
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from models import Role
 from services.i18n import language
-from services.stats import ClosedInfo, Kind, ReferrerFigures, ReferrerRow, RmFigures, RmRow, Sheet
+from services.stats import ClosedInfo, Kind, ReferrerFigures, ReferrerRow, RmFigures, RmRow, Sheet, StaffLine
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title.daily": ("优质客户推介统计表（日报）", "Premium-client referral statistics: daily"),
@@ -220,3 +221,23 @@ def staff_cells(sheet: Sheet, row: ReferrerRow | RmRow) -> list[str]:
     st = row.staff
     cells = [st.branch_code] if sheet.all_branches else []
     return cells + [st.staff_no, staff_name(st.name, st.active), role(st.role)]
+
+
+def printable_sheet(sheet: Sheet) -> Sheet:
+    """The sheet with every name and number a person typed made printable (no control characters or
+    escape sequences reach a page); the figures are untouched (docs/files-and-faults.md "Hostile output")."""
+    from services.validation import printable
+
+    def line(st: StaffLine) -> StaffLine:
+        return dataclasses.replace(st, staff_no=printable(st.staff_no), name=printable(st.name),
+                                   branch_code=printable(st.branch_code))
+
+    branch = sheet.branch
+    if branch is not None:
+        branch = dataclasses.replace(branch, code=printable(branch.code), name=printable(branch.name))
+    return dataclasses.replace(
+        sheet, branch=branch,
+        referrers=tuple(dataclasses.replace(r, staff=line(r.staff)) for r in sheet.referrers),
+        rms=tuple(dataclasses.replace(r, staff=line(r.staff)) for r in sheet.rms),
+        generated_by=printable(sheet.generated_by), generated_by_no=printable(sheet.generated_by_no),
+    )

@@ -296,6 +296,7 @@ def _signatures(font: str, width: float) -> Flowable:
 
 def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
     """Write the sheet as a PDF to ``out`` (the caller makes the write atomic)."""
+    sheet = L.printable_sheet(sheet)
     font = register_fonts()
     styles = _styles(font)
     pagesize = landscape(A4) if sheet.kind is Kind.MONTHLY else A4

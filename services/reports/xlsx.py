@@ -1,4 +1,8 @@
-"""The statistics sheet as an .xlsx workbook (openpyxl): a summary, then one worksheet per table."""
+"""The statistics sheet as an .xlsx workbook (openpyxl): a summary, then one worksheet per table.
+
+Every text cell goes through ``text_cell``: a branch or staff name is data, never a formula
+(docs/files-and-faults.md "Hostile output").
+"""
 
 from __future__ import annotations
 
@@ -22,10 +26,38 @@ _HEADER_FILL = PatternFill("solid", fgColor="E1E8F2")
 _TOTAL_FILL = PatternFill("solid", fgColor="EEF1F6")
 _THIN = Border(bottom=Side(style="thin", color="8C95A1"))
 _WIDTHS = {"branch": 8.0, "staff_no": 11.0, "name": 12.0, "role": 14.0}
+# What a spreadsheet may read as the start of a formula (OWASP "CSV Injection"); tab and CR are
+# removed with the other control characters before this is checked.
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+def clean_text(value: str) -> str:
+    """``value`` without control characters (openpyxl refuses most; none belongs in a sheet), newlines kept."""
+    return "".join(ch for ch in value if ch == "\n" or ch.isprintable())
+
+
+def text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+    """A cell that holds ``value`` as text, never as a formula.
+
+    The cell is typed as a string, so no program evaluates it, and a text that starts like a
+    formula also gets Excel's quote prefix (the invisible apostrophe), so it stays text when
+    someone edits the cell; the text itself is unchanged.
+    """
+    text = clean_text(value)
+    cell = WriteOnlyCell(ws, None)
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_PREFIXES):
+        cell.quotePrefix = True
+    return cell
+
+
+def _cells(ws: WriteOnlyWorksheet, values: Sequence[object]) -> list[object]:
+    return [text_cell(ws, v) if isinstance(v, str) else v for v in values]
 
 
 def _header_cell(ws: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, text)
+    cell = text_cell(ws, text)
     cell.font = _HEADER_FONT
     cell.fill = _HEADER_FILL
     cell.border = _THIN
@@ -71,8 +103,8 @@ def _table(wb: Workbook, title: str, sheet: Sheet, columns: Sequence[L.Column],
 
     for row in rows:
         prev = row.previous.values() if row.previous is not None else None
-        ws.append([*L.staff_cells(sheet, row), *numbers(row.figures.values(), prev, None)])
-    total_label = WriteOnlyCell(ws, L.t("totals"))
+        ws.append([*_cells(ws, L.staff_cells(sheet, row)), *numbers(row.figures.values(), prev, None)])
+    total_label = text_cell(ws, L.t("totals"))
     total_label.font = _HEADER_FONT
     total_label.fill = _TOTAL_FILL
     blanks = []
@@ -86,22 +118,22 @@ def _table(wb: Workbook, title: str, sheet: Sheet, columns: Sequence[L.Column],
 def render_xlsx(sheet: Sheet, out: Path | IO[bytes]) -> None:
     """Write the sheet as .xlsx to ``out`` (the caller makes the write atomic)."""
     wb = Workbook(write_only=True)
-    wb.properties.title = L.document_title(sheet)
-    wb.properties.creator = sheet.branch.name if sheet.branch is not None else L.t("all_branches")
+    wb.properties.title = clean_text(L.document_title(sheet))
+    wb.properties.creator = clean_text(sheet.branch.name if sheet.branch is not None else L.t("all_branches"))
     wb.properties.subject = L.t(f"title.{sheet.kind.value}")
 
     summary = wb.create_sheet(L.t("sheet.summary"))
     summary.column_dimensions["A"].width = 14
     summary.column_dimensions["B"].width = 60
-    summary.append([_header_cell(summary, L.t("xlsx.kind")), L.t(f"title.{sheet.kind.value}")])
-    summary.append([L.t("branch"), L.branch_text(sheet)])
-    summary.append([L.t("period"), L.period_text(sheet)])
-    summary.append([L.t("generated"), L.generated_text(sheet, BRANCH_TZ)])
-    summary.append([L.t("closed"), L.closed_text(sheet)])
+    summary.append([_header_cell(summary, L.t("xlsx.kind")), text_cell(summary, L.t(f"title.{sheet.kind.value}"))])
+    summary.append(_cells(summary, [L.t("branch"), L.branch_text(sheet)]))
+    summary.append(_cells(summary, [L.t("period"), L.period_text(sheet)]))
+    summary.append(_cells(summary, [L.t("generated"), L.generated_text(sheet, BRANCH_TZ)]))
+    summary.append(_cells(summary, [L.t("closed"), L.closed_text(sheet)]))
     if sheet.previous is not None:
         before = sheet.previous
-        summary.append([L.t("previous"), L.span(before.period_start, before.period_end)])
-    summary.append([L.t("xlsx.note"), L.t("note")])
+        summary.append(_cells(summary, [L.t("previous"), L.span(before.period_start, before.period_end)]))
+    summary.append(_cells(summary, [L.t("xlsx.note"), L.t("note")]))
 
     prev = sheet.previous
     _table(wb, L.t("sheet.referrers"), sheet, L.referrer_columns(sheet), sheet.referrers,

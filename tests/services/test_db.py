@@ -64,16 +64,13 @@ def test_unsupported_url():
 
 
 def test_backup_is_a_consistent_copy(tmp_path, db_url):
+    from services import storage
+
     if not db_url.startswith("sqlite"):
-        engine = make_engine(db_url)
-        assert "pg_dump" in dbmod.backup(engine, tmp_path / "b.dump")
-        engine.dispose()
+        assert "pg_dump" in storage.backup(db_url, tmp_path / "b.dump")
         return
-    engine = make_engine(db_url)
-    dbmod.migrate(engine)
     out = tmp_path / "copy.sqlite3"
-    dbmod.backup(engine, out)
+    storage.backup(db_url, out)
     copy = sqlite3.connect(out)
     assert copy.execute("SELECT count(*) FROM alembic_version").fetchone()[0] == 1
     copy.close()
-    engine.dispose()
