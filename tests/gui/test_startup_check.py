@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from services import storage
-from tests.gui.test_app import Driver, shown
+from tests.gui.window_support import Driver, shown
 
 
 def test_a_zero_byte_database_stops_the_program_with_the_newest_backup_named(

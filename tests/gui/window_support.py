@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QApplication,
     QLineEdit,
     QMainWindow,
     QPushButton,
@@ -40,3 +41,54 @@ def wait_idle(qtbot, window: QMainWindow) -> None:  # type: ignore[no-untyped-de
     """Every queued database job has finished and its result reached the widgets."""
     window.lane.wait()  # type: ignore[attr-defined]
     qtbot.wait(0)
+
+
+# --- the real program (run_gui runs its own event loop) ---------------------------------------------
+
+class Driver:
+    """Plays a person at the real program: ``run_gui`` runs its own event loop, so steps run from a timer."""
+
+    def __init__(self, steps: list) -> None:  # type: ignore[type-arg]
+        from PySide6.QtCore import QTimer
+
+        self.steps = list(steps)
+        self.errors: list[BaseException] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self.tick)
+        self.deadline = QTimer()
+        self.deadline.setSingleShot(True)
+        self.deadline.timeout.connect(lambda: QApplication.instance().exit(99))  # never hang the suite
+
+    def tick(self) -> None:
+        if not self.steps:
+            return
+        try:
+            if self.steps[0]():  # a step returns True once done, else it is tried again
+                self.steps.pop(0)
+        except BaseException as exc:
+            self.errors.append(exc)
+            self.steps.clear()
+            QApplication.instance().exit(98)
+
+    def run(self, db_url: str | None) -> int:
+        from gui.app import run_gui
+
+        app = QApplication.instance()
+        self.timer.start()
+        self.deadline.start(120_000)
+        try:
+            return run_gui(db_url, "zh_CN")
+        finally:
+            self.timer.stop()
+            self.deadline.stop()
+            app.setQuitOnLastWindowClosed(True)
+
+
+def shown(kind: type, name: str):  # type: ignore[no-untyped-def]
+    """The visible widget of that name in any top-level window, else None."""
+    for top in QApplication.topLevelWidgets():
+        widget = top if top.objectName() == name else top.findChild(kind, name)
+        if widget is not None and isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
