@@ -7,18 +7,28 @@ at import time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
+import random
 import re
+import sqlite3
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+
+from services.errors import Busy
+from services.i18n import msg
 
 log = logging.getLogger("lobbydesk.db")
 
@@ -34,6 +44,21 @@ NETWORK_FS = frozenset({
 })
 
 Clock = Callable[[], dt.datetime]
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# The retry policy (docs/saving.md "Retry"): a unit of work that meets a busy database is tried
+# again with growing, jittered pauses until RETRY_BUDGET seconds have passed since the user's
+# action began, then refused with Busy; docs/product.md "Performance" allows a save 2 s at worst.
+RETRY_BUDGET = 1.8
+FIRST_PAUSE, LAST_PAUSE = 0.005, 0.05
+# SQLite's own wait for the write lock in one attempt; the retry loop does the rest.
+SQLITE_BUSY_MS = 100
+# PostgreSQL: serialization failure, deadlock detected, lock not available.
+TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+_retry = threading.local()  # deadline: the outermost retrying call's; commits: units committed in this thread
 
 
 class StorageError(Exception):
@@ -88,10 +113,7 @@ def _is_windows_remote(path: Path) -> bool:  # pragma: no cover - Windows only
 def check_sqlite_path(database: str) -> Path:
     """Refuse SQLite on a network share: its locking is not safe there."""
     if database.startswith(("\\\\", "//")):
-        raise StorageError(
-            f"数据库路径 {database} 位于网络共享上；多台工作站请使用 PostgreSQL。"
-            " / The database path is on a network share; use PostgreSQL for several workstations."
-        )
+        raise StorageError(msg("db_network_share", path=database))
     path = Path(database).expanduser().absolute()
     remote = False
     if sys.platform == "win32":  # pragma: no cover
@@ -102,10 +124,7 @@ def check_sqlite_path(database: str) -> Path:
             probe = probe.parent
         remote = (_mount_fstype(probe.resolve()) or "") in NETWORK_FS
     if remote:
-        raise StorageError(
-            f"数据库路径 {path} 位于网络文件系统上；多台工作站请使用 PostgreSQL。"
-            " / The database path is on a remote mount; use PostgreSQL for several workstations."
-        )
+        raise StorageError(msg("db_remote_mount", path=path))
     return path
 
 
@@ -119,7 +138,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
         cur.execute("PRAGMA synchronous=FULL")
         cur.close()
 
@@ -134,7 +153,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     try:
         parsed = make_url(url)
     except Exception as exc:
-        raise StorageError(f"无法识别的数据库地址 / unrecognised database URL: {exc}") from exc
+        raise StorageError(msg("db_bad_url", why=exc)) from exc
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         database = parsed.database or ""
@@ -148,7 +167,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(parsed, echo=echo, pool_pre_ping=True)
-    raise StorageError(f"不支持的数据库 / unsupported database: {backend} (use sqlite or postgresql)")
+    raise StorageError(msg("db_unsupported", backend=backend))
 
 
 def describe(engine: Engine) -> str:
@@ -213,15 +232,47 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One unit of work that changes data: commit on success, else roll back.
 
+        The transaction begins before the body runs (on SQLite it takes the write
+        lock then), retried within the budget while the database is busy; a busy
+        failure later in the body or at commit rolls back and raises ``Busy``, which
+        a ``retrying`` service call re-runs whole (docs/saving.md "Retry").
+
         On PostgreSQL the unit also announces itself on ``CHANGE_CHANNEL``; the
         server delivers the notice only if the transaction commits, so other
         workstations never hear of a rolled-back change.
         """
-        with self._writer() as session, session.begin():
-            yield session
-            if self.engine.dialect.name == "postgresql":
-                session.execute(select(func.pg_notify(CHANGE_CHANNEL, "")))
+        session, tx = self._begin_write()
+        with session:
+            try:
+                with tx:
+                    yield session
+                    if self.engine.dialect.name == "postgresql":
+                        session.execute(select(func.pg_notify(CHANGE_CHANNEL, "")))
+            except DBAPIError as exc:
+                if is_transient(exc):
+                    raise Busy() from exc
+                raise
         self._commits += 1
+        _retry.commits = getattr(_retry, "commits", 0) + 1
+
+    def _begin_write(self) -> tuple[Session, SessionTransaction]:
+        deadline = getattr(_retry, "deadline", None) or time.monotonic() + RETRY_BUDGET
+        pause = FIRST_PAUSE
+        while True:
+            session = self._writer()
+            try:
+                tx = session.begin()
+                session.connection()  # BEGIN (IMMEDIATE on SQLite) now, before any work is done
+                return session, tx
+            except DBAPIError as exc:
+                session.close()
+                if not is_transient(exc):
+                    raise
+                if time.monotonic() + pause > deadline:
+                    log.warning("write refused: the database stayed busy for %.1f s", RETRY_BUDGET)
+                    raise Busy() from exc
+                time.sleep(pause * random.uniform(0.5, 1.5))
+                pause = min(pause * 2, LAST_PAUSE)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -231,6 +282,53 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A failure that trying the same unit of work again can cure: the database was busy, not wrong."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in TRANSIENT_SQLSTATES:
+        return True
+    if isinstance(orig, sqlite3.OperationalError):
+        code = getattr(orig, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+        return "database is locked" in str(orig)
+    return False
+
+
+def retrying(fn: Callable[Concatenate[Database, P], T]) -> Callable[Concatenate[Database, P], T]:
+    """Run a service call again, whole, when its unit of work met a busy database (``Busy``).
+
+    The budget counts from the first attempt, so the person never waits longer
+    than ``RETRY_BUDGET``. A call made inside another retrying call leaves the
+    retry to the outer one; a call that already committed a unit of work is not
+    re-run (that would do the committed part twice) and lets ``Busy`` through.
+    """
+
+    @functools.wraps(fn)
+    def call(db: Database, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        if getattr(_retry, "deadline", None) is not None:
+            return fn(db, *args, **kwargs)
+        _retry.deadline = deadline = time.monotonic() + RETRY_BUDGET
+        committed = getattr(_retry, "commits", 0)
+        pause = FIRST_PAUSE
+        try:
+            while True:
+                try:
+                    return fn(db, *args, **kwargs)
+                except Busy:
+                    if getattr(_retry, "commits", 0) != committed or time.monotonic() + pause > deadline:
+                        raise
+                    log.info("%s met a busy database; trying again", fn.__qualname__)
+                    time.sleep(pause * random.uniform(0.5, 1.5))
+                    pause = min(pause * 2, LAST_PAUSE)
+        finally:
+            _retry.deadline = None
+
+    return call
 
 
 def bring_up_to_date(engine: Engine) -> None:
@@ -261,7 +359,7 @@ def backup(engine: Engine, out: Path) -> str:
     if engine.dialect.name != "sqlite":
         url = engine.url
         return (
-            "PostgreSQL 请使用 pg_dump 备份 / for PostgreSQL use pg_dump:\n"
+            f"{msg('db_pg_backup')}\n"
             f"  pg_dump -h {url.host or 'localhost'} -p {url.port or 5432} -U {url.username or 'postgres'} "
             f"-Fc -f {out} {url.database}"
         )
@@ -281,7 +379,7 @@ def backup(engine: Engine, out: Path) -> str:
     finally:
         raw.close()
     os.replace(tmp, out)
-    return f"已备份到 / backed up to {out}"
+    return msg("db_backed_up", path=out)
 
 
 _REVISION_RE = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
