@@ -26,8 +26,9 @@ from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from services.errors import Busy
+from services.errors import Busy, Conflict
 from services.i18n import msg
 
 log = logging.getLogger("lobbydesk.db")
@@ -252,6 +253,10 @@ class Database:
                 if is_transient(exc):
                     raise Busy() from exc
                 raise
+            except StaleDataError:
+                # A versioned row flushed outside services.saving.save (an autoflush): still a refusal,
+                # never a crash, though it cannot say who (docs/saving.md "Versioned save").
+                raise Conflict(msg("stale_unknown")) from None
         self._commits += 1
         _retry.commits = getattr(_retry, "commits", 0) + 1
 

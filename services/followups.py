@@ -122,9 +122,9 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
     clean_reason = v.clean_text("reason", reason, max_len=v.NOTE_MAX, multiline=True)
     with db.write() as s:
         fu = _load(s, db, actor, follow_up_id, version)
-        states.close_follow_up(fu, new, by=actor.staff_id, at=db.now(), reason=clean_reason)
-        client = s.get(Client, fu.client_id)
+        client = s.get(Client, fu.client_id)  # read before the first change, so no autoflush writes fu early
         assert client is not None
+        states.close_follow_up(fu, new, by=actor.staff_id, at=db.now(), reason=clean_reason)
         if new == FollowUpState.CONVERTED:
             client.tier = v.choice("tier", tier, Tier) if tier else (
                 client.tier if client.tier in (Tier.CORE, Tier.ORDINARY_PREMIUM) else Tier.ORDINARY_PREMIUM)

@@ -376,10 +376,11 @@ def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, ver
         if r.voided_at is not None:
             raise ValidationError([FieldProblem("void_reason", msg("already_voided"))])
         ensure_day_open(s, r.branch_id, r.business_date)
+        # Every read before the first change: a query's autoflush must not write the row ahead of save().
+        fu = s.scalars(select(FollowUp).where(FollowUp.referral_id == r.id)).first()
         r.voided_at = db.now()
         r.voided_by_id = actor.staff_id
         r.void_reason = clean
-        fu = s.scalars(select(FollowUp).where(FollowUp.referral_id == r.id)).first()
         closed = fu is not None and fu.state.is_open and fu.attempts == 0
         if fu is not None and closed:
             states.close_follow_up(fu, FollowUpState.ABANDONED, by=actor.staff_id, at=db.now(),
@@ -396,6 +397,10 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
     with db.write() as s:
         r = _load_for_change(s, db, actor, referral_id, version)
         ensure_day_open(s, r.branch_id, r.business_date)
+        # Every read before the first change: a query's autoflush must not write the row ahead of save().
+        rm = active_rm(s, r.branch_id, rm_id) if rm_id is not None else None
+        if rm_id is not None and rm is None:
+            problems.add("rm", "rm_not_active", value=rm_id)
         if client_type is not None:
             ct = problems.run(lambda: v.choice("client_type", client_type, ClientType, CLIENT_TYPE_ALIASES))
             if ct:
@@ -404,12 +409,8 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
             ch = problems.run(lambda: v.choice("channel", channel, Channel, CHANNEL_ALIASES))
             if ch:
                 r.channel = ch
-        if rm_id is not None:
-            rm = active_rm(s, r.branch_id, rm_id)
-            if rm is None:
-                problems.add("rm", "rm_not_active", value=rm_id)
-            else:
-                r.rm_id = rm.id
+        if rm is not None:
+            r.rm_id = rm.id
         if interests is not None:
             r.interests = [i for i in interests if i]
         if note is not None:
