@@ -52,9 +52,9 @@ T = TypeVar("T")
 # again with growing, jittered pauses until RETRY_BUDGET seconds have passed since the user's
 # action began, then refused with Busy; docs/product.md "Performance" allows a save 2 s at worst.
 RETRY_BUDGET = 1.8
-FIRST_PAUSE, LAST_PAUSE = 0.005, 0.05
+FIRST_PAUSE, LAST_PAUSE = 0.002, 0.01
 # SQLite's own wait for the write lock in one attempt; the retry loop does the rest.
-SQLITE_BUSY_MS = 100
+SQLITE_BUSY_MS = 20
 # PostgreSQL: serialization failure, deadlock detected, lock not available.
 TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
@@ -198,6 +198,62 @@ def has_schema(engine: Engine) -> bool:
     return inspect(engine).has_table("branch")
 
 
+class WriteGate:
+    """A queue in front of SQLite's write lock for the processes sharing one database file.
+
+    SQLite's own waiting is polling: a writer saving in a loop takes the lock
+    again before a sleeping waiter looks, and under load a waiter can starve past
+    any budget. Here waiters sleep in the kernel on an advisory ``flock`` of a
+    file beside the database and are woken the moment the holder lets go, so the
+    lock passes round (docs/saving.md "Retry"). A separate waiting thread bounds the
+    wait, since ``flock`` itself has no time-out. POSIX only; elsewhere SQLite's
+    busy timeout and the retry loop do the waiting.
+    """
+
+    def __init__(self, database: Path) -> None:
+        self.path = database.with_name(database.name + ".writelock")
+
+    def acquire(self, timeout: float) -> int | None:
+        """The held lock's file descriptor, or None when ``timeout`` seconds passed first."""
+        import fcntl
+
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            pass
+        got = threading.Event()
+        guard = threading.Lock()
+        abandoned = False
+
+        def wait() -> None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            with guard:
+                if abandoned:
+                    self.release(fd)
+                else:
+                    got.set()
+
+        threading.Thread(target=wait, name="lobbydesk-write-gate", daemon=True).start()
+        if got.wait(max(timeout, 0.0)):
+            return fd
+        with guard:
+            if got.is_set():
+                return fd
+            abandoned = True
+        return None
+
+    @staticmethod
+    def release(fd: int) -> None:
+        import fcntl
+
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
 @dataclass
 class Database:
     """The engine plus a clock: what every service function is handed."""
@@ -212,6 +268,10 @@ class Database:
             writer_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
         self._commits = 0
+        self._gate: WriteGate | None = None
+        database = self.engine.url.database or ""
+        if self.engine.dialect.name == "sqlite" and database not in ("", ":memory:") and sys.platform != "win32":
+            self._gate = WriteGate(Path(database).expanduser().absolute())
 
     @property
     def dialect(self) -> str:
@@ -242,7 +302,25 @@ class Database:
         server delivers the notice only if the transaction commits, so other
         workstations never hear of a rolled-back change.
         """
-        session, tx = self._begin_write()
+        deadline = getattr(_retry, "deadline", None) or time.monotonic() + RETRY_BUDGET
+        gate = None
+        if self._gate is not None:
+            gate = self._gate.acquire(deadline - time.monotonic())
+            if gate is None:
+                log.warning("write refused: the database stayed busy for %.1f s", RETRY_BUDGET)
+                raise Busy()
+        try:
+            with self._unit(deadline) as session:
+                yield session
+        finally:
+            if gate is not None:
+                self._gate.release(gate)  # type: ignore[union-attr]
+        self._commits += 1
+        _retry.commits = getattr(_retry, "commits", 0) + 1
+
+    @contextmanager
+    def _unit(self, deadline: float) -> Iterator[Session]:
+        session, tx = self._begin_write(deadline)
         with session:
             try:
                 with tx:
@@ -257,11 +335,8 @@ class Database:
                 # A versioned row flushed outside services.saving.save (an autoflush): still a refusal,
                 # never a crash, though it cannot say who (docs/saving.md "Versioned save").
                 raise Conflict(msg("stale_unknown")) from None
-        self._commits += 1
-        _retry.commits = getattr(_retry, "commits", 0) + 1
 
-    def _begin_write(self) -> tuple[Session, SessionTransaction]:
-        deadline = getattr(_retry, "deadline", None) or time.monotonic() + RETRY_BUDGET
+    def _begin_write(self, deadline: float) -> tuple[Session, SessionTransaction]:
         pause = FIRST_PAUSE
         while True:
             session = self._writer()
@@ -273,10 +348,11 @@ class Database:
                 session.close()
                 if not is_transient(exc):
                     raise
-                if time.monotonic() + pause > deadline:
+                wait = pause * random.uniform(0.5, 1.5)
+                if time.monotonic() + wait > deadline:
                     log.warning("write refused: the database stayed busy for %.1f s", RETRY_BUDGET)
                     raise Busy() from exc
-                time.sleep(pause * random.uniform(0.5, 1.5))
+                time.sleep(wait)
                 pause = min(pause * 2, LAST_PAUSE)
 
     @contextmanager
@@ -325,10 +401,11 @@ def retrying(fn: Callable[Concatenate[Database, P], T]) -> Callable[Concatenate[
                 try:
                     return fn(db, *args, **kwargs)
                 except Busy:
-                    if getattr(_retry, "commits", 0) != committed or time.monotonic() + pause > deadline:
+                    wait = pause * random.uniform(0.5, 1.5)
+                    if getattr(_retry, "commits", 0) != committed or time.monotonic() + wait > deadline:
                         raise
                     log.info("%s met a busy database; trying again", fn.__qualname__)
-                    time.sleep(pause * random.uniform(0.5, 1.5))
+                    time.sleep(wait)
                     pause = min(pause * 2, LAST_PAUSE)
         finally:
             _retry.deadline = None
