@@ -253,7 +253,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.db, args.lang or "zh_CN")
 
     from services.db import StorageError
-    from services.errors import AuthError, Conflict, NotFound, PermissionDenied, ValidationError
+    from services.errors import AuthError, Busy, Conflict, NotFound, PermissionDenied, ValidationError
 
     try:
         return COMMANDS[args.command](args)
@@ -263,7 +263,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except (ValidationError, StorageError) as exc:
         _report_problems(args, exc)
         return EXIT_BAD_INPUT
-    except (PermissionDenied, NotFound, Conflict, AuthError) as exc:
+    except (PermissionDenied, NotFound, Conflict, AuthError, Busy) as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except Exception as exc:  # a bug or the database went away: short message, traceback in the log
