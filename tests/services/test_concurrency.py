@@ -241,3 +241,41 @@ def test_a_saver_killed_at_random_moments_loses_nothing_it_reported_and_leaves_n
             assert (fid or None) == s.scalars(select(FollowUp.id).where(FollowUp.referral_id == rid)).first()
     assert len(reported) >= 12
     referrals.list_referrals(db, f.actor(lobby), None)  # the database still answers the lists
+
+
+def test_a_postgresql_deadlock_is_retried_whole(db, f):
+    """Two units lock the same two rows in opposite orders: the server aborts one, which runs again whole."""
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite has one writer at a time: no deadlock")
+    lobby, rm = f.staff(Role.LOBBY_MANAGER), f.staff(Role.RM)
+    a, b = f.referral(lobby, rm).id, f.referral(lobby, rm).id
+    barrier = threading.Barrier(2, timeout=10)
+    runs: list[str] = []
+    outcome: dict[str, BaseException | None] = {}
+
+    @dbmod.retrying
+    def touch_both(database: dbmod.Database, name: str, first: int, second: int) -> None:
+        runs.append(name)
+        with database.write() as s:
+            s.execute(select(Referral.id).where(Referral.id == first).with_for_update())
+            if runs.count(name) == 1:
+                barrier.wait()  # both hold their first row before either asks for the second
+            s.execute(select(Referral.id).where(Referral.id == second).with_for_update())
+            s.get(Referral, first).note = f"{name} was here"  # type: ignore[union-attr]
+
+    def run(name: str, first: int, second: int) -> None:
+        try:
+            touch_both(db, name, first, second)
+            outcome[name] = None
+        except BaseException as exc:
+            outcome[name] = exc
+
+    threads = [threading.Thread(target=run, args=("x", a, b)), threading.Thread(target=run, args=("y", b, a))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert outcome == {"x": None, "y": None}
+    assert sorted(runs) in (["x", "x", "y"], ["x", "y", "y"])  # exactly one of them ran twice
+    with db.read() as s:
+        assert {s.get(Referral, a).note, s.get(Referral, b).note} == {"x was here", "y was here"}  # type: ignore[union-attr]
