@@ -34,7 +34,7 @@ from services.errors import DayClosed, FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
-from services.saving import expect_version, save
+from services.saving import expect_version, save, stamp
 
 DUPLICATE_WINDOW_DAYS = 30
 # Why a never-worked follow-up closed with its referral: kept on the follow-up, shown to the RM.
@@ -269,6 +269,7 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
             if client.id is not None and id_no and not client.id_number:
                 client.id_number = id_no
                 client.birth_date = v.birth_date_of(id_no)
+                stamp(db, actor, client)  # the client's version moves: a later stale save names this filing
 
     contact_at = data.preferred_contact_at
     if status == ReferralStatus.PENDING and contact_at is None and require_contact_time:
@@ -288,6 +289,7 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
             audit.record(s, db, actor, "create", "client", client.id)
     if not is_new_client and client.rm_id is None:
         client.rm_id = rm.id
+        stamp(db, actor, client)
     # A client created a moment ago cannot have history; imports skip the look-up altogether.
     warnings = tuple(warnings_for(s, client.id, now)) if with_warnings and not is_new_client else ()
     referral = Referral(
