@@ -288,7 +288,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.db, args.lang or "zh_CN")
 
     from services.db import StorageError
-    from services.errors import AuthError, Conflict, NotFound, PermissionDenied, ValidationError
+    from services.errors import AuthError, Busy, Conflict, NotFound, PermissionDenied, ValidationError
     from services.storage import StorageFailure
     from services.validation import printable
 
@@ -303,7 +303,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except (ValidationError, StorageError) as exc:
         _report_problems(args, exc)
         return EXIT_BAD_INPUT
-    except (PermissionDenied, NotFound, Conflict, AuthError) as exc:
+    except (PermissionDenied, NotFound, Conflict, AuthError, Busy) as exc:
         print(printable(f"错误 / error: {exc}"), file=sys.stderr)
         return EXIT_FAILURE
     except Exception as exc:  # a bug or the database went away: one line here, the traceback in the log

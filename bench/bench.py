@@ -339,8 +339,17 @@ class Bench:
                 filed = file_referral(self.db, self.scene.lobby, next(it))
             samples = timed(lambda it=it: file_referral(self.db, self.scene.lobby, next(it)), self.runs, self.warmup)
             old_id = filed.id
+            old_mobile = inputs[0].client_mobile
 
-            def remap(st: Stmt, params: Any, new_ids: dict[str, int], old_id: int = old_id) -> Any:
+            def remap(st: Stmt, params: Any, new_ids: dict[str, int], old_id: int = old_id,
+                      old_mobile: str | None = old_mobile) -> Any:
+                if old_mobile is not None:
+                    # A new client each replay: the mobile is unique in the branch (docs/saving.md).
+                    mobile = str(new_ids.setdefault("mobile", 19_900_000_000 + self.rng.randrange(100_000_000)))
+                    if isinstance(params, dict):
+                        params = {k: (mobile if v == old_mobile else v) for k, v in params.items()}
+                    elif isinstance(params, (tuple, list)):
+                        params = type(params)(mobile if v == old_mobile else v for v in params)
                 if not st.sql.lstrip().startswith("INSERT INTO follow_up") or "referral" not in new_ids:
                     return params
                 new = new_ids["referral"]

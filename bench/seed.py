@@ -41,8 +41,8 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from models import DEFAULT_INTERESTS, Base  # noqa: E402
 from services.accounts import hash_password  # noqa: E402
 from services.db import BRANCH_TZ, local_date, make_engine, migrate  # noqa: E402
+from services.fakes import FakePeople  # noqa: E402
 from services.referrals import VOIDED_FOLLOW_UP_REASON  # noqa: E402
-from services.validation import id_check_char  # noqa: E402
 
 UTC = dt.timezone.utc
 BENCH_PASSWORD = "Bench2026pw"
@@ -58,18 +58,19 @@ FIELDS: dict[str, tuple[str, ...]] = {
               "locked_until", "must_change_password", "created_at", "version"),
     "client": ("id", "branch_id", "name", "gender", "birth_date", "mobile", "id_number", "occupation", "employer",
                "family", "income_band", "education", "interests", "district", "rm_id", "tier", "score",
-               "judged_ordinary_by_id", "judged_ordinary_at", "created_at", "updated_at", "version"),
+               "judged_ordinary_by_id", "judged_ordinary_at", "created_at", "updated_at", "updated_by_id", "version"),
     "referral": ("id", "branch_id", "business_date", "created_at", "referrer_id", "client_id", "client_type",
                  "channel", "status", "rm_id", "interests", "preferred_contact_at", "note", "met", "deal",
                  "outcome_products", "outcome_amount", "confirmed_by_id", "confirmed_at", "voided_at",
-                 "voided_by_id", "void_reason", "updated_at", "version"),
+                 "voided_by_id", "void_reason", "updated_at", "updated_by_id", "version"),
     "follow_up": ("id", "branch_id", "client_id", "rm_id", "origin", "referral_id", "state", "next_contact_date",
-                  "attempts", "outcome_reason", "opened_at", "closed_at", "closed_by_id", "updated_at", "version"),
+                  "attempts", "outcome_reason", "opened_at", "closed_at", "closed_by_id", "updated_at", "updated_by_id",
+                  "version"),
     "contact_attempt": ("id", "follow_up_id", "staff_id", "channel", "at", "result", "note", "next_contact_date"),
     "appointment": ("id", "follow_up_id", "client_id", "rm_id", "at", "place", "note", "status", "created_at",
                     "version"),
     "day_close": ("id", "branch_id", "business_date", "closed", "closed_by_id", "closed_at", "close_reason",
-                  "reopened_by_id", "reopened_at", "reopen_reason", "version"),
+                  "reopened_by_id", "reopened_at", "reopen_reason", "updated_at", "updated_by_id", "version"),
 }
 # Parents first: with foreign-key checks on, every batch must find its parents loaded.
 LOAD_ORDER = ("branch", "branch_settings", "staff", "client", "referral", "follow_up", "contact_attempt",
@@ -78,25 +79,6 @@ BIG_TABLES = ("client", "referral", "follow_up", "contact_attempt", "appointment
 
 # --- vocabularies for realistic rows --------------------------------------------------------
 
-SURNAMES = (
-    "王" * 72 + "李" * 71 + "张" * 68 + "刘" * 54 + "陈" * 46 + "杨" * 32 + "黄" * 25 + "赵" * 22 + "吴" * 21
-    + "周" * 21 + "徐" * 15 + "孙" * 15 + "马" * 13 + "朱" * 13 + "胡" * 12 + "郭" * 12 + "何" * 11 + "高" * 10
-    + "林" * 10 + "罗" * 10 + "郑" * 9 + "梁" * 9 + "谢" * 7 + "宋" * 7 + "唐" * 7 + "许" * 6 + "韩" * 6
-    + "冯" * 6 + "邓" * 6 + "曹" * 6 + "彭" * 5 + "曾" * 5 + "肖" * 5 + "田" * 5 + "董" * 5 + "袁" * 5
-    + "潘" * 4 + "于" * 4 + "蒋" * 4 + "蔡" * 4 + "余" * 4 + "杜" * 4 + "叶" * 4 + "程" * 4 + "苏" * 3
-    + "魏" * 3 + "吕" * 3 + "丁" * 3 + "任" * 3 + "沈" * 3 + "姚" * 3 + "卢" * 3 + "姜" * 3 + "崔" * 3
-    + "钟" * 2 + "谭" * 2 + "陆" * 2 + "汪" * 2 + "范" * 2 + "金" * 2 + "石" * 2 + "廖" * 2 + "贾" * 2
-    + "夏" * 2 + "韦" * 2 + "付" * 2 + "方" * 2 + "白" * 2 + "邹" * 2 + "孟" * 2 + "熊" * 2 + "秦" * 2
-)
-COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "慕容")
-GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强丹萍玉兰红梅鑫波宇浩凯"
-         "晨阳婷雪琳欣怡子涵梓轩佳怡诗雨一鸣俊杰博文天宇思远晓东海燕春燕晓峰文静慧敏嘉怡雅琴国庆立新"
-         "德华振华淑珍桂芳凤英金凤瑞明永刚建平红霞丽娟志伟海涛")
-MOBILE_PREFIXES = ("130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151", "152",
-                   "153", "155", "156", "157", "158", "159", "166", "173", "176", "177", "178", "180", "181",
-                   "182", "183", "185", "186", "187", "188", "189", "191", "198", "199")
-REGIONS = ("110101", "110105", "310104", "310115", "320102", "330106", "340104", "350203", "370202", "420106",
-           "440106", "440305", "500103", "510104", "610113")
 OCCUPATIONS = ("教师", "医生", "公务员", "企业主", "工程师", "个体经营", "退休", "销售", "会计", "律师", "护士")
 EMPLOYERS = ("市第一人民医院", "区实验小学", "本地制造企业", "软件公司", "贸易公司", "物流公司", "个体工商户")
 INCOME = ("10万以下", "10-30万", "30-50万", "50-100万", "100万以上")
@@ -360,6 +342,7 @@ class Generator:
         self.n_clients, self.n_referrals, self.n_branches = clients, referrals, branches
         self.days, self.today, self.rms_per_branch = days, today, rms_per_branch
         self.rng = random.Random(seed)
+        self.people = FakePeople(self.rng)
         self.progress = progress
         tz = None if loader.naive_timestamps else UTC
         self.start = today - dt.timedelta(days=days - 1)
@@ -406,10 +389,7 @@ class Generator:
                 self.buffers[table] = []
 
     def name(self) -> str:
-        rng = self.rng
-        surname = rng.choice(COMPOUND_SURNAMES) if rng.random() < 0.004 else rng.choice(SURNAMES)
-        given = rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.72 else "")
-        return surname + given
+        return self.people.name()
 
     def weighted_pick(self, items: Sequence[int], cum: Sequence[float]) -> int:
         return items[bisect.bisect_right(cum, self.rng.random() * cum[-1])]
@@ -476,17 +456,16 @@ class Generator:
             self.branch_clients[b].append(cid)
             self.branch_client_days[b].append(day)
             if rng.random() < 0.4:
-                region = rng.choice(REGIONS)
-                birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(20000))
-                seq = rng.randrange(1000)
-                body = f"{region}{birth:%Y%m%d}{seq:03d}"
-                id_number: str | None = body + id_check_char(body)
-                gender = "male" if seq % 2 else "female"
+                sex = self.people.gender()
+                birth = self.people.birth()
+                # A million clients: ID numbers are not checked for repeats (the schema does not ask it).
+                id_number: str | None = self.people.id_number(birth, sex, unique=False)
+                gender = sex.value
                 birth_date: dt.date | None = birth
             else:
                 id_number, birth_date = None, None
                 gender = "unknown" if rng.random() < 0.6 else rng.choice(("male", "female"))
-            mobile = f"{rng.choice(MOBILE_PREFIXES)}{rng.randrange(100_000_000):08d}"
+            mobile = self.people.mobile()
             score = (rng.randrange(0, 30), rng.randrange(30, 60), rng.randrange(60, 85), rng.randrange(85, 101))[tier]
             self.add("client", (
                 cid, b + 1, self.name(), gender, birth_date, mobile, id_number,
@@ -498,7 +477,7 @@ class Generator:
                 rng.sample(INTERESTS, rng.choice((0, 0, 1, 1, 2, 3))),
                 rng.choice(DISTRICTS) if rng.random() < 0.5 else None,
                 rm or None, TIERS[tier], score, None, None,
-                self.at(day, 8 * 3600 + rng.randrange(9 * 3600)), None, 1,
+                self.at(day, 8 * 3600 + rng.randrange(9 * 3600)), None, None, 1,
             ))
             if len(self.buffers["client"]) >= BATCH:
                 self.flush()
@@ -569,7 +548,7 @@ class Generator:
             if preferred < created:
                 preferred = created + dt.timedelta(hours=2)
         met = deal = products = amount = confirmed_by = confirmed_at = None
-        voided_at = voided_by = void_reason = updated_at = None
+        voided_at = voided_by = void_reason = updated_at = updated_by = None
         version = 1
         if not pending and rng.random() < (0.3 if age == 0 else 0.96):
             met = rng.random() < 0.92
@@ -579,16 +558,16 @@ class Generator:
                 amount = Decimal(rng.randrange(1, 500) * 1000)
             confirmed_by = rm if rng.random() < 0.8 else rng.choice(self.lobby[b])
             confirmed_at = min(created + dt.timedelta(seconds=rng.randrange(1800, 8 * 3600)), self.now)
-            updated_at = confirmed_at
+            updated_at, updated_by = confirmed_at, confirmed_by
             version += 1
         if rng.random() < 0.01:
             voided_at = min(created + dt.timedelta(seconds=rng.randrange(600, 7200)), self.now)
-            voided_by, void_reason, updated_at = referrer, "录入错误，重复推介", voided_at
+            voided_by, void_reason, updated_at, updated_by = referrer, "录入错误，重复推介", voided_at, referrer
             version += 1
         self.add("referral", (
             rid, b + 1, business_date, created, referrer, cid, client_type, channel,
             "pending" if pending else "referred", rm, interests, preferred, note, met, deal, products, amount,
-            confirmed_by, confirmed_at, voided_at, voided_by, void_reason, updated_at, version,
+            confirmed_by, confirmed_at, voided_at, voided_by, void_reason, updated_at, updated_by, version,
         ))
         if pending:
             due = _date_of(preferred, self.loader.naive_timestamps) if preferred is not None else business_date
@@ -676,7 +655,8 @@ class Generator:
         version = 1 + attempts + (1 if closed_at is not None else 0)
         updated = closed_at or (last_at if attempts else None)
         self.add("follow_up", (fid, b + 1, cid, rm, "referral" if referral_id else "own", referral_id, state,
-                               next_date, attempts, reason, opened, closed_at, closed_by, updated, version))
+                               next_date, attempts, reason, opened, closed_at, closed_by, updated,
+                               (closed_by or rm) if updated is not None else None, version))
 
     def _client_changed(self, cid: int, when: dt.datetime | None) -> list[Any]:
         upd = self.client_updates.get(cid)
@@ -698,7 +678,8 @@ class Generator:
             closer = self.lobby[b][0]
             for d in range(self.days - 1):  # every day but today is closed
                 self.add("day_close", (self.next_id("day_close"), b + 1, self.start + dt.timedelta(days=d), True,
-                                       closer, self.at(d, 18 * 3600 + 30 * 60), None, None, None, None, 1))
+                                       closer, self.at(d, 18 * 3600 + 30 * 60), None, None, None, None,
+                                       self.at(d, 18 * 3600 + 30 * 60), closer, 1))
         self.flush(force=True)
 
 

@@ -103,6 +103,7 @@ class Client(Base):
     judged_ordinary_at: Mapped[utc_ts | None]
     created_at: Mapped[utc_ts]
     updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     rm: Mapped[Staff | None] = relationship(foreign_keys=[rm_id])
@@ -110,8 +111,9 @@ class Client(Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         Index("ix_client_mobile", "mobile"),
-        # The search per keystroke and the import's matching look within one branch: branch first.
-        Index("ix_client_branch_mobile", "branch_id", "mobile"),
+        # One client per mobile number in a branch (docs/saving.md "Look-up-or-insert"); also the
+        # search per keystroke and the import's matching, which look within one branch: branch first.
+        Index("ux_client_branch_mobile", "branch_id", "mobile", unique=True),
         Index("ix_client_branch_name", "branch_id", "name"),
         Index("ix_client_id_number", "id_number"),
         Index("ix_client_rm", "rm_id"),
@@ -166,6 +168,7 @@ class Referral(Base):
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     void_reason: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     client: Mapped[Client] = relationship(foreign_keys=[client_id])
@@ -204,6 +207,7 @@ class FollowUp(Base):
     closed_at: Mapped[utc_ts | None]
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     client: Mapped[Client] = relationship(foreign_keys=[client_id])
@@ -292,6 +296,8 @@ class DayClose(Base):
     reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     reopened_at: Mapped[utc_ts | None]
     reopen_reason: Mapped[str | None] = mapped_column(String(500))
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}

@@ -8,9 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import AuditEvent
-from services.db import BRANCH_TZ, Database
-from services.errors import Conflict
-from services.i18n import msg
+from services.db import Database
 from services.permissions import Action, Actor, require
 
 log = logging.getLogger("lobbydesk.audit")
@@ -59,19 +57,3 @@ def list_events(db: Database, actor: Actor, *, limit: int = 200,
     with db.read() as s:
         return [tuple(r) for r in s.execute(q)]
 
-
-def stale_conflict(db: Database, entity: str, entity_id: int) -> Conflict:
-    """The refusal of a save made on a stale version: who changed the row last, and when.
-
-    The audit log is where every change is written, so it answers both; the look-up
-    has a session of its own because the caller's may be failing a flush.
-    """
-    with db.read() as s:
-        last = s.execute(
-            select(AuditEvent.actor_staff_no, AuditEvent.at)
-            .where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
-            .order_by(AuditEvent.id.desc()).limit(1)
-        ).first()
-    by, at = (last[0] or "?", last[1]) if last else ("?", None)
-    when = at.astimezone(BRANCH_TZ).strftime("%H:%M") if at else "?"
-    return Conflict(msg("stale", by=by, at=when), by=by, at=at)

@@ -9,15 +9,15 @@ from decimal import Decimal
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.exc import StaleDataError
 
 from models import Client, ClientType, FinancialSnapshot, Referral, Staff, Tier
 from services import audit
 from services import validation as v
-from services.db import Database
+from services.db import Database, retrying
 from services.errors import NotFound, PermissionDenied
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
+from services.saving import expect_version, save
 
 SEARCH_LIMIT = 10
 
@@ -197,6 +197,7 @@ def get_profile(db: Database, actor: Actor, client_id: int) -> ClientProfile:
         )
 
 
+@retrying
 def reveal(db: Database, actor: Actor, client_id: int, field: str) -> str:
     """The full mobile or ID number on an explicit 查看完整; every reveal is audited."""
     if field not in ("mobile", "id_number"):
@@ -207,6 +208,7 @@ def reveal(db: Database, actor: Actor, client_id: int, field: str) -> str:
         return (c.mobile if field == "mobile" else c.id_number) or ""
 
 
+@retrying
 def update_profile(db: Database, actor: Actor, client_id: int, version: int, *, occupation: str | None = None,
                    employer: str | None = None, district: str | None = None, tier: str | None = None,
                    score: int | None = None) -> int:
@@ -214,8 +216,7 @@ def update_profile(db: Database, actor: Actor, client_id: int, version: int, *, 
     problems = v.Problems()
     with db.write() as s:
         c = _load_entitled(s, actor, client_id, Action.CLIENT_EDIT)
-        if c.version != version:
-            raise audit.stale_conflict(db, "client", c.id)
+        expect_version(db, c, version)
         if occupation is not None:
             c.occupation = problems.run(lambda: v.clean_text("occupation", occupation, max_len=60))
         if employer is not None:
@@ -232,10 +233,4 @@ def update_profile(db: Database, actor: Actor, client_id: int, version: int, *, 
             else:
                 c.score = score
         problems.raise_if_any()
-        c.updated_at = db.now()
-        try:
-            s.flush()
-        except StaleDataError:
-            raise audit.stale_conflict(db, "client", c.id) from None
-        audit.record(s, db, actor, "update", "client", c.id)
-        return c.version
+        return save(s, db, actor, c, "update")

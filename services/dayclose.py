@@ -9,16 +9,16 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.exc import StaleDataError
 
 from models import Client, ClientType, DayClose, FollowUp, FollowUpState, Referral, ReferralStatus, Staff
-from services import audit, referrals
+from services import referrals
 from services import validation as v
-from services.db import Database
+from services.db import Database, retrying
 from services.errors import Conflict, FieldProblem, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
+from services.saving import expect_version, save
 
 # What the reconciliation shows, and to whom (docs/product.md "Privacy and security"), decided here once:
 # - Only the lobby manager and the supervisor open it (Action.DAY_CLOSE_VIEW).
@@ -242,11 +242,7 @@ def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, d
                                     amount=amount, version=version)
 
 
-def _ensure_version(db: Database, row: DayClose, version: int | None) -> None:
-    if version is not None and row.version != version:
-        raise audit.stale_conflict(db, "day_close", row.id)
-
-
+@retrying
 def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None = None, *,
               version: int | None = None) -> DayState:
     """Close ``day`` when every referred client is confirmed.
@@ -262,7 +258,7 @@ def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None
         referrals.lock_day(s, actor.branch_id, day, exclusive=True)
         row = _day_row(s, actor.branch_id, day)
         if row is not None:
-            _ensure_version(db, row, version)
+            expect_version(db, row, version)
             if row.closed:
                 raise Conflict(msg("day_already_closed", day=day.isoformat()))
         missing = count_missing(s, actor.branch_id, day)
@@ -279,18 +275,18 @@ def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None
         row.closed_by_id = actor.staff_id
         row.closed_at = db.now()
         row.close_reason = reason
-        try:
-            s.flush()
-        except (IntegrityError, StaleDataError):
-            # Someone closed or reopened the same day in between: they win, this person reloads.
-            raise Conflict(msg("day_already_closed", day=day.isoformat())) from None
         detail = f"date={day.isoformat()} missing={missing}"
         if reason:
             detail += f" forced reason={reason}"
-        audit.record(s, db, actor, "close", "day_close", row.id, detail)
+        try:
+            save(s, db, actor, row, "close", detail)
+        except IntegrityError:
+            # Someone closed the same never-closed day in between: they win, this person reloads.
+            raise Conflict(msg("day_already_closed", day=day.isoformat())) from None
         return _state_of(s, day, row)
 
 
+@retrying
 def reopen_day(db: Database, actor: Actor, day: dt.date, reason: str, *, version: int | None = None) -> DayState:
     """The supervisor reopens a closed day with a reason; later changes are audited as usual."""
     require(actor, Action.DAY_REOPEN)
@@ -298,16 +294,12 @@ def reopen_day(db: Database, actor: Actor, day: dt.date, reason: str, *, version
     with db.write() as s:
         row = _day_row(s, actor.branch_id, day)
         if row is not None:
-            _ensure_version(db, row, version)
+            expect_version(db, row, version)
         if row is None or not row.closed:
             raise Conflict(msg("day_not_closed", day=day.isoformat()))
         row.closed = False
         row.reopened_by_id = actor.staff_id
         row.reopened_at = db.now()
         row.reopen_reason = clean
-        try:
-            s.flush()
-        except StaleDataError:
-            raise Conflict(msg("day_not_closed", day=day.isoformat())) from None
-        audit.record(s, db, actor, "reopen", "day_close", row.id, f"date={day.isoformat()} reason={clean}")
+        save(s, db, actor, row, "reopen", f"date={day.isoformat()} reason={clean}")
         return _state_of(s, day, row)

@@ -7,19 +7,29 @@ at import time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
+import random
 import re
+import sqlite3
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Concatenate, Literal, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from services.errors import Busy, Conflict
+from services.i18n import msg
 
 log = logging.getLogger("lobbydesk.db")
 
@@ -35,6 +45,21 @@ NETWORK_FS = frozenset({
 })
 
 Clock = Callable[[], dt.datetime]
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# The retry policy (docs/saving.md "Retry"): a unit of work that meets a busy database is tried
+# again with growing, jittered pauses until RETRY_BUDGET seconds have passed since the user's
+# action began, then refused with Busy; docs/product.md "Performance" allows a save 2 s at worst.
+RETRY_BUDGET = 1.8
+FIRST_PAUSE, LAST_PAUSE = 0.002, 0.01
+# SQLite's own wait for the write lock in one attempt; the retry loop does the rest.
+SQLITE_BUSY_MS = 20
+# PostgreSQL: serialization failure, deadlock detected, lock not available.
+TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+_retry = threading.local()  # deadline: the outermost retrying call's; commits: units committed in this thread
 
 
 class StorageError(Exception):
@@ -89,10 +114,7 @@ def _is_windows_remote(path: Path) -> bool:  # pragma: no cover - Windows only
 def check_sqlite_path(database: str) -> Path:
     """Refuse SQLite on a network share: its locking is not safe there."""
     if database.startswith(("\\\\", "//")):
-        raise StorageError(
-            f"数据库路径 {database} 位于网络共享上；多台工作站请使用 PostgreSQL。"
-            " / The database path is on a network share; use PostgreSQL for several workstations."
-        )
+        raise StorageError(msg("db_network_share", path=database))
     path = Path(database).expanduser().absolute()
     remote = False
     if sys.platform == "win32":  # pragma: no cover
@@ -103,10 +125,7 @@ def check_sqlite_path(database: str) -> Path:
             probe = probe.parent
         remote = (_mount_fstype(probe.resolve()) or "") in NETWORK_FS
     if remote:
-        raise StorageError(
-            f"数据库路径 {path} 位于网络文件系统上；多台工作站请使用 PostgreSQL。"
-            " / The database path is on a remote mount; use PostgreSQL for several workstations."
-        )
+        raise StorageError(msg("db_remote_mount", path=path))
     return path
 
 
@@ -120,7 +139,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
         cur.execute("PRAGMA synchronous=FULL")
         cur.close()
 
@@ -135,7 +154,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     try:
         parsed = make_url(url)
     except Exception as exc:
-        raise StorageError(f"无法识别的数据库地址 / unrecognised database URL: {exc}") from exc
+        raise StorageError(msg("db_bad_url", why=exc)) from exc
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         database = parsed.database or ""
@@ -150,7 +169,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(parsed, echo=echo, pool_pre_ping=True, hide_parameters=True)
-    raise StorageError(f"不支持的数据库 / unsupported database: {backend} (use sqlite or postgresql)")
+    raise StorageError(msg("db_unsupported", backend=backend))
 
 
 def describe(engine: Engine) -> str:
@@ -180,6 +199,62 @@ def has_schema(engine: Engine) -> bool:
     return inspect(engine).has_table("branch")
 
 
+class WriteGate:
+    """A queue in front of SQLite's write lock for the processes sharing one database file.
+
+    SQLite's own waiting is polling: a writer saving in a loop takes the lock
+    again before a sleeping waiter looks, and under load a waiter can starve past
+    any budget. Here waiters sleep in the kernel on an advisory ``flock`` of a
+    file beside the database and are woken the moment the holder lets go, so the
+    lock passes round (docs/saving.md "Retry"). A separate waiting thread bounds the
+    wait, since ``flock`` itself has no time-out. POSIX only; elsewhere SQLite's
+    busy timeout and the retry loop do the waiting.
+    """
+
+    def __init__(self, database: Path) -> None:
+        self.path = database.with_name(database.name + ".writelock")
+
+    def acquire(self, timeout: float) -> int | None:
+        """The held lock's file descriptor, or None when ``timeout`` seconds passed first."""
+        import fcntl
+
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            pass
+        got = threading.Event()
+        guard = threading.Lock()
+        abandoned = False
+
+        def wait() -> None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            with guard:
+                if abandoned:
+                    self.release(fd)
+                else:
+                    got.set()
+
+        threading.Thread(target=wait, name="lobbydesk-write-gate", daemon=True).start()
+        if got.wait(max(timeout, 0.0)):
+            return fd
+        with guard:
+            if got.is_set():
+                return fd
+            abandoned = True
+        return None
+
+    @staticmethod
+    def release(fd: int) -> None:
+        import fcntl
+
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
 @dataclass
 class Database:
     """The engine plus a clock: what every service function is handed."""
@@ -194,6 +269,10 @@ class Database:
             writer_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
         self._commits = 0
+        self._gate: WriteGate | None = None
+        database = self.engine.url.database or ""
+        if self.engine.dialect.name == "sqlite" and database not in ("", ":memory:") and sys.platform != "win32":
+            self._gate = WriteGate(Path(database).expanduser().absolute())
 
     @property
     def dialect(self) -> str:
@@ -215,15 +294,67 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One unit of work that changes data: commit on success, else roll back.
 
+        The transaction begins before the body runs (on SQLite it takes the write
+        lock then), retried within the budget while the database is busy; a busy
+        failure later in the body or at commit rolls back and raises ``Busy``, which
+        a ``retrying`` service call re-runs whole (docs/saving.md "Retry").
+
         On PostgreSQL the unit also announces itself on ``CHANGE_CHANNEL``; the
         server delivers the notice only if the transaction commits, so other
         workstations never hear of a rolled-back change.
         """
-        with self._writer() as session, session.begin():
-            yield session
-            if self.engine.dialect.name == "postgresql":
-                session.execute(select(func.pg_notify(CHANGE_CHANNEL, "")))
+        deadline = getattr(_retry, "deadline", None) or time.monotonic() + RETRY_BUDGET
+        gate = None
+        if self._gate is not None:
+            gate = self._gate.acquire(deadline - time.monotonic())
+            if gate is None:
+                log.warning("write refused: the database stayed busy for %.1f s", RETRY_BUDGET)
+                raise Busy()
+        try:
+            with self._unit(deadline) as session:
+                yield session
+        finally:
+            if gate is not None:
+                self._gate.release(gate)  # type: ignore[union-attr]
         self._commits += 1
+        _retry.commits = getattr(_retry, "commits", 0) + 1
+
+    @contextmanager
+    def _unit(self, deadline: float) -> Iterator[Session]:
+        session, tx = self._begin_write(deadline)
+        with session:
+            try:
+                with tx:
+                    yield session
+                    if self.engine.dialect.name == "postgresql":
+                        session.execute(select(func.pg_notify(CHANGE_CHANNEL, "")))
+            except DBAPIError as exc:
+                if is_transient(exc):
+                    raise Busy() from exc
+                raise
+            except StaleDataError:
+                # A versioned row flushed outside services.saving.save (an autoflush): still a refusal,
+                # never a crash, though it cannot say who (docs/saving.md "Versioned save").
+                raise Conflict(msg("stale_unknown")) from None
+
+    def _begin_write(self, deadline: float) -> tuple[Session, SessionTransaction]:
+        pause = FIRST_PAUSE
+        while True:
+            session = self._writer()
+            try:
+                tx = session.begin()
+                session.connection()  # BEGIN (IMMEDIATE on SQLite) now, before any work is done
+                return session, tx
+            except DBAPIError as exc:
+                session.close()
+                if not is_transient(exc):
+                    raise
+                wait = pause * random.uniform(0.5, 1.5)
+                if time.monotonic() + wait > deadline:
+                    log.warning("write refused: the database stayed busy for %.1f s", RETRY_BUDGET)
+                    raise Busy() from exc
+                time.sleep(wait)
+                pause = min(pause * 2, LAST_PAUSE)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -233,6 +364,54 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A failure that trying the same unit of work again can cure: the database was busy, not wrong."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in TRANSIENT_SQLSTATES:
+        return True
+    if isinstance(orig, sqlite3.OperationalError):
+        code = getattr(orig, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+        return "database is locked" in str(orig)
+    return False
+
+
+def retrying(fn: Callable[Concatenate[Database, P], T]) -> Callable[Concatenate[Database, P], T]:
+    """Run a service call again, whole, when its unit of work met a busy database (``Busy``).
+
+    The budget counts from the first attempt, so the person never waits longer
+    than ``RETRY_BUDGET``. A call made inside another retrying call leaves the
+    retry to the outer one; a call that already committed a unit of work is not
+    re-run (that would do the committed part twice) and lets ``Busy`` through.
+    """
+
+    @functools.wraps(fn)
+    def call(db: Database, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        if getattr(_retry, "deadline", None) is not None:
+            return fn(db, *args, **kwargs)
+        _retry.deadline = deadline = time.monotonic() + RETRY_BUDGET
+        committed = getattr(_retry, "commits", 0)
+        pause = FIRST_PAUSE
+        try:
+            while True:
+                try:
+                    return fn(db, *args, **kwargs)
+                except Busy:
+                    wait = pause * random.uniform(0.5, 1.5)
+                    if getattr(_retry, "commits", 0) != committed or time.monotonic() + wait > deadline:
+                        raise
+                    log.info("%s met a busy database; trying again", fn.__qualname__)
+                    time.sleep(wait)
+                    pause = min(pause * 2, LAST_PAUSE)
+        finally:
+            _retry.deadline = None
+
+    return call
 
 
 def bring_up_to_date(engine: Engine) -> None:

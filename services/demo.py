@@ -28,7 +28,6 @@ from models import (
     FollowUp,
     FollowUpOrigin,
     FollowUpState,
-    Gender,
     MaintenanceKind,
     MaintenanceRecord,
     Referral,
@@ -37,14 +36,15 @@ from models import (
     Staff,
     Tier,
 )
-from services import audit
+from services import audit, states
 from services.accounts import actor_of, check_password_rules, hash_passwords
 from services.db import BRANCH_TZ, Database, local_date
 from services.errors import FieldProblem, ValidationError
+from services.fakes import FakePeople, Person
 from services.i18n import msg
 from services.permissions import Actor
 from services.referrals import VOIDED_FOLLOW_UP_REASON, ReferralInput, file_in_session
-from services.validation import Problems, id_check_char
+from services.validation import Problems
 
 log = logging.getLogger("lobbydesk.demo")
 
@@ -71,31 +71,6 @@ STAFF_PLAN: tuple[tuple[str, str, Role], ...] = (
 CASH_TELLERS = ("T01", "T03")
 NON_CASH_TELLERS = ("T02",)
 
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
-    "卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤"
-)
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官")
-MALE_GIVEN = (
-    "伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "斌", "鹏", "辉", "刚", "建华", "志强", "国庆",
-    "海涛", "文博", "子轩", "浩然", "宇航", "俊杰", "德明", "振华", "永平", "立新", "家豪", "思远",
-)
-FEMALE_GIVEN = (
-    "芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "燕", "玲", "婷", "雪", "慧", "颖", "佳怡", "雨桐",
-    "欣怡", "思琪", "秀英", "桂兰", "淑珍", "丽华", "晓燕", "美玲", "文静", "梦瑶", "海燕", "春梅",
-)
-# Names of the Uyghur and Hui communities keep the “·” the name check allows.
-DOTTED_NAMES = ((Gender.FEMALE, "阿依古丽·买买提"), (Gender.MALE, "艾力·托合提"), (Gender.MALE, "穆罕默德·马"))
-
-MOBILE_PREFIXES = (
-    "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "153", "155",
-    "156", "158", "159", "166", "177", "180", "181", "182", "185", "186", "187", "188", "189", "191", "199",
-)
-# Real GB/T 2260 county codes: mostly the branch's city (合肥), some from where people move from.
-REGIONS = (
-    "340102", "340103", "340104", "340111", "340121", "340123", "340202", "340811", "341302",
-    "310101", "310104", "310115", "110105", "110108", "320102", "330106", "420106",
-)
 DISTRICTS = ("瑶海区", "庐阳区", "蜀山区", "包河区", "高新区", "经开区", "新站区", "滨湖新区", "肥东县", "肥西县")
 OCCUPATIONS: tuple[tuple[str, str | None], ...] = (
     ("教师", "合肥市第一中学"), ("医生", "安徽医科大学第一附属医院"), ("公务员", "区人民政府"),
@@ -157,15 +132,6 @@ class _SimClock:
 
 
 @dataclass
-class _Person:
-    name: str
-    gender: Gender
-    birth: dt.date
-    mobile: str
-    id_number: str | None
-
-
-@dataclass
 class _Filed:
     referral: Referral
     follow_up: FollowUp | None
@@ -196,13 +162,13 @@ class _Builder:
     staff: dict[str, Staff] = field(default_factory=dict)
     rms: list[Staff] = field(default_factory=list)
     existing: list[Client] = field(default_factory=list)
-    mobiles: set[str] = field(default_factory=set)
-    id_numbers: set[str] = field(default_factory=set)
+    people: FakePeople = field(init=False)
     filed: list[_Filed] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.sim = _SimClock(self.now)
         self.sim_db = Database(self.db.engine, self.sim)
+        self.people = FakePeople(self.rng)
 
     # --- time ------------------------------------------------------------------
 
@@ -218,33 +184,8 @@ class _Builder:
 
     # --- people ----------------------------------------------------------------
 
-    def person(self) -> _Person:
-        rng = self.rng
-        birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 51))
-        roll = rng.random()
-        if roll < 0.01:
-            gender, name = rng.choice(DOTTED_NAMES)
-        else:
-            gender = Gender.MALE if rng.random() < 0.5 else Gender.FEMALE
-            surname = rng.choice(COMPOUND_SURNAMES) if roll < 0.04 else rng.choice(SURNAMES)
-            name = surname + rng.choice(MALE_GIVEN if gender == Gender.MALE else FEMALE_GIVEN)
-        while True:
-            mobile = rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(10 ** 8):08d}"
-            if mobile not in self.mobiles:
-                self.mobiles.add(mobile)
-                break
-        id_number = None
-        if rng.random() < 0.8:
-            while True:
-                # The 17th digit is odd for men, even for women (GB 11643).
-                parity = (1, 3, 5, 7, 9) if gender == Gender.MALE else (0, 2, 4, 6, 8)
-                seq = rng.randrange(0, 100) * 10 + rng.choice(parity)
-                body = f"{rng.choice(REGIONS)}{birth:%Y%m%d}{seq:03d}"
-                id_number = body + id_check_char(body)
-                if id_number not in self.id_numbers:
-                    self.id_numbers.add(id_number)
-                    break
-        return _Person(name, gender, birth, mobile, id_number)
+    def person(self) -> Person:
+        return self.people.person()
 
     def profile(self, c: Client) -> None:
         """The details an RM fills in over time; most clients have some."""
@@ -374,7 +315,7 @@ class _Builder:
         referrer = self.referrer_for(channel)
         roll = rng.random()
         client: Client | None = None
-        person: _Person | None = None
+        person: Person | None = None
         if roll < 0.33:
             client = rng.choice(self.existing)
         elif roll < 0.38 and new_people:
@@ -439,11 +380,12 @@ class _Builder:
             when = min(r.created_at + dt.timedelta(minutes=rng.randint(5, 40)), self.now)
             by = self.staff_by_id(r.referrer_id) if rng.random() < 0.6 else lobby
             assert by is not None
-            r.voided_at, r.voided_by_id, r.void_reason, r.updated_at = when, by.id, rng.choice(VOID_REASONS), when
+            r.voided_at, r.voided_by_id, r.void_reason = when, by.id, rng.choice(VOID_REASONS)
+            r.updated_at, r.updated_by_id = when, by.id
             if f.follow_up is not None:
                 fu = f.follow_up
-                fu.state, fu.outcome_reason = FollowUpState.ABANDONED, VOIDED_FOLLOW_UP_REASON
-                fu.closed_at, fu.closed_by_id, fu.updated_at = when, by.id, when
+                states.close_follow_up(fu, FollowUpState.ABANDONED, by=by.id, at=when, reason=VOIDED_FOLLOW_UP_REASON)
+                fu.updated_at, fu.updated_by_id = when, by.id
             self.audit(when, actor_of(by), "void", "referral", r.id, f"reason={r.void_reason}")
 
     def record_outcomes(self, unclosed_day: dt.date) -> None:
@@ -475,7 +417,7 @@ class _Builder:
             if deal:
                 r.outcome_products = "、".join(rng.sample(PRODUCTS, rng.randint(1, 2)))
                 r.outcome_amount = None if r.outcome_products in ("信用卡",) else _money(rng, 10_000, 1_000_000, 5_000)
-            r.confirmed_by_id, r.confirmed_at, r.updated_at = by.id, when, when
+            r.confirmed_by_id, r.confirmed_at, r.updated_at, r.updated_by_id = by.id, when, when, by.id
             self.audit(when, actor_of(by), "confirm", "referral", r.id, f"met={met} deal={deal}")
 
     def own_follow_ups(self) -> list[FollowUp]:
@@ -561,7 +503,7 @@ class _Builder:
             self.s.add(Appointment(follow_up_id=fu.id, client_id=fu.client_id, rm_id=fu.rm_id, at=meet_at,
                                    place=rng.choice(PLACES), note=note, status=AppointmentStatus.SCHEDULED,
                                    created_at=when))
-            fu.state = FollowUpState.APPOINTED
+            states.move(fu, FollowUpState.APPOINTED)
             fu.next_contact_date = appointment_day
         elif result in (ContactResult.REACHED, ContactResult.NO_ANSWER):
             wait = rng.randint(1, 2) if result == ContactResult.NO_ANSWER else rng.randint(3, 7)
@@ -574,7 +516,7 @@ class _Builder:
         self.s.add(ContactAttempt(follow_up_id=fu.id, staff_id=fu.rm_id, channel=channel, at=when, result=result,
                                   note=note, next_contact_date=next_day))
         fu.attempts += 1
-        fu.updated_at = when
+        fu.updated_at, fu.updated_by_id = when, actor.staff_id
         self.audit(when, actor, "contact", "follow_up", fu.id, f"result={result.value}")
 
     def meet(self, fu: FollowUp, client: Client, rm: Staff, fate: str) -> None:
@@ -590,9 +532,9 @@ class _Builder:
             return  # still to come, or under way: stays appointed
         if self.rng.random() < 0.12:
             appointment.status = AppointmentStatus.CANCELLED
-            fu.state = FollowUpState.OPEN
+            states.move(fu, FollowUpState.OPEN)
             fu.next_contact_date = local_date(appointment.at) + dt.timedelta(days=2)
-            fu.updated_at = appointment.at
+            fu.updated_at, fu.updated_by_id = appointment.at, fu.rm_id
             return
         appointment.status = AppointmentStatus.DONE
         if fate == "converted":
@@ -604,17 +546,18 @@ class _Builder:
               reason: str) -> None:
         """Close as followups.close_follow_up does; the client's profile follows."""
         when = min(when, self.now)
-        fu.state, fu.outcome_reason, fu.closed_at, fu.closed_by_id, fu.updated_at = state, reason, when, rm.id, when
+        states.close_follow_up(fu, state, by=rm.id, at=when, reason=reason)
+        fu.updated_at, fu.updated_by_id = when, rm.id
         if state == FollowUpState.CONVERTED:
             client.score = max(client.score, self.rng.randint(60, 95))
             client.tier = Tier.CORE if client.score >= 80 else Tier.ORDINARY_PREMIUM
             client.rm_id = fu.rm_id
-            client.updated_at = when
+            client.updated_at, client.updated_by_id = when, rm.id
             self.snapshot(client, local_date(when), rm, 300_000, 3_000_000)
         elif state == FollowUpState.NOT_PREMIUM:
             client.judged_ordinary_by_id = rm.id
             client.judged_ordinary_at = when
-            client.updated_at = when
+            client.updated_at, client.updated_by_id = when, rm.id
         self.audit(when, actor_of(rm), "close", "follow_up", fu.id, f"state={state.value}")
 
     def maintenance(self) -> None:

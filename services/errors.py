@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from services.i18n import msg
+
 
 @dataclass(frozen=True)
 class FieldProblem:
@@ -44,14 +46,14 @@ class PermissionDenied(ServiceError):
     def __init__(self, action: str, role: str) -> None:
         self.action = action
         self.role = role
-        super().__init__(f"角色 {role} 无权执行 {action} / role {role} may not {action}")
+        super().__init__(msg("permission_denied", role=role, action=action))
 
 
 class NotFound(ServiceError):
     def __init__(self, entity: str, key: object) -> None:
         self.entity = entity
         self.key = key
-        super().__init__(f"{entity} {key} 不存在 / not found")
+        super().__init__(msg("not_found", entity=entity, what=key))
 
 
 class Conflict(ServiceError):
@@ -74,4 +76,14 @@ class AuthError(ServiceError):
 class DayClosed(Conflict):
     def __init__(self, day: dt.date) -> None:
         self.day = day
-        super().__init__(f"{day.isoformat()} 已日终核对关闭，不能修改 / day {day.isoformat()} is closed and read-only")
+        super().__init__(msg("day_read_only", day=day.isoformat()))
+
+
+class Busy(ServiceError):
+    """The database stayed busy with other saves for longer than a person should wait (docs/saving.md "Retry").
+
+    Nothing of the refused unit of work was written; trying again later is safe.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(msg("busy"))

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from models import (
     Appointment,
@@ -25,25 +24,16 @@ from models import (
     Staff,
     Tier,
 )
-from services import audit
+from services import audit, states
 from services import validation as v
-from services.db import BRANCH_TZ, Database
+from services.db import BRANCH_TZ, Database, retrying
 from services.errors import FieldProblem, NotFound, PermissionDenied, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
 from services.referrals import active_rm
-
-# Which moves each state allows; every change of state goes through `_move`.
-MOVES: dict[FollowUpState, frozenset[FollowUpState]] = {
-    FollowUpState.OPEN: frozenset({FollowUpState.APPOINTED, FollowUpState.CONVERTED,
-                                   FollowUpState.NOT_PREMIUM, FollowUpState.ABANDONED}),
-    FollowUpState.APPOINTED: frozenset({FollowUpState.OPEN, FollowUpState.CONVERTED,
-                                        FollowUpState.NOT_PREMIUM, FollowUpState.ABANDONED}),
-    FollowUpState.CONVERTED: frozenset(),
-    FollowUpState.NOT_PREMIUM: frozenset(),
-    FollowUpState.ABANDONED: frozenset(),
-}
+from services.saving import expect_version, save
+from services.states import MOVES
 
 
 @dataclass(frozen=True)
@@ -61,20 +51,13 @@ class QueueRow:
     version: int
 
 
-def _move(fu: FollowUp, new: FollowUpState) -> None:
-    if new not in MOVES[fu.state]:
-        raise ValidationError([FieldProblem("state", msg("followup_closed"))])
-    fu.state = new
-
-
 def _load(s: Session, db: Database, actor: Actor, follow_up_id: int, version: int | None) -> FollowUp:
     fu = s.get(FollowUp, follow_up_id)
     if fu is None or fu.branch_id != actor.branch_id:
         raise NotFound("follow_up", follow_up_id)
     if actor.role == Role.RM and fu.rm_id != actor.staff_id:
         require(actor, Action.FOLLOWUP_REASSIGN)
-    if version is not None and fu.version != version:
-        raise audit.stale_conflict(db, "follow_up", fu.id)
+    expect_version(db, fu, version)
     return fu
 
 
@@ -83,6 +66,7 @@ def _abandon_after(s: Session, branch_id: int) -> int:
     return int(n or 3)
 
 
+@retrying
 def record_contact(db: Database, actor: Actor, follow_up_id: int, *, channel: str, result: str,
                    note: str | None = None, next_contact_date: dt.date | None = None,
                    appointment_at: dt.datetime | None = None, place: str | None = None,
@@ -118,21 +102,16 @@ def record_contact(db: Database, actor: Actor, follow_up_id: int, *, channel: st
             s.add(Appointment(follow_up_id=fu.id, client_id=fu.client_id, rm_id=fu.rm_id, at=appointment_at,
                               place=place, note=clean_note, status=AppointmentStatus.SCHEDULED, created_at=db.now()))
             if fu.state == FollowUpState.OPEN:
-                _move(fu, FollowUpState.APPOINTED)
+                states.move(fu, FollowUpState.APPOINTED)
             fu.next_contact_date = appointment_at.astimezone(BRANCH_TZ).date()
         elif next_contact_date is not None:
             fu.next_contact_date = next_contact_date
         else:
             fu.next_contact_date = today
-        fu.updated_at = db.now()
-        try:
-            s.flush()
-        except StaleDataError:
-            raise audit.stale_conflict(db, "follow_up", fu.id) from None
-        audit.record(s, db, actor, "contact", "follow_up", fu.id, f"result={res.value}")
-        return fu.version
+        return save(s, db, actor, fu, "contact", f"result={res.value}")
 
 
+@retrying
 def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str, reason: str | None = None,
                     tier: str | None = None, version: int | None = None) -> None:
     """Close with converted / not_premium / abandoned; the client's profile follows."""
@@ -143,26 +122,23 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
     clean_reason = v.clean_text("reason", reason, max_len=v.NOTE_MAX, multiline=True)
     with db.write() as s:
         fu = _load(s, db, actor, follow_up_id, version)
-        _move(fu, new)
-        fu.outcome_reason = clean_reason
-        fu.closed_at = db.now()
-        fu.closed_by_id = actor.staff_id
-        fu.updated_at = db.now()
-        client = s.get(Client, fu.client_id)
+        client = s.get(Client, fu.client_id)  # read before the first change, so no autoflush writes fu early
         assert client is not None
-        if new == FollowUpState.CONVERTED and client.rm_id in (None, fu.rm_id):
+        states.close_follow_up(fu, new, by=actor.staff_id, at=db.now(), reason=clean_reason)
+        takes_client = new == FollowUpState.CONVERTED and client.rm_id in (None, fu.rm_id)
+        if takes_client:
             # Converting makes the client the follow-up's RM's only when they had no RM or
             # already were theirs; another RM's client stays theirs, tier and all (moving a
             # client is the supervisor's, on the profile: docs/permissions.md "Follow-ups").
             client.tier = v.choice("tier", tier, Tier) if tier else (
                 client.tier if client.tier in (Tier.CORE, Tier.ORDINARY_PREMIUM) else Tier.ORDINARY_PREMIUM)
             client.rm_id = fu.rm_id
-            client.updated_at = db.now()
         elif new == FollowUpState.NOT_PREMIUM:
             client.judged_ordinary_by_id = actor.staff_id
             client.judged_ordinary_at = db.now()
-            client.updated_at = db.now()
-        audit.record(s, db, actor, "close", "follow_up", fu.id, f"state={new.value}")
+        # The client's profile changed with the close: its version moved, so it names this person too.
+        changed_client = takes_client or new == FollowUpState.NOT_PREMIUM
+        save(s, db, actor, fu, "close", f"state={new.value}", also=[client] if changed_client else [])
 
 
 def _check_may_take(s: Session, actor: Actor, client: Client) -> None:
@@ -181,6 +157,7 @@ def _check_may_take(s: Session, actor: Actor, client: Client) -> None:
         raise PermissionDenied(f"{Action.FOLLOWUP_CREATE.value} (another RM's follow-up)", actor.role)
 
 
+@retrying
 def create_own(db: Database, actor: Actor, client_id: int, next_contact_date: dt.date, note: str | None = None) -> int:
     """An RM's own follow-up, not from a referral."""
     require(actor, Action.FOLLOWUP_CREATE)
@@ -200,6 +177,7 @@ def create_own(db: Database, actor: Actor, client_id: int, next_contact_date: dt
         return fu.id
 
 
+@retrying
 def reassign(db: Database, actor: Actor, follow_up_id: int, rm_id: int, version: int | None = None) -> None:
     require(actor, Action.FOLLOWUP_REASSIGN)
     with db.write() as s:
@@ -211,8 +189,7 @@ def reassign(db: Database, actor: Actor, follow_up_id: int, rm_id: int, version:
             raise ValidationError([FieldProblem("rm", msg("rm_not_active", value=rm_id))])
         old = fu.rm_id
         fu.rm_id = rm.id
-        fu.updated_at = db.now()
-        audit.record(s, db, actor, "reassign", "follow_up", fu.id, f"from={old} to={rm.id}")
+        save(s, db, actor, fu, "reassign", f"from={old} to={rm.id}")
 
 
 def queue(db: Database, actor: Actor, *, rm_id: int | None = None, after: tuple[dt.date, int] | None = None,
@@ -265,4 +242,4 @@ def open_count_by_rm(db: Database, branch_id: int) -> dict[int, int]:
     return {r[0]: int(r[1]) for r in rows}
 
 
-__all__ = ["QueueRow", "Staff", "close_follow_up", "create_own", "queue", "reassign", "record_contact"]
+__all__ = ["MOVES", "QueueRow", "Staff", "close_follow_up", "create_own", "queue", "reassign", "record_contact"]

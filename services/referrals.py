@@ -9,8 +9,8 @@ from decimal import Decimal
 from functools import partial
 
 from sqlalchemy import func, select, tuple_
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.exc import StaleDataError
 
 from models import (
     Channel,
@@ -26,14 +26,15 @@ from models import (
     Staff,
     Tier,
 )
-from services import audit
+from services import audit, states
 from services import validation as v
 from services.clients import find_by_mobile
-from services.db import BRANCH_TZ, Database, local_date
+from services.db import BRANCH_TZ, Database, local_date, retrying
 from services.errors import DayClosed, FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
+from services.saving import expect_version, save, stamp
 
 DUPLICATE_WINDOW_DAYS = 30
 # Why a never-worked follow-up closed with its referral: kept on the follow-up, shown to the RM.
@@ -268,9 +269,10 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
                     interests=interests, rm_id=rm.id if rm else None, tier=Tier.NONE, score=0,
                     created_at=now,
                 )
-            elif id_no and not client.id_number:
+            if client.id is not None and id_no and not client.id_number:
                 client.id_number = id_no
                 client.birth_date = v.birth_date_of(id_no)
+                stamp(db, actor, client)  # the client's version moves: a later stale save names this filing
 
     contact_at = data.preferred_contact_at
     if status == ReferralStatus.PENDING and contact_at is None and require_contact_time:
@@ -285,11 +287,12 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
     ensure_day_open(s, referrer.branch_id, business_date)
     is_new_client = client.id is None
     if is_new_client:
-        s.add(client)
-        s.flush()
-        audit.record(s, db, actor, "create", "client", client.id)
-    elif client.rm_id is None:
+        client, is_new_client = insert_client(s, client)
+        if is_new_client:
+            audit.record(s, db, actor, "create", "client", client.id)
+    if not is_new_client and client.rm_id is None:
         client.rm_id = rm.id
+        stamp(db, actor, client)
     # A client created a moment ago cannot have history; imports skip the look-up altogether.
     warnings = tuple(warnings_for(s, client.id, now)) if with_warnings and not is_new_client else ()
     referral = Referral(
@@ -316,6 +319,26 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
     return FiledReferral(referral.id, client.id, follow_up_id, warnings)
 
 
+def insert_client(s: Session, client: Client) -> tuple[Client, bool]:
+    """Add a new client, or take the one another workstation filed with the same mobile meanwhile.
+
+    The unique index on (branch, mobile) decides; the insert runs in a savepoint so
+    that losing the race rolls back only the insert (docs/saving.md "Look-up-or-insert").
+    Returns the client and whether it is new.
+    """
+    try:
+        with s.begin_nested():
+            s.add(client)
+            s.flush()
+    except IntegrityError:
+        existing = find_by_mobile(s, client.branch_id, client.mobile or "") if client.mobile else None
+        if existing is None:
+            raise
+        return existing, False
+    return client, True
+
+
+@retrying
 def file_referral(db: Database, actor: Actor, data: ReferralInput) -> FiledReferral:
     """File one referral; a pending one opens the RM's follow-up in the same transaction."""
     require(actor, Action.REFERRAL_FILE)
@@ -332,12 +355,20 @@ def file_referral(db: Database, actor: Actor, data: ReferralInput) -> FiledRefer
 
 # --- after filing ---------------------------------------------------------------
 
-def _load_for_change(s: Session, db: Database, actor: Actor, referral_id: int, version: int | None) -> Referral:
+def _load_for_change(s: Session, db: Database, actor: Actor, referral_id: int, version: int | None,
+                     *, confirm: bool = False) -> Referral:
+    """The referral to change, once the actor may change it; then, only then, the version check."""
     r = s.get(Referral, referral_id)
     if r is None or r.branch_id != actor.branch_id:
         raise NotFound("referral", referral_id)
-    if version is not None and r.version != version:
-        raise audit.stale_conflict(db, "referral", r.id)
+    if confirm:
+        if actor.role == Role.RM and r.rm_id != actor.staff_id:
+            require(actor, Action.REFERRAL_EDIT_ANY)
+    elif r.referrer_id != actor.staff_id:
+        require(actor, Action.REFERRAL_EDIT_ANY)
+    else:
+        require(actor, Action.REFERRAL_FILE)
+    expect_version(db, r, version)
     return r
 
 
@@ -350,33 +381,29 @@ def may_void(actor: Actor, r: Referral) -> bool:
     return allowed(actor.role, action)
 
 
+@retrying
 def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, version: int | None = None) -> None:
     """Void with a reason: it stays visible, struck through, and is counted apart."""
     require(actor, Action.REFERRAL_FILE)  # a role that files none edits none (docs/permissions.md)
     clean = v.reason("void_reason", reason)
     with db.write() as s:
         r = _load_for_change(s, db, actor, referral_id, version)
-        require(actor, Action.REFERRAL_FILE if r.referrer_id == actor.staff_id else Action.REFERRAL_EDIT_ANY)
         if r.voided_at is not None:
             raise ValidationError([FieldProblem("void_reason", msg("already_voided"))])
         ensure_day_open(s, r.branch_id, r.business_date)
+        # Every read before the first change: a query's autoflush must not write the row ahead of save().
+        fu = s.scalars(select(FollowUp).where(FollowUp.referral_id == r.id)).first()
         r.voided_at = db.now()
         r.voided_by_id = actor.staff_id
         r.void_reason = clean
-        r.updated_at = db.now()
-        fu = s.scalars(select(FollowUp).where(FollowUp.referral_id == r.id)).first()
-        if fu is not None and fu.state.is_open and fu.attempts == 0:
-            fu.state = FollowUpState.ABANDONED
-            fu.outcome_reason = VOIDED_FOLLOW_UP_REASON
-            fu.closed_at = db.now()
-            fu.closed_by_id = actor.staff_id
-        try:
-            s.flush()
-        except StaleDataError:
-            raise audit.stale_conflict(db, "referral", r.id) from None
-        audit.record(s, db, actor, "void", "referral", r.id, f"reason={clean}")
+        closed = fu is not None and fu.state.is_open and fu.attempts == 0
+        if fu is not None and closed:
+            states.close_follow_up(fu, FollowUpState.ABANDONED, by=actor.staff_id, at=db.now(),
+                                   reason=VOIDED_FOLLOW_UP_REASON)
+        save(s, db, actor, r, "void", f"reason={clean}", also=[fu] if fu is not None and closed else [])
 
 
+@retrying
 def update_referral(db: Database, actor: Actor, referral_id: int, version: int, *,
                     client_type: str | None = None, channel: str | None = None, rm_id: int | None = None,
                     interests: Sequence[str] | None = None, note: str | None = None) -> int:
@@ -385,9 +412,11 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
     problems = v.Problems()
     with db.write() as s:
         r = _load_for_change(s, db, actor, referral_id, version)
-        if r.referrer_id != actor.staff_id:
-            require(actor, Action.REFERRAL_EDIT_ANY)
         ensure_day_open(s, r.branch_id, r.business_date)
+        # Every read before the first change: a query's autoflush must not write the row ahead of save().
+        rm = active_rm(s, r.branch_id, rm_id) if rm_id is not None else None
+        if rm_id is not None and rm is None:
+            problems.add("rm", "rm_not_active", value=rm_id)
         if client_type is not None:
             ct = problems.run(lambda: v.choice("client_type", client_type, ClientType, CLIENT_TYPE_ALIASES))
             if ct:
@@ -396,24 +425,14 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
             ch = problems.run(lambda: v.choice("channel", channel, Channel, CHANNEL_ALIASES))
             if ch:
                 r.channel = ch
-        if rm_id is not None:
-            rm = active_rm(s, r.branch_id, rm_id)
-            if rm is None:
-                problems.add("rm", "rm_not_active", value=rm_id)
-            else:
-                r.rm_id = rm.id
+        if rm is not None:
+            r.rm_id = rm.id
         if interests is not None:
             r.interests = [i for i in interests if i]
         if note is not None:
             r.note = problems.run(lambda: v.clean_text("note", note, max_len=v.NOTE_MAX, multiline=True))
         problems.raise_if_any()
-        r.updated_at = db.now()
-        try:
-            s.flush()
-        except StaleDataError:
-            raise audit.stale_conflict(db, "referral", r.id) from None
-        audit.record(s, db, actor, "update", "referral", r.id)
-        return r.version
+        return save(s, db, actor, r, "update")
 
 
 def sees_amounts(actor: Actor) -> bool:
@@ -422,6 +441,7 @@ def sees_amounts(actor: Actor) -> bool:
     return allowed(actor.role, Action.CLIENT_PROFILE)
 
 
+@retrying
 def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, deal: bool,
                    products: str | None = None, amount: str | Decimal | None = None,
                    version: int | None = None) -> int:
@@ -439,9 +459,7 @@ def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, d
     clean_amount = problems.run(lambda: v.amount("amount", amount))
     problems.raise_if_any()
     with db.write() as s:
-        r = _load_for_change(s, db, actor, referral_id, version)
-        if actor.role == Role.RM and r.rm_id != actor.staff_id:
-            require(actor, Action.REFERRAL_EDIT_ANY)
+        r = _load_for_change(s, db, actor, referral_id, version, confirm=True)
         ensure_day_open(s, r.branch_id, r.business_date)
         if r.voided_at is not None:  # a voided form has no outcome: it is counted apart
             raise ValidationError([FieldProblem("status", msg("already_voided"))])
@@ -456,13 +474,7 @@ def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, d
         r.outcome_amount = (clean_amount or keep_amount) if r.deal else None
         r.confirmed_by_id = actor.staff_id
         r.confirmed_at = db.now()
-        r.updated_at = db.now()
-        try:
-            s.flush()
-        except StaleDataError:
-            raise audit.stale_conflict(db, "referral", r.id) from None
-        audit.record(s, db, actor, "confirm", "referral", r.id, f"met={met} deal={r.deal}")
-        return r.version
+        return save(s, db, actor, r, "confirm", f"met={met} deal={r.deal}")
 
 
 # --- lists ----------------------------------------------------------------------
