@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from gui.dialogs.base import LaneDialog
@@ -57,13 +58,14 @@ def _gated(result: Callable[[], str]) -> tuple[threading.Event, Callable[[], str
     return gate, job
 
 
-def test_busy_while_a_busy_job_runs_and_the_answer_arrives_typed(qtbot, probe) -> None:
+def test_the_dialog_shows_the_busy_cursor_while_a_busy_job_runs(qtbot, probe) -> None:
     gate, job = _gated(lambda: "saved")
     probe.run(job, probe.answers.append, busy=True)
-    assert probe.busy and probe.busy_changes == [True]
+    assert (probe.busy, probe.cursor().shape(), probe.busy_changes) == (True, Qt.CursorShape.BusyCursor, [True])
     gate.set()
     qtbot.waitUntil(lambda: probe.answers == ["saved"], timeout=WAIT_MS)
-    assert not probe.busy and probe.busy_changes == [True, False]
+    assert (probe.busy, probe.cursor().shape()) == (False, Qt.CursorShape.ArrowCursor)
+    assert probe.busy_changes == [True, False]
 
 
 def test_an_answer_for_a_dialog_that_closed_meanwhile_is_dropped(qtbot, probe) -> None:
