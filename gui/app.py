@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 import resources
-from gui import collector
+from gui import collector, messages
 from gui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -250,9 +250,7 @@ class _Program(QObject):
 
 
 def _fatal(title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
-    box.setObjectName("startupErrorBox")
-    box.exec()
+    messages.fatal(title, text, name="startupErrorBox")
 
 
 def run_gui(db_url: str | None, lang: str) -> int:

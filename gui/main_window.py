@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs.sign_in import SignInDialog
-from gui.menus import build_menus, build_status_bar, fit_to_screen, show_about, show_language, window_action
+from gui.lane_ops import LaneOps
+from gui.menus import build_menus, build_status_bar, fit_to_screen, show_about, show_language
 from gui.sensitive import close_dialogs
 from gui.worker import DbLane
 
@@ -61,6 +62,9 @@ class MainWindow(QMainWindow):
         self._db = db
         self.lang = lang
         self.lane = DbLane()
+        # The window's own reads (the branch's settings); a session's end drops their answers.
+        self._ops = LaneOps(self, self.lane, on_busy=lambda _busy: None,
+                            on_error=lambda exc: log.warning("branch settings not loaded: %s", exc))
         self.ctx: AppContext | None = None
         self._locked = False
         self._idle_override_ms: int | None = None
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
         self._ui_built = True
         from gui.dialogs.lock import IdleWatcher, LockScreen
         from gui.navigation import PageNavigator
+        from gui.pages_menu import PagesMenu
 
         self.workspace = PageNavigator()
         self.nav, self.page_stack = self.workspace.nav, self.workspace.page_stack
@@ -98,13 +103,10 @@ class MainWindow(QMainWindow):
         menus = build_menus(self)
         self.change_password_action, self.lock_action = menus.change_password, menus.lock
         self.sign_out_action, self.quit_action = menus.sign_out, menus.quit
-        self.language_action, self.about_action, self.go_menu = menus.language, menus.about, menus.pages
-        self._page_actions: list[QAction] = []
+        self.language_action, self.about_action = menus.language, menus.about
+        self.pages_menu = PagesMenu(self, menus.pages, self.workspace, lambda: self._locked)
         fit_to_screen(self)
         self._connect_signals()
-
-    def _action(self, name: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
-        return window_action(self, name, text, shortcut)
 
     def _connect_signals(self) -> None:
         self.change_password_action.triggered.connect(self.on_change_password_triggered)
@@ -192,12 +194,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(self.db, actor, self.lang, self.lane)
         self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
-        for entry in self.workspace.build(self.ctx):
-            action = self._action(f"{entry.object_name}Action", entry.label, entry.shortcut)
-            action.triggered.connect(lambda _checked=False, row=entry.row: self.workspace.show_row(row))
-            self.go_menu.addAction(action)
-            self._page_actions.append(action)
-        self._add_new_referral_action()
+        self.pages_menu.fill(self.workspace.build(self.ctx))
         self.user_label.setText(self.tr("Signed in: {name} ({staff_no}), {role}").format(
             name=actor.name, staff_no=actor.staff_no, role=role_label(actor.role)))
         self.database_label.setText(self.tr("Database: {db}").format(db=self._database_text()))
@@ -210,19 +207,6 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.session_started.emit(actor)
 
-    def _add_new_referral_action(self) -> None:
-        """Ctrl+N from any page: a clean referral form, as a new paper slip would be."""
-        from gui.pages.referral_form import ReferralPage
-
-        form = self.page("referralPage")
-        if not isinstance(form, ReferralPage):
-            return
-        form.hand_new_shortcut_to_window()
-        new_action = self._action("newReferralAction", self.tr("New referral"), QKeySequence("Ctrl+N"))
-        new_action.triggered.connect(self.on_new_referral_triggered)
-        self.go_menu.insertAction(self._page_actions[0], new_action)  # first: above the pages
-        self._page_actions.append(new_action)
-
     def _load_branch_settings(self, actor: Actor) -> None:
         db = self.db
 
@@ -232,14 +216,12 @@ class MainWindow(QMainWindow):
             return branch_of(db, actor.branch_id), get_settings(db, actor.branch_id)
 
         def done(result: tuple[BranchInfo, Settings]) -> None:
-            if self.ctx is None or self.ctx.actor != actor:
-                return  # signed out meanwhile
             branch, settings = result
             self.setWindowTitle(self.tr("Lobby Referral Desk — {branch}").format(branch=branch.name))
             if self._idle_override_ms is None:
                 self.idle.set_timeout_ms(max(1, settings.idle_lock_minutes) * 60_000)
 
-        self.lane.submit(load, done, lambda exc: log.warning("branch settings not loaded: %s", exc))
+        self._ops.run(load, done)
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -260,22 +242,13 @@ class MainWindow(QMainWindow):
     def show_page(self, name: str) -> None:
         self.workspace.show_page(name)
 
-    @Slot()
-    def on_new_referral_triggered(self) -> None:
-        from gui.pages.referral_form import ReferralPage
-
-        form = self.page("referralPage")
-        if isinstance(form, ReferralPage) and not self._locked:
-            self.show_page("referralPage")
-            form.new_referral()
-
     def _set_locked(self, locked: bool) -> None:
         self._locked = locked
         if self._ui_built:
             self.workspace.paused = locked  # a page shown under the lock loads nothing
 
     def _set_session_actions(self, enabled: bool) -> None:
-        for action in (self.change_password_action, self.lock_action, *self._page_actions):
+        for action in (self.change_password_action, self.lock_action, *self.pages_menu.actions):
             action.setEnabled(enabled)
         self.nav.setEnabled(enabled)
 
@@ -378,12 +351,9 @@ class MainWindow(QMainWindow):
         self._close_open_dialogs()
         # Jobs in flight call back into the pages: let them land before the pages go.
         self.lane.wait(10_000)
+        self._ops.drop_all()  # the branch's settings of a signed-out session go nowhere
         self.workspace.remove_all()
-        for action in self._page_actions:
-            self.go_menu.removeAction(action)
-            self.removeAction(action)
-            action.deleteLater()
-        self._page_actions.clear()
+        self.pages_menu.clear()
         if self.ctx is not None:
             self.ctx.close()
         self.ctx = None

@@ -1,8 +1,11 @@
 """The one place that talks to the person: errors, information, a yes/no question, a reason.
 
+Only Qt is imported at the top: the sign-in window and the start-up's fatal box use this module
+before SQLAlchemy is loaded (docs/product.md "Budgets").
+
 Errors beside a form's fields go through ``gui.widgets.field_error.FieldErrors``; everything
 else a window says in a box comes from here, so every box looks, names itself and behaves the
-same (non-blocking: ``open()``, the answer arrives by callback). qutebrowser's
+same (non-blocking: ``open()``, the answer arrives by callback; only ``fatal`` waits). qutebrowser's
 ``utils/message.py`` is the model.
 """
 
@@ -15,8 +18,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gui.dialogs.reason import ReasonDialog, ReasonNames
-from services.db import StorageError
-from services.errors import ServiceError
 
 log = logging.getLogger("lobbydesk.gui")
 
@@ -30,6 +31,11 @@ def _title() -> str:
 
 def describe(exc: BaseException) -> str:
     """A person's message for ``exc``; bugs get a plain apology, the traceback goes to the log."""
+    # Here, not at the top: the sign-in window imports this module before SQLAlchemy is loaded
+    # (docs/product.md "Budgets"); an exception to describe means the services are loaded already.
+    from services.db import StorageError
+    from services.errors import ServiceError
+
     if isinstance(exc, (ServiceError, StorageError)):
         return str(exc)
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
@@ -66,6 +72,15 @@ def warning(parent: QWidget | None, title: str, text: str, *, name: str) -> QMes
     box = _box(parent, QMessageBox.Icon.Warning, title, text, name)
     box.open()
     return box
+
+
+def fatal(title: str, text: str, *, name: str) -> None:
+    """The program cannot go on (its database cannot be used): say why and wait, then the caller ends it.
+
+    The one blocking box: nothing else may happen before the program ends.
+    """
+    box = _box(None, QMessageBox.Icon.Critical, title, text, name)
+    box.exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, then: Callable[[], None], *, name: str,

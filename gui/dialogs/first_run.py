@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,15 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages
-from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
+from gui.dialogs.base import LaneDialog
+from gui.widgets.field_error import named
 from gui.widgets.labels import role_label
 from services.db import Database, describe
 
 if TYPE_CHECKING:
     from gui.worker import DbLane
+    from services.accounts import BranchInfo, StaffInfo
+    from services.demo import DemoAccount, DemoResult
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(LaneDialog):
     """Offers the two ways to start on an empty database; accepted once one of them is done.
 
     After ``accept()``, ``prefill_user`` and ``prefill_password`` hold what the sign-in
@@ -41,15 +43,12 @@ class FirstRunDialog(QDialog):
     CHOICE, SETUP, DEMO = range(3)
 
     def __init__(self, db: Database, lane: DbLane, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lane, "firstRunDialog", "firstRunSetupError", parent)
         self._db = db
-        self._lane = lane
-        self._busy = False
-        self._demo_accounts: list[Any] = []
+        self._demo_accounts: list[DemoAccount] = []
         self._branches_asked = False
         self.prefill_user = ""
         self.prefill_password = ""
-        named(self, "firstRunDialog")
         self.setWindowTitle(self.tr("First start — Lobby Referral Desk"))
         self.setMinimumWidth(560)
 
@@ -112,8 +111,6 @@ class FirstRunDialog(QDialog):
         self.admin_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.admin_confirm_edit = self._edit("adminConfirmEdit", 128)
         self.admin_confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setup_error = FieldErrorLabel("firstRunSetup", wrap=True)
-        self.errors = FieldErrors(self.setup_error)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -142,7 +139,7 @@ class FirstRunDialog(QDialog):
         col.addWidget(title)
         col.addLayout(form)
         col.addWidget(rules)
-        col.addWidget(self.setup_error)
+        col.addWidget(self.errors.general)
         col.addStretch(1)
         col.addLayout(row)
         return page
@@ -204,14 +201,14 @@ class FirstRunDialog(QDialog):
     def _load_branches(self) -> None:
         db = self._db
 
-        def branches() -> list[Any]:
+        def branches() -> list[BranchInfo]:
             from services.accounts import list_branches
 
             return list_branches(db)
 
-        self._lane.submit(branches, self.on_branches_loaded, lambda exc: None)  # the form works without
+        self.run(branches, self.on_branches_loaded, failed=lambda exc: None)  # the form works without
 
-    def on_branches_loaded(self, branches: list[Any]) -> None:
+    def on_branches_loaded(self, branches: list[BranchInfo]) -> None:
         # ``init`` may have made the branch already; the administrator joins it as it is.
         if branches:
             self.branch_code_edit.setText(branches[0].code)
@@ -234,9 +231,8 @@ class FirstRunDialog(QDialog):
 
     @Slot()
     def on_create_clicked(self) -> None:
-        if self._busy:
+        if self.busy:
             return
-        self._set_busy(True)
         self.errors.clear()
         db = self._db
         values = dict(
@@ -245,15 +241,14 @@ class FirstRunDialog(QDialog):
             password=self.admin_password_edit.text(), confirm=self.admin_confirm_edit.text(),
         )
 
-        def set_up() -> Any:
+        def set_up() -> tuple[BranchInfo, StaffInfo]:
             from services.accounts import set_up_branch
 
             return set_up_branch(db, **values)
 
-        self._lane.submit(set_up, self.on_created, self.on_create_failed)
+        self.run(set_up, self.on_created, busy=True, change=True)  # refused: beside the fields
 
-    def on_created(self, result: Any) -> None:
-        self._set_busy(False)
+    def on_created(self, result: tuple[BranchInfo, StaffInfo]) -> None:
         _branch, admin = result
         self.prefill_user = admin.staff_no
         self.prefill_password = ""
@@ -261,29 +256,23 @@ class FirstRunDialog(QDialog):
         self.admin_confirm_edit.clear()
         self.accept()
 
-    def on_create_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.errors.show(exc)
-
     # --- the demo branch ------------------------------------------------------------
 
     @Slot()
     def on_demo_choice_clicked(self) -> None:
-        if self._busy:
+        if self.busy:
             return
-        self._set_busy(True)
         self.stack.setCurrentIndex(self.DEMO)
         db = self._db
 
-        def build() -> Any:
+        def build() -> DemoResult:
             from services.demo import build_demo
 
             return build_demo(db)
 
-        self._lane.submit(build, self.on_demo_built, self.on_demo_failed)
+        self.run(build, self.on_demo_built, failed=self.on_demo_failed, busy=True, change=True)
 
-    def on_demo_built(self, result: Any) -> None:
-        self._set_busy(False)
+    def on_demo_built(self, result: DemoResult) -> None:
         self.demo_progress.hide()
         self._demo_accounts = list(result.accounts)
         self.demo_status.setText(self.tr("The demo branch {code} {name} is ready.").format(
@@ -301,7 +290,6 @@ class FirstRunDialog(QDialog):
             self.demo_table.setFocus()
 
     def on_demo_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
         self.demo_progress.hide()
         self.stack.setCurrentIndex(self.CHOICE)
         messages.show_error(self, exc)
@@ -321,14 +309,10 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if not self._busy:  # a half-built branch would be left behind
+        if not self.busy:  # a half-built branch would be left behind
             super().reject()
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         for w in (self.setup_choice_button, self.demo_choice_button, self.create_button, self.setup_back_button):
             w.setEnabled(not busy)
-        if busy:
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.unsetCursor()

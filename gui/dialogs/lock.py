@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.lane_ops import LaneOps
 from gui.widgets.field_error import FieldErrorLabel
 
 if TYPE_CHECKING:
@@ -93,9 +94,8 @@ class LockScreen(QFrame):
     def __init__(self, db: Database, lane: DbLane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._lane = lane
         self._actor: Actor | None = None
-        self._busy = False
+        self._ops = LaneOps(self, lane, on_busy=self._set_busy, on_error=self.on_check_failed)
         self.setObjectName("lockScreen")
         self.setAccessibleName("lockScreen")
 
@@ -155,25 +155,24 @@ class LockScreen(QFrame):
         self.sign_out_button.clicked.connect(self.sign_out_requested)
 
     def engage(self, actor: Actor) -> None:
-        """Show for ``actor``: nothing typed, ready for the password."""
+        """Show for ``actor``: nothing typed, ready for the password; an earlier check's answer is dropped."""
+        self._ops.drop_all()
         self._actor = actor
         self.who_label.setText(self.tr("The workstation was locked to protect client information. "
                                        "{name} ({staff_no}), enter your password to continue.")
                                .format(name=actor.name, staff_no=actor.staff_no))
         self.password_edit.clear()
         self.error_label.clear_error()
-        self._set_busy(False)
         self.password_edit.setFocus()
 
     @Slot()
     def on_unlock_clicked(self) -> None:
-        if self._busy or self._actor is None:
+        if self._ops.busy or self._actor is None:
             return
         password = self.password_edit.text()
         if not password:
             self.error_label.show_error(self.tr("Enter your password."))
             return
-        self._set_busy(True)
         db, actor = self._db, self._actor
 
         def check() -> bool:
@@ -181,10 +180,9 @@ class LockScreen(QFrame):
 
             return verify_password(db, actor, password)
 
-        self._lane.submit(check, self.on_check_done, self.on_check_failed)
+        self._ops.run(check, self.on_check_done, busy=True)
 
     def on_check_done(self, ok: bool) -> None:
-        self._set_busy(False)
         self.password_edit.clear()
         if ok:
             self.error_label.clear_error()
@@ -197,11 +195,9 @@ class LockScreen(QFrame):
     def on_check_failed(self, exc: BaseException) -> None:
         from gui import messages
 
-        self._set_busy(False)
         self.password_edit.clear()
         self.error_label.show_error(messages.describe(exc))
 
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
         for w in (self.password_edit, self.unlock_button, self.sign_out_button):
             w.setEnabled(not busy)

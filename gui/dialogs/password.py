@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -16,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
+from gui.dialogs.base import LaneDialog
+from gui.widgets.field_error import named
 
 if TYPE_CHECKING:
     from gui.worker import DbLane
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from services.permissions import Actor
 
 
-class PasswordChangeDialog(QDialog):
+class PasswordChangeDialog(LaneDialog):
     """New password twice (and the current one when the change is voluntary), checked by the service.
 
     Signals:
@@ -35,13 +35,10 @@ class PasswordChangeDialog(QDialog):
 
     def __init__(self, db: Database, lane: DbLane, actor: Actor, *, forced: bool,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lane, "passwordDialog", "passwordDialogError", parent)
         self._db = db
-        self._lane = lane
         self._actor = actor
         self._forced = forced
-        self._busy = False
-        named(self, "passwordDialog")
         self.setWindowTitle(self.tr("Change password"))
         self.setMinimumWidth(440)
 
@@ -62,8 +59,6 @@ class PasswordChangeDialog(QDialog):
         self.old_edit = self._password_edit("oldPasswordEdit")
         self.new_edit = self._password_edit("newPasswordEdit")
         self.confirm_edit = self._password_edit("confirmPasswordEdit")
-        self.general_error = FieldErrorLabel("passwordDialog", wrap=True)
-        self.errors = FieldErrors(self.general_error)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -90,7 +85,7 @@ class PasswordChangeDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(rules)
         layout.addLayout(form)
-        layout.addWidget(self.general_error)
+        layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
         self._connect_signals()
 
@@ -113,9 +108,8 @@ class PasswordChangeDialog(QDialog):
 
     @Slot()
     def on_change_clicked(self) -> None:
-        if self._busy:
+        if self.busy:
             return
-        self._set_busy(True)
         self.errors.clear()
         db, actor = self._db, self._actor
         old = None if self._forced else self.old_edit.text()
@@ -126,24 +120,15 @@ class PasswordChangeDialog(QDialog):
 
             change_password(db, actor, old, new, confirm)
 
-        self._lane.submit(change, self.on_change_done, self.on_change_failed)
+        self.run(change, self.on_change_done, busy=True, change=True)  # refused: beside the fields
 
-    def on_change_done(self, _result: object) -> None:
-        self._set_busy(False)
+    def on_change_done(self, _result: None) -> None:
         for edit in (self.old_edit, self.new_edit, self.confirm_edit):
             edit.clear()
         self.accept()
         self.password_changed.emit()
 
-    def on_change_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.errors.show(exc)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         for w in (self.old_edit, self.new_edit, self.confirm_edit, self.change_button, self.cancel_button):
             w.setEnabled(not busy)
-        if busy:
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.unsetCursor()

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.dialogs.base import LaneDialog
 from gui.widgets.field_error import named
 
 if TYPE_CHECKING:
@@ -29,11 +29,13 @@ if TYPE_CHECKING:
     from services.db import Database
 
 
-class SignInDialog(QDialog):
+class SignInDialog(LaneDialog):
     """Asks for a staff id and password; argon2 runs on the lane, never on the GUI thread.
 
     While the database is still being opened (``set_database(None)``) the person
-    can type, but signing in waits until it is ready.
+    can type, but signing in waits until it is ready. An empty field is said beside it
+    (``loginUserEditError``, ``loginPasswordEditError``); a refused sign-in, which never
+    says which of the two was wrong, in the general ``loginErrorLabel``.
 
     Signals:
         signed_in(object): a ``services.accounts.SignIn`` after a successful check
@@ -43,12 +45,9 @@ class SignInDialog(QDialog):
 
     def __init__(self, db: Callable[[], Database], lane: DbLane, database_text: str | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(lane, "signInDialog", "loginErrorLabel", parent)
         self._db = db  # asked for at sign-in: the database may still be opening when this shows
-        self._lane = lane
-        self._busy = False
         self._ready = database_text is not None
-        named(self, "signInDialog")
         self.setWindowTitle(self.tr("Sign in — Lobby Referral Desk"))
         self.setMinimumWidth(420)
 
@@ -66,13 +65,8 @@ class SignInDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Staff ID"), self.user_edit)
-        form.addRow(self.tr("Password"), self.password_edit)
-
-        self.error_label = QLabel()
-        named(self.error_label, "loginErrorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.errors.add_row(form, self.tr("Staff ID"), self.user_edit, "staff_no")
+        self.errors.add_row(form, self.tr("Password"), self.password_edit, "password")
         self.busy_label = QLabel(self.tr("Checking…"))
         named(self.busy_label, "loginBusyLabel")
         self.busy_label.hide()
@@ -98,7 +92,7 @@ class SignInDialog(QDialog):
         layout.addWidget(subtitle)
         layout.addSpacing(8)
         layout.addLayout(form)
-        layout.addWidget(self.error_label)
+        layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
         layout.addStretch(1)  # spare height goes here, not between the title and the fields
         layout.addSpacing(6)
@@ -125,8 +119,7 @@ class SignInDialog(QDialog):
     def reset(self) -> None:
         """Ready for the next person: empty password, no message, focus where typing starts."""
         self.password_edit.clear()
-        self.error_label.hide()
-        self._busy = False
+        self.errors.clear()
         self._update_state()
         (self.password_edit if self.user_edit.text() else self.user_edit).setFocus()
 
@@ -145,19 +138,16 @@ class SignInDialog(QDialog):
 
     @Slot()
     def on_login_clicked(self) -> None:
-        if self._busy or not self._ready:
+        if self.busy or not self._ready:
             return
         user, password = self.user_edit.text().strip(), self.password_edit.text()
         if not user:
-            self._show_error(self.tr("Enter your staff ID."))
-            self.user_edit.setFocus()
+            self.errors.show_field("staff_no", self.tr("Enter your staff ID."))
             return
         if not password:
-            self._show_error(self.tr("Enter your password."))
-            self.password_edit.setFocus()
+            self.errors.show_field("password", self.tr("Enter your password."))
             return
-        self._busy = True
-        self._update_state()
+        self.errors.clear()
         db = self._db()
 
         def check() -> SignIn:
@@ -165,19 +155,15 @@ class SignInDialog(QDialog):
 
             return authenticate(db, user, password)
 
-        self._lane.submit(check, self.on_check_done, self.on_check_failed)
+        self.run(check, self.on_check_done, failed=self.on_check_failed, busy=True)
 
     def on_check_done(self, result: SignIn) -> None:
-        self._busy = False
-        self._update_state()
         self.password_edit.clear()
-        self.error_label.hide()
+        self.errors.clear()
         self.accept()
         self.signed_in.emit(result)
 
     def on_check_failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self._update_state()
         self.password_edit.clear()
         self.password_edit.setFocus()
         from services.errors import AuthError
@@ -187,23 +173,18 @@ class SignInDialog(QDialog):
             from services.db import BRANCH_TZ
 
             until = locked_until.astimezone(BRANCH_TZ).strftime("%H:%M")
-            self._show_error(self.tr("This account is locked after too many failed sign-ins. "
-                                     "Try again after {time}.").format(time=until))
+            self.errors.show_general(self.tr("This account is locked after too many failed sign-ins. "
+                                             "Try again after {time}.").format(time=until))
         else:
-            from gui import messages
+            self.errors.show(exc)
 
-            self._show_error(messages.describe(exc))
-
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
+        self._update_state()
 
     def _update_state(self) -> None:
-        self.user_edit.setEnabled(not self._busy)
-        self.password_edit.setEnabled(not self._busy)
-        self.login_button.setEnabled(self._ready and not self._busy)
-        self.busy_label.setVisible(self._busy)
-        if self._busy:
-            self.setCursor(Qt.CursorShape.BusyCursor)
-        else:
-            self.unsetCursor()
+        busy = self.busy
+        self.user_edit.setEnabled(not busy)
+        self.password_edit.setEnabled(not busy)
+        self.login_button.setEnabled(self._ready and not busy)
+        self.busy_label.setVisible(busy)

@@ -1,16 +1,16 @@
 """The one shape of a page: its widgets, ``refresh()``, ``clear_sensitive()`` and typed database work.
 
-Anki's ``QueryOp[T]`` / ``CollectionOp`` is the model: ``run(job, done)`` runs ``job``
-on the window's database lane and hands its answer, typed, to ``done`` on the GUI
-thread. The base owns what every page used to write by hand:
+``run(job, done)`` runs ``job`` on the window's database lane and hands its answer, typed,
+to ``done`` on the GUI thread, through the page's ``gui.lane_ops.LaneOps`` (the one
+stale-answer check, busy state and error display that dialogs share):
 
-- the stale-answer check: an answer is dropped when the page was cleared by the idle
-  lock since (``clear_sensitive``), or — for jobs with a ``key`` — when a newer job
-  with the same key was started (a slower answer to an earlier keystroke);
-- the busy state: ``busy`` is true while a ``busy=True`` job runs, and ``set_busy``
-  is called when that changes, for the page to disable its buttons;
-- the error display: a failure goes to ``failed`` when given, otherwise to
-  ``gui.messages.show_error``. A refused *change* (``change=True``) is reported even
+- an answer is dropped when the page was cleared by the idle lock since
+  (``clear_sensitive``), or — for jobs with a ``key`` — when a newer job with the same
+  key was started (a slower answer to an earlier keystroke);
+- ``busy`` is true while a ``busy=True`` job runs, and ``set_busy`` is called when that
+  changes, for the page to disable its buttons;
+- a failure goes to ``failed`` when given, otherwise to ``show_error``
+  (``gui.messages.show_error``). A refused *change* (``change=True``) is reported even
   when its answer is dropped: the person must learn that it did not happen.
 
 See docs/architecture.md "Pages" for how to add one.
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui import messages
 from gui.context import AppContext
+from gui.lane_ops import LaneOps
 from gui.widgets.field_error import named
 
 T = TypeVar("T")
@@ -43,9 +44,9 @@ class Page(QWidget):
         super().__init__(parent)
         named(self, object_name)
         self.ctx = ctx
-        self._generation = 0  # bumped by clear_sensitive: every answer in flight is dropped
-        self._latest: dict[str, int] = {}  # per key, the sequence number of the newest job
-        self._busy_jobs = 0
+        # Through lambdas: subclasses override set_busy and show_error.
+        self._ops = LaneOps(self, ctx.lane, on_busy=lambda busy: self.set_busy(busy),
+                            on_error=lambda exc: self.show_error(exc))
         self._cleared = False
 
     # --- the page contract ---------------------------------------------------------------
@@ -60,7 +61,7 @@ class Page(QWidget):
         Overrides call ``super().clear_sensitive()`` first, then empty their widgets.
         """
         self._cleared = True
-        self._generation += 1
+        self._ops.drop_all()
 
     @property
     def cleared(self) -> bool:
@@ -71,14 +72,14 @@ class Page(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._busy_jobs > 0
+        return self._ops.busy
 
     def set_busy(self, busy: bool) -> None:
         """Called when ``busy`` changes; pages disable what must not be pressed twice."""
 
     def drop_answers(self, key: str) -> None:
         """Answers still on their way for ``key`` are out of date (the person moved on)."""
-        self._latest[key] = self._latest.get(key, 0) + 1
+        self._ops.drop_answers(key)
 
     def run(self, job: Callable[[], T], done: Callable[[T], None], *,
             failed: Callable[[BaseException], None] | None = None, busy: bool = False,
@@ -87,40 +88,9 @@ class Page(QWidget):
 
         ``busy``: the page is busy until the answer is back. ``key``: only the newest job with
         this key is answered. ``change``: the job changes data, so its failure is reported
-        even when stale. Without ``failed`` a failure is shown with ``gui.messages.show_error``.
+        even when stale. Without ``failed`` a failure is shown with ``show_error``.
         """
-        generation = self._generation
-        sequence = 0
-        if key is not None:
-            self.drop_answers(key)
-            sequence = self._latest[key]
-        if busy:
-            self._add_busy(1)
-
-        def current() -> bool:
-            return generation == self._generation and (key is None or self._latest.get(key) == sequence)
-
-        def on_done(answer: T) -> None:
-            if busy:
-                self._add_busy(-1)
-            if current():
-                done(answer)
-
-        def on_failed(exc: BaseException) -> None:
-            if busy:
-                self._add_busy(-1)
-            if current():
-                (failed or self.show_error)(exc)
-            elif change:
-                self.show_error(exc)
-
-        self.ctx.lane.submit(job, on_done, on_failed, owner=self)
+        self._ops.run(job, done, failed=failed, busy=busy, key=key, change=change)
 
     def show_error(self, exc: BaseException) -> None:
         messages.show_error(self, exc)
-
-    def _add_busy(self, delta: int) -> None:
-        was = self.busy
-        self._busy_jobs = max(0, self._busy_jobs + delta)
-        if self.busy != was:
-            self.set_busy(self.busy)

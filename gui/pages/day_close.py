@@ -11,25 +11,15 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal, SignalInstance, Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDateEdit,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui import messages
 from gui.context import AppContext
 from gui.dialogs.reason import ReasonDialog
-from gui.itemmodels.day_close import Column, DayCloseTableModel
+from gui.itemmodels.day_close import DayCloseTableModel
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
+from gui.widgets.day_close_table import DayCloseTable
 from gui.widgets.field_error import named
 from gui.widgets.outcome_panel import OutcomePanel
 from services import dayclose
@@ -92,21 +82,7 @@ class DayClosePage(Page):
         self.banner.hide()
 
         self.model = DayCloseTableModel(self)
-        self.table = QTableView()
-        named(self.table, "dayCloseTable")
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(False)  # the red of a missing line must stand out alone
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().hide()  # the time column already orders the day
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._fit_columns()
-        header.setSectionResizeMode(Column.PRODUCTS, QHeaderView.ResizeMode.Stretch)
+        self.table = DayCloseTable(self.model)
 
         self.panel = OutcomePanel()
         self.watcher = ctx.changes()  # RMs confirming in their queues, a close elsewhere
@@ -142,18 +118,6 @@ class DayClosePage(Page):
         layout.addLayout(bottom)
         self._connect_signals()
         self._show_reconciliation(None)
-
-    def _fit_columns(self) -> None:
-        """Dense widths that keep all twelve columns in view at 1280 px, never narrower than the header."""
-        widths = {Column.TIME: 44, Column.REFERRER: 56, Column.CLIENT: 60, Column.MOBILE: 88, Column.STATUS: 52,
-                  Column.RM: 60, Column.MET: 36, Column.DEAL: 36, Column.PRODUCTS: 80, Column.AMOUNT: 80,
-                  Column.CONFIRMED: 90, Column.FOLLOW_UP: 108}
-        header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
-        for column, width in widths.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            # +10 %: the style sheet sets header titles bold; +18: its padding and the grid line.
-            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) * 11 // 10 + 18))
 
     def _connect_signals(self) -> None:
         self.date_edit.dateChanged.connect(self.on_date_changed)

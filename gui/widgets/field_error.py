@@ -133,6 +133,19 @@ class FieldErrors(Mapping[str, FieldErrorLabel]):
         for label in self._labels.values():
             label.clear_error()
 
+    def show_field(self, service_field: str, message: str) -> None:
+        """A problem the form found itself (an empty field): beside that field, which gets the cursor."""
+        self.clear()
+        label, widget = self._by_service[service_field]
+        label.show_error(message)
+        if widget is not None and self._focus_first:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_general(self, message: str) -> None:
+        """A message about the whole form, in its general label."""
+        self.clear()
+        self._general.show_error(message)
+
     def show(self, exc: BaseException) -> bool:
         """Each field's problem beside it; anything else in the general label.
 

@@ -95,3 +95,26 @@ def test_the_benchmark_switch_ends_the_program_once_the_first_window_shows(db_ur
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", db_url], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+_SIGN_IN_ONLY = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+import gui.app
+from gui.dialogs.sign_in import SignInDialog
+from gui.worker import DbLane
+dialog = SignInDialog(lambda: None, DbLane(), None)
+dialog.show()
+app.processEvents()
+print(sorted(name for name in ("sqlalchemy", "alembic", "services.db") if name in sys.modules))
+"""
+
+
+def test_the_sign_in_window_is_built_before_the_database_layer_is_loaded() -> None:
+    # docs/product.md "Budgets": the first window comes from Qt alone; the database layer loads after it.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", _SIGN_IN_ONLY], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

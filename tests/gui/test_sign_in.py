@@ -62,6 +62,29 @@ def test_enter_after_the_staff_id_moves_to_the_password_without_a_failed_attempt
         assert exc.value.locked_until is None
 
 
+def test_an_empty_field_is_said_beside_it_and_nothing_is_checked(qtbot, db, f, launch_window) -> None:
+    teller = f.staff(Role.TELLER)
+    window = launch_window()
+    click(qtbot, child(window, QPushButton, "loginButton"))
+    user_error = child(window, QLabel, "loginUserEditError")
+    assert user_error.isVisible() and user_error.text() == "请输入工号。"
+    assert window.sign_in_dialog.focusWidget() is child(window, QLineEdit, "loginUserEdit")
+    assert not child(window, QLabel, "loginErrorLabel").isVisible()
+
+    type_text(qtbot, child(window, QLineEdit, "loginUserEdit"), teller.staff_no)
+    click(qtbot, child(window, QPushButton, "loginButton"))
+    password_error = child(window, QLabel, "loginPasswordEditError")
+    assert password_error.isVisible() and password_error.text() == "请输入密码。"
+    assert not user_error.isVisible()
+    assert window.sign_in_dialog.focusWidget() is child(window, QLineEdit, "loginPasswordEdit")
+    wait_idle(qtbot, window)
+    # Nothing reached the service: five real failures are still needed to lock the account.
+    for _ in range(4):
+        with pytest.raises(AuthError) as exc:
+            accounts.authenticate(db, teller.staff_no, "wrong-Passw0rd")
+        assert exc.value.locked_until is None
+
+
 def test_five_failures_lock_the_account_and_the_dialog_says_until_when(qtbot, f, launch_window) -> None:
     teller = f.staff(Role.TELLER)
     window = launch_window()
