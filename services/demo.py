@@ -37,7 +37,7 @@ from models import (
     Staff,
     Tier,
 )
-from services import audit
+from services import audit, reasons
 from services.accounts import actor_of, check_password_rules, hash_passwords
 from services.db import BRANCH_TZ, Database, local_date
 from services.errors import FieldProblem, ValidationError
@@ -212,9 +212,10 @@ class _Builder:
         return local.astimezone(dt.timezone.utc)
 
     def audit(self, when: dt.datetime, actor: Actor | None, action: str, entity: str, entity_id: int | None,
-              detail: str | None = None) -> None:
+              detail: str | None = None, *, reason_id: int | None = None) -> None:
         self.sim.at = when
-        audit.record(self.s, self.sim_db, actor, action, entity, entity_id, detail, branch_id=self.branch.id)
+        audit.record(self.s, self.sim_db, actor, action, entity, entity_id, detail, branch_id=self.branch.id,
+                     reason_id=reason_id)
 
     # --- people ----------------------------------------------------------------
 
@@ -439,12 +440,14 @@ class _Builder:
             when = min(r.created_at + dt.timedelta(minutes=rng.randint(5, 40)), self.now)
             by = self.staff_by_id(r.referrer_id) if rng.random() < 0.6 else lobby
             assert by is not None
-            r.voided_at, r.voided_by_id, r.void_reason, r.updated_at = when, by.id, rng.choice(VOID_REASONS), when
+            self.sim.at = when
+            reason_id = reasons.keep(self.s, self.sim_db, actor_of(by), rng.choice(VOID_REASONS))
+            r.voided_at, r.voided_by_id, r.void_reason_id, r.updated_at = when, by.id, reason_id, when
             if f.follow_up is not None:
                 fu = f.follow_up
                 fu.state, fu.outcome_reason = FollowUpState.ABANDONED, VOIDED_FOLLOW_UP_REASON
                 fu.closed_at, fu.closed_by_id, fu.updated_at = when, by.id, when
-            self.audit(when, actor_of(by), "void", "referral", r.id, f"reason={r.void_reason}")
+            self.audit(when, actor_of(by), "void", "referral", r.id, reason_id=reason_id)
 
     def record_outcomes(self, unclosed_day: dt.date) -> None:
         """营销成果: every referred client of a day to be closed; most of yesterday's, some of today's."""

@@ -26,7 +26,7 @@ from models import (
     Staff,
     Tier,
 )
-from services import audit
+from services import audit, reasons
 from services import validation as v
 from services.clients import find_by_mobile
 from services.db import BRANCH_TZ, Database, local_date
@@ -352,7 +352,7 @@ def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, ver
         ensure_day_open(s, r.branch_id, r.business_date)
         r.voided_at = db.now()
         r.voided_by_id = actor.staff_id
-        r.void_reason = clean
+        r.void_reason_id = reasons.keep(s, db, actor, clean)
         r.updated_at = db.now()
         fu = s.scalars(select(FollowUp).where(FollowUp.referral_id == r.id)).first()
         if fu is not None and fu.state.is_open and fu.attempts == 0:
@@ -364,7 +364,7 @@ def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, ver
             s.flush()
         except StaleDataError:
             raise audit.stale_conflict(db, "referral", r.id) from None
-        audit.record(s, db, actor, "void", "referral", r.id, f"reason={clean}")
+        audit.record(s, db, actor, "void", "referral", r.id, reason_id=r.void_reason_id)
 
 
 def update_referral(db: Database, actor: Actor, referral_id: int, version: int, *,
@@ -486,6 +486,7 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
     q = q.order_by(Referral.created_at.desc(), Referral.id.desc()).limit(limit)
     with db.read() as s:
         rows = s.execute(q).all()
+        void_reasons = reasons.texts(s, actor, (row[0].void_reason_id for row in rows))
     out = []
     for r, referrer_name, rm_name, client_name, client_mobile, client_rm, fu_state in rows:
         full = allowed(actor.role, Action.CLIENT_PROFILE_ALL) or (
@@ -494,7 +495,8 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
             id=r.id, created_at=r.created_at, business_date=r.business_date, referrer_name=referrer_name,
             client_name=client_name, client_mobile=client_mobile if full else mask(client_mobile, Kind.MOBILE),
             client_type=r.client_type, status=r.status, channel=r.channel, rm_name=rm_name, met=r.met,
-            deal=r.deal, follow_up_state=fu_state, voided=r.voided_at is not None, void_reason=r.void_reason,
+            deal=r.deal, follow_up_state=fu_state, voided=r.voided_at is not None,
+            void_reason=void_reasons.get(r.void_reason_id) if r.void_reason_id else None,
             confirmed=r.confirmed_at is not None, version=r.version, referrer_id=r.referrer_id, rm_id=r.rm_id,
         ))
     return out
