@@ -226,8 +226,9 @@ def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None
     """Close ``day`` when every referred client is confirmed.
 
     With something missing only the supervisor may close anyway, and only with
-    a reason (kept apart, see docs/audit.md "Reasons", and pointed to by the day and the audit log). ``version`` is the state
-    the person looked at; a close or reopen by someone else since is a Conflict.
+    a reason (kept apart, docs/audit.md "Reasons"; the day and the audit event point
+    to it). ``version`` is the state the person looked at; a close or reopen by
+    someone else since is a Conflict.
     """
     require(actor, Action.DAY_CLOSE)
     if day > db.today():
