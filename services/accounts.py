@@ -363,16 +363,19 @@ def authenticate(db: Database, staff_no: str, password: str) -> SignIn:
         until = attempt.locked_until if locked else None
         if until is None and (attempt.number >= MAX_FAILED_LOGINS or over_budget):
             # The 5th failure (or an attempt beyond the budget while others are in flight) locks now.
-            until = now + LOCKOUT
-            s.execute(update(Staff).where(Staff.id == st.id,
-                                          or_(Staff.locked_until.is_(None), Staff.locked_until <= now))
-                      .values(locked_until=until).execution_options(synchronize_session=False))
-            audit.record(s, db, None, "login_locked", "staff", st.id, f"attempt={attempt.number}",
-                         branch_id=st.branch_id, staff_no=st.staff_no)
+            until = s.scalar(
+                update(Staff).where(Staff.id == st.id, or_(Staff.locked_until.is_(None), Staff.locked_until <= now))
+                .values(locked_until=now + LOCKOUT).returning(Staff.locked_until)
+                .execution_options(synchronize_session=False))
+            if until is not None:
+                audit.record(s, db, None, "login_locked", "staff", st.id, f"attempt={attempt.number}",
+                             branch_id=st.branch_id, staff_no=st.staff_no)
+            else:  # a parallel attempt locked it first
+                until = s.scalar(select(Staff.locked_until).where(Staff.id == st.id))
         why = "locked" if locked else ("inactive" if not st.active else "password")
         audit.record(s, db, None, "login_failed", "staff", st.id, f"attempt={attempt.number} {why}",
                      branch_id=st.branch_id, staff_no=st.staff_no)
-    if ok and until is not None:
+    if ok and until is not None and until > now:
         raise _locked(until)
     if ok and not st.active:
         raise AuthError(msg("login_inactive"))
