@@ -18,6 +18,8 @@ from services.errors import NotFound, PermissionDenied
 from services.permissions import Actor
 
 READ_ACTION = "reason.read"
+# They see no client data (docs/product.md "Roles"); "head_office" arrives with the multi-branch issue.
+_NEVER = frozenset({Role.ADMIN.value, "head_office"})
 
 
 def keep(session: Session, db: Database, actor: Actor, text: str) -> int:
@@ -30,10 +32,10 @@ def keep(session: Session, db: Database, actor: Actor, text: str) -> int:
 
 def may_read(actor: Actor, *, branch_id: int, author_id: int | None) -> bool:
     """The branch's supervisor, and the person who typed it; never admin, head office or the command line."""
+    if actor.role in _NEVER or actor.is_system or actor.staff_id is None:
+        return False
     if actor.role == Role.SUPERVISOR:
         return actor.branch_id == branch_id
-    if actor.role == Role.ADMIN or actor.staff_id is None:
-        return False
     return actor.staff_id == author_id and actor.branch_id == branch_id
 
 

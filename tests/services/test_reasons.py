@@ -25,6 +25,7 @@ READERS = [
     ("marketing", False),
     ("admin", False),
     ("supervisor_of_another_branch", False),
+    ("head_office", False),
     ("command_line", False),
 ]
 
@@ -48,6 +49,8 @@ def people(db, f):  # type: ignore[no-untyped-def]
     other, _ = accounts.add_staff(db, f.system, staff_no="B2SUP", name="冯主管", role=Role.SUPERVISOR,
                                   password="Passw0rd!", must_change_password=False, branch_code="0002")
     staff["supervisor_of_another_branch"] = f.actor(other)
+    # The head-office role arrives with the multi-branch issue; its rule is already written down.
+    staff["head_office"] = Actor(other.id + 1000, "HO01", "总行", "head_office", f.branch.id)
     filed = f.referral(lobby, rm)
     referrals.void_referral(db, staff["author_lobby_manager"], filed.id, TYPED)
     with db.read() as s:
