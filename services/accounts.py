@@ -331,7 +331,7 @@ def authenticate(db: Database, staff_no: str, password: str) -> SignIn:
     - Each attempt is counted atomically *before* its password is checked, so
       parallel guessers share the budget of 5 checks; the 5th failure locks the
       account for 15 minutes. While locked, a few more checks (up to 5) answer
-      "locked" to the right password; past that nothing is checked at all.
+      "locked" to the right password; past that only a dummy hash is checked.
     - argon2 runs between transactions: read the hash, verify, then a short write.
     """
     now = db.now()
