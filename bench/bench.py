@@ -20,6 +20,7 @@ import json
 import os
 import random
 import re
+import secrets
 import sqlite3
 import subprocess
 import sys
@@ -111,6 +112,17 @@ def capture(engine: Engine) -> Iterator[list[Stmt]]:
         yield caught
     finally:
         event.remove(engine, "before_cursor_execute", before)
+
+
+def _fresh_chain_links(params: Any) -> Any:
+    """A replayed audit insert gets new 64-hex chain links: prev_hash is unique (docs/audit.md "The chain")."""
+    def fresh(v: Any) -> Any:
+        return secrets.token_hex(32) if isinstance(v, str) and re.fullmatch(r"[0-9a-f]{64}", v) else v
+    if isinstance(params, dict):
+        return {k: fresh(v) for k, v in params.items()}
+    if isinstance(params, list):
+        return [_fresh_chain_links(p) for p in params]
+    return type(params)(fresh(v) for v in params)
 
 
 class Raw:
@@ -343,6 +355,8 @@ class Bench:
 
             def remap(st: Stmt, params: Any, new_ids: dict[str, int], old_id: int = old_id,
                       old_mobile: str | None = old_mobile) -> Any:
+                if st.sql.lstrip().startswith("INSERT INTO audit_event"):
+                    return _fresh_chain_links(params)
                 if old_mobile is not None:
                     # A new client each replay: the mobile is unique in the branch (docs/saving.md).
                     mobile = str(new_ids.setdefault("mobile", 19_900_000_000 + self.rng.randrange(100_000_000)))

@@ -62,19 +62,22 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "referral": ("id", "branch_id", "business_date", "created_at", "referrer_id", "client_id", "client_type",
                  "channel", "status", "rm_id", "interests", "preferred_contact_at", "note", "met", "deal",
                  "outcome_products", "outcome_amount", "confirmed_by_id", "confirmed_at", "voided_at",
-                 "voided_by_id", "void_reason", "updated_at", "updated_by_id", "version"),
+                 "voided_by_id", "void_reason_id", "updated_at", "updated_by_id", "version"),
     "follow_up": ("id", "branch_id", "client_id", "rm_id", "origin", "referral_id", "state", "next_contact_date",
                   "attempts", "outcome_reason", "opened_at", "closed_at", "closed_by_id", "updated_at", "updated_by_id",
                   "version"),
     "contact_attempt": ("id", "follow_up_id", "staff_id", "channel", "at", "result", "note", "next_contact_date"),
     "appointment": ("id", "follow_up_id", "client_id", "rm_id", "at", "place", "note", "status", "created_at",
                     "version"),
-    "day_close": ("id", "branch_id", "business_date", "closed", "closed_by_id", "closed_at", "close_reason",
-                  "reopened_by_id", "reopened_at", "reopen_reason", "updated_at", "updated_by_id", "version"),
+    "day_close": ("id", "branch_id", "business_date", "closed", "closed_by_id", "closed_at", "close_reason_id",
+                  "reopened_by_id", "reopened_at", "reopen_reason_id", "updated_at",
+                  "updated_by_id", "version"),
+    # A void's reason is free text kept apart from the referral (docs/audit.md "Reasons").
+    "reason_text": ("id", "branch_id", "author_id", "at", "text"),
 }
 # Parents first: with foreign-key checks on, every batch must find its parents loaded.
-LOAD_ORDER = ("branch", "branch_settings", "staff", "client", "referral", "follow_up", "contact_attempt",
-              "appointment", "day_close")
+LOAD_ORDER = ("branch", "branch_settings", "staff", "reason_text", "client", "referral", "follow_up",
+              "contact_attempt", "appointment", "day_close")
 BIG_TABLES = ("client", "referral", "follow_up", "contact_attempt", "appointment")
 
 # --- vocabularies for realistic rows --------------------------------------------------------
@@ -562,7 +565,9 @@ class Generator:
             version += 1
         if rng.random() < 0.01:
             voided_at = min(created + dt.timedelta(seconds=rng.randrange(600, 7200)), self.now)
-            voided_by, void_reason, updated_at, updated_by = referrer, "录入错误，重复推介", voided_at, referrer
+            void_reason = self.next_id("reason_text")
+            self.add("reason_text", (void_reason, b + 1, referrer, voided_at, "录入错误，重复推介"))
+            voided_by, updated_at, updated_by = referrer, voided_at, referrer
             version += 1
         self.add("referral", (
             rid, b + 1, business_date, created, referrer, cid, client_type, channel,

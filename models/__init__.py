@@ -12,6 +12,7 @@ from models.entities import (
     FinancialSnapshot,
     FollowUp,
     MaintenanceRecord,
+    ReasonText,
     Referral,
     Staff,
 )
@@ -35,6 +36,6 @@ __all__ = [
     "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus", "AuditEvent", "Base", "Branch",
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
-    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "Referral",
+    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
     "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
 ]

@@ -166,7 +166,8 @@ class Referral(Base):
     confirmed_at: Mapped[utc_ts | None]
     voided_at: Mapped[utc_ts | None]
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    void_reason: Mapped[str | None] = mapped_column(String(200))
+    # The reason typed when voiding lives in reason_text (docs/audit.md "Reasons").
+    void_reason_id: Mapped[int | None] = mapped_column(ForeignKey("reason_text.id"))
     updated_at: Mapped[utc_ts | None]
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -292,10 +293,10 @@ class DayClose(Base):
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     closed_at: Mapped[utc_ts | None]
-    close_reason: Mapped[str | None] = mapped_column(String(500))  # forced close
+    close_reason_id: Mapped[int | None] = mapped_column(ForeignKey("reason_text.id"))  # forced close
     reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     reopened_at: Mapped[utc_ts | None]
-    reopen_reason: Mapped[str | None] = mapped_column(String(500))
+    reopen_reason_id: Mapped[int | None] = mapped_column(ForeignKey("reason_text.id"))
     updated_at: Mapped[utc_ts | None]
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -304,8 +305,24 @@ class DayClose(Base):
     __table_args__ = (UniqueConstraint("branch_id", "business_date", name="uq_day_close_branch_date"),)
 
 
+class ReasonText(Base):
+    """Free text a person typed with an audited action (a void, a forced close, a reopen).
+
+    Kept apart from the audit log, which only points here: it may hold anything
+    a person typed, so it is read like client data (docs/audit.md "Reasons").
+    """
+
+    __tablename__ = "reason_text"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    at: Mapped[utc_ts]
+    text: Mapped[text500]
+
+
 class AuditEvent(Base):
-    """Append-only; the text never holds a client's personal data."""
+    """Append-only and hash-chained; the text never holds a client's personal data (docs/audit.md)."""
 
     __tablename__ = "audit_event"
 
@@ -318,6 +335,10 @@ class AuditEvent(Base):
     entity: Mapped[str32]
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str | None] = mapped_column(String(500))
+    reason_id: Mapped[int | None] = mapped_column(ForeignKey("reason_text.id"))
+    # The previous event's hash (unique: the chain cannot fork) and this event's own.
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_audit_event_at", "at"), Index("ix_audit_event_entity", "entity", "entity_id"))
 

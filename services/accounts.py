@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from models import DEFAULT_INTERESTS, Branch, BranchSettings, FollowUp, FollowUpState, Role, Staff
@@ -181,10 +181,10 @@ def validate_staff_no(field: str, value: object) -> str:
 
 
 def _new_staff(s: Session, db: Database, branch_id: int, staff_no: str, name: str, role: Role,
-               password: str, must_change: bool) -> Staff:
+               password_hash: str, must_change: bool) -> Staff:
     staff = Staff(
         branch_id=branch_id, staff_no=staff_no, name=name, role=role, active=True,
-        password_hash=hash_password(password), failed_logins=0, must_change_password=must_change,
+        password_hash=password_hash, failed_logins=0, must_change_password=must_change,
         created_at=db.now(),
     )
     s.add(staff)
@@ -203,6 +203,8 @@ def add_staff(db: Database, actor: Actor, *, staff_no: str, name: str, role: str
     clean_role = problems.run(lambda: parse_role("role", role))
     if password is not None:
         problems.run(lambda: check_password_rules("password", password))
+    pw = password or generate_password()
+    pw_hash = hash_password(pw)  # before the transaction: argon2 never holds the write lock
     with db.write() as s:
         if sno and s.scalar(select(Staff.id).where(Staff.staff_no == sno)):
             problems.add("staff_id", "staff_id_taken", value=sno)
@@ -215,8 +217,7 @@ def add_staff(db: Database, actor: Actor, *, staff_no: str, name: str, role: str
                 branch_id = b.id
         problems.raise_if_any()
         assert sno and clean_name and clean_role
-        pw = password or generate_password()
-        staff = _new_staff(s, db, branch_id, sno, clean_name, clean_role, pw, must_change_password)
+        staff = _new_staff(s, db, branch_id, sno, clean_name, clean_role, pw_hash, must_change_password)
         audit.record(s, db, actor, "create", "staff", staff.id, f"role={clean_role.value}")
         return _staff_info(staff), pw
 
@@ -250,11 +251,12 @@ def reset_password(db: Database, actor: Actor, staff_id: int) -> str:
     """Admin's reset: a new one-time password, unlocked, to be changed at first sign-in."""
     require(actor, Action.STAFF_MANAGE)
     pw = generate_password()
+    new_hash = hash_password(pw)  # outside the transaction: argon2 takes a few hundred ms
     with db.write() as s:
         st = s.get(Staff, staff_id)
         if st is None:
             raise NotFound("staff", staff_id)
-        st.password_hash = hash_password(pw)
+        st.password_hash = new_hash
         st.must_change_password = True
         st.failed_logins = 0
         st.locked_until = None
@@ -271,58 +273,110 @@ def _locked(until: dt.datetime) -> AuthError:
     return AuthError(msg("login_locked", until=until.astimezone(BRANCH_TZ).strftime("%H:%M")), locked_until=until)
 
 
-def authenticate(db: Database, staff_no: str, password: str) -> SignIn:
-    """Sign in: 5 failures lock the account for 15 minutes; the hash is refreshed when stale."""
-    now = db.now()
-    error: AuthError | None = None
-    result: SignIn | None = None
+# A hash of nothing anyone knows, made by the hasher in use: an unknown staff id costs the same argon2 work.
+_dummy: tuple[PasswordHasher, str] | None = None
+
+
+def _dummy_hash() -> str:
+    global _dummy
+    if _dummy is None or _dummy[0] is not _hasher:
+        _dummy = (_hasher, _hasher.hash(secrets.token_urlsafe(16)))
+    return _dummy[1]
+
+
+def _password_matches(stored: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(stored or _dummy_hash(), password) and stored is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """One sign-in attempt counted before its password is checked (docs/audit.md "Sign-in")."""
+
+    number: int  # failures (and attempts in flight) since the last success or the end of the last lock
+    locked_until: dt.datetime | None
+
+
+def _count_attempt(db: Database, staff_id: int, now: dt.datetime) -> _Attempt:
+    """One atomic UPDATE … RETURNING: parallel guessers each get their own number, nobody reads-then-writes.
+
+    An expired lock starts the count afresh. The version column is left alone: a
+    sign-in is not an edit of the account, so it never turns an administrator's
+    save into a conflict.
+    """
+    expired = and_(Staff.locked_until.is_not(None), Staff.locked_until <= now)
+    stmt = (
+        update(Staff).where(Staff.id == staff_id)
+        .values(failed_logins=case((expired, 1), else_=Staff.failed_logins + 1),
+                locked_until=case((expired, None), else_=Staff.locked_until))
+        .returning(Staff.failed_logins, Staff.locked_until)
+        .execution_options(synchronize_session=False)
+    )
     with db.write() as s:
-        st = s.scalars(select(Staff).where(Staff.staff_no == (staff_no or "").strip())).first()
-        if st is None:
-            audit.record(s, db, None, "login_failed", "staff", None, "unknown id",
-                         branch_id=None, staff_no=(staff_no or "")[:32])
-            error = AuthError(msg("login_failed"))
-        elif st.locked_until is not None and st.locked_until > now:
-            audit.record(s, db, None, "login_failed", "staff", st.id, "locked",
-                         branch_id=st.branch_id, staff_no=st.staff_no)
-            error = _locked(st.locked_until)
-        elif not st.active:
-            audit.record(s, db, None, "login_failed", "staff", st.id, "inactive",
-                         branch_id=st.branch_id, staff_no=st.staff_no)
-            error = AuthError(msg("login_inactive"))
-        else:
-            ok = False
-            try:
-                ok = bool(st.password_hash) and _hasher.verify(st.password_hash or "", password)
-            except (VerificationError, InvalidHashError):
-                ok = False
-            if not ok:
-                if st.locked_until is not None and st.locked_until <= now:
-                    st.failed_logins = 0  # the earlier lock has run out: count afresh
-                    st.locked_until = None
-                st.failed_logins += 1
-                detail = f"failures={st.failed_logins}"
-                if st.failed_logins >= MAX_FAILED_LOGINS:
-                    st.locked_until = now + LOCKOUT
-                    detail += " locked"
-                audit.record(s, db, None, "login_failed", "staff", st.id, detail,
+        number, locked_until = s.execute(stmt).one()
+    return _Attempt(int(number), locked_until)
+
+
+def authenticate(db: Database, staff_no: str, password: str) -> SignIn:
+    """Sign in (docs/product.md "Privacy and security"; the design: docs/audit.md "Sign-in").
+
+    - An unknown id, a wrong password and a disabled account get the same answer
+      after the same argon2 work; a locked or disabled account says so only after
+      the right password.
+    - Each attempt is counted atomically *before* its password is checked, so
+      parallel guessers share the budget of 5 checks; the 5th failure locks the
+      account for 15 minutes. While locked, a few more checks (up to 5) answer
+      "locked" to the right password; past that only a dummy hash is checked.
+    - argon2 runs between transactions: read the hash, verify, then a short write.
+    """
+    now = db.now()
+    typed = (staff_no or "").strip()
+    with db.read() as s:
+        st = s.scalars(select(Staff).where(Staff.staff_no == typed)).first() if STAFF_NO_RE.fullmatch(typed) else None
+    if st is None:
+        _password_matches(None, password)  # the same work as for a real account; nothing is recorded
+        raise AuthError(msg("login_failed"))
+
+    attempt = _count_attempt(db, st.id, now)
+    locked = attempt.locked_until is not None and attempt.locked_until > now
+    over_budget = locked or attempt.number > MAX_FAILED_LOGINS
+    checks = attempt.number <= 2 * MAX_FAILED_LOGINS
+    ok = _password_matches(st.password_hash if checks else None, password)
+    new_hash = hash_password(password) if ok and not over_budget and _hasher.check_needs_rehash(
+        st.password_hash or "") else None
+
+    with db.write() as s:
+        if ok and st.active and not over_budget:
+            values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
+            if new_hash:
+                values["password_hash"] = new_hash
+            s.execute(update(Staff).where(Staff.id == st.id).values(**values)
+                      .execution_options(synchronize_session=False))
+            actor = actor_of(st)
+            audit.record(s, db, actor, "login", "staff", st.id)
+            return SignIn(actor, st.must_change_password)
+        until = attempt.locked_until if locked else None
+        if until is None and (attempt.number >= MAX_FAILED_LOGINS or over_budget):
+            # The 5th failure (or an attempt beyond the budget while others are in flight) locks now.
+            until = s.scalar(
+                update(Staff).where(Staff.id == st.id, or_(Staff.locked_until.is_(None), Staff.locked_until <= now))
+                .values(locked_until=now + LOCKOUT).returning(Staff.locked_until)
+                .execution_options(synchronize_session=False))
+            if until is not None:
+                audit.record(s, db, None, "login_locked", "staff", st.id, f"attempt={attempt.number}",
                              branch_id=st.branch_id, staff_no=st.staff_no)
-                if st.locked_until is not None and st.locked_until > now:
-                    error = _locked(st.locked_until)
-                else:
-                    error = AuthError(msg("login_failed"))
-            else:
-                if _hasher.check_needs_rehash(st.password_hash or ""):
-                    st.password_hash = hash_password(password)
-                st.failed_logins = 0
-                st.locked_until = None
-                actor = actor_of(st)
-                audit.record(s, db, actor, "login", "staff", st.id)
-                result = SignIn(actor, st.must_change_password)
-    if error is not None:
-        raise error
-    assert result is not None
-    return result
+            else:  # a parallel attempt locked it first
+                until = s.scalar(select(Staff.locked_until).where(Staff.id == st.id))
+        why = "locked" if locked else ("inactive" if not st.active else "password")
+        audit.record(s, db, None, "login_failed", "staff", st.id, f"attempt={attempt.number} {why}",
+                     branch_id=st.branch_id, staff_no=st.staff_no)
+    if ok and until is not None and until > now:
+        raise _locked(until)
+    if ok and not st.active:
+        raise AuthError(msg("login_inactive"))
+    raise AuthError(msg("login_failed"))
 
 
 def verify_password(db: Database, actor: Actor, password: str) -> bool:
@@ -336,23 +390,25 @@ def verify_password(db: Database, actor: Actor, password: str) -> bool:
 
 def change_password(db: Database, actor: Actor, old_password: str | None, new_password: str,
                     confirm: str) -> None:
-    """The person's own change; ``old_password`` None right after a forced first sign-in."""
+    """The person's own change; ``old_password`` None right after a forced first sign-in.
+
+    argon2 runs between the read and the short write, never inside a transaction.
+    """
     check_password_rules("new_password", new_password, confirm)
+    with db.read() as s:
+        stored = s.scalar(select(Staff.password_hash).where(Staff.id == actor.staff_id))
+        if stored is None and s.get(Staff, actor.staff_id) is None:
+            raise NotFound("staff", actor.staff_id)
+    if old_password is not None and not _password_matches(stored, old_password):
+        raise ValidationError([FieldProblem("old_password", msg("login_failed"))])
+    if stored and _password_matches(stored, new_password):
+        raise ValidationError([FieldProblem("new_password", msg("password_same"))])
+    new_hash = hash_password(new_password)
     with db.write() as s:
         st = s.get(Staff, actor.staff_id)
         if st is None:
             raise NotFound("staff", actor.staff_id)
-        if old_password is not None:
-            try:
-                _hasher.verify(st.password_hash or "", old_password)
-            except (VerificationError, InvalidHashError):
-                raise ValidationError([FieldProblem("old_password", msg("login_failed"))]) from None
-        try:
-            if st.password_hash and _hasher.verify(st.password_hash, new_password):
-                raise ValidationError([FieldProblem("new_password", msg("password_same"))])
-        except (VerificationError, InvalidHashError):
-            pass
-        st.password_hash = hash_password(new_password)
+        st.password_hash = new_hash
         st.must_change_password = False
         audit.record(s, db, actor, "change_password", "staff", st.id)
 

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from models import Client, ClientType, DayClose, FollowUp, FollowUpState, Referral, ReferralStatus, Staff
-from services import referrals
+from services import reasons, referrals
 from services import validation as v
 from services.db import Database, retrying
 from services.errors import Conflict, FieldProblem, ValidationError
@@ -120,20 +120,22 @@ def _day_row(s: Session, branch_id: int, day: dt.date) -> DayClose | None:
     return s.scalars(select(DayClose).where(DayClose.branch_id == branch_id, DayClose.business_date == day)).first()
 
 
-def _state_of(s: Session, day: dt.date, row: DayClose | None) -> DayState:
+def _state_of(s: Session, day: dt.date, row: DayClose | None, viewer: Actor | None) -> DayState:
     if row is None:
         return DayState(day, False, None, None, None, None, None, None, None)
 
     def name(staff_id: int | None) -> str | None:
         return s.scalar(select(Staff.name).where(Staff.id == staff_id)) if staff_id is not None else None
 
-    return DayState(day, row.closed, name(row.closed_by_id), row.closed_at, row.close_reason,
-                    name(row.reopened_by_id), row.reopened_at, row.reopen_reason, row.version)
+    # The reasons are what people typed: shown only to whom may read them (docs/audit.md "Reasons").
+    said = reasons.texts(s, viewer, (row.close_reason_id, row.reopen_reason_id)) if viewer else {}
+    return DayState(day, row.closed, name(row.closed_by_id), row.closed_at, said.get(row.close_reason_id or 0),
+                    name(row.reopened_by_id), row.reopened_at, said.get(row.reopen_reason_id or 0), row.version)
 
 
-def day_state_in(s: Session, branch_id: int, day: dt.date) -> DayState:
-    """The day's state inside a caller's unit of work."""
-    return _state_of(s, day, _day_row(s, branch_id, day))
+def day_state_in(s: Session, branch_id: int, day: dt.date, *, viewer: Actor | None = None) -> DayState:
+    """The day's state inside a caller's unit of work; the reasons only when ``viewer`` may read them."""
+    return _state_of(s, day, _day_row(s, branch_id, day), viewer)
 
 
 def count_missing(s: Session, branch_id: int, day: dt.date) -> int:
@@ -149,7 +151,7 @@ def count_missing(s: Session, branch_id: int, day: dt.date) -> int:
 def day_state(db: Database, actor: Actor, day: dt.date) -> DayState:
     require(actor, Action.DAY_CLOSE_VIEW)
     with db.read() as s:
-        return day_state_in(s, actor.branch_id, day)
+        return day_state_in(s, actor.branch_id, day, viewer=actor)
 
 
 def reconciliation(db: Database, actor: Actor, day: dt.date) -> DayReconciliation:
@@ -175,7 +177,8 @@ def reconciliation(db: Database, actor: Actor, day: dt.date) -> DayReconciliatio
     today = db.today()
     with db.read() as s:
         rows = s.execute(q).all()
-        state = day_state_in(s, actor.branch_id, day)
+        state = day_state_in(s, actor.branch_id, day, viewer=actor)
+        void_reasons = reasons.texts(s, actor, (row[0].void_reason_id for row in rows))
     lines = []
     for (r, referrer_name, rm_name, confirmer_name, client_name, client_mobile,
          fu_id, fu_state, fu_next, fu_attempts) in rows:
@@ -192,7 +195,8 @@ def reconciliation(db: Database, actor: Actor, day: dt.date) -> DayReconciliatio
             follow_up_id=fu_id, follow_up_state=fu_state, follow_up_next=fu_next,
             follow_up_attempts=int(fu_attempts or 0),
             follow_up_overdue=fu_open and fu_next is not None and fu_next < today,
-            voided=r.voided_at is not None, void_reason=r.void_reason,
+            voided=r.voided_at is not None,
+            void_reason=void_reasons.get(r.void_reason_id) if r.void_reason_id else None,
         ))
     live = [ln for ln in lines if not ln.voided]
     referred = [ln for ln in live if ln.status == ReferralStatus.REFERRED]
@@ -248,8 +252,9 @@ def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None
     """Close ``day`` when every referred client is confirmed.
 
     With something missing only the supervisor may close anyway, and only with
-    a reason (kept on the day and in the audit log). ``version`` is the state
-    the person looked at; a close or reopen by someone else since is a Conflict.
+    a reason (kept apart, docs/audit.md "Reasons"; the day and the audit event point
+    to it). ``version`` is the state the person looked at; a close or reopen by
+    someone else since is a Conflict.
     """
     require(actor, Action.DAY_CLOSE)
     if day > db.today():
@@ -268,22 +273,22 @@ def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None
                 raise ValidationError([FieldProblem("day", msg("day_incomplete", n=missing))])
             require(actor, Action.DAY_CLOSE_FORCE)
             reason = v.reason("close_reason", force_reason)
+        # The reason's row is flushed before the day's row changes (docs/saving.md).
+        reason_id = reasons.keep(s, db, actor, reason) if reason else None
         if row is None:
             row = DayClose(branch_id=actor.branch_id, business_date=day)
             s.add(row)
         row.closed = True
         row.closed_by_id = actor.staff_id
         row.closed_at = db.now()
-        row.close_reason = reason
-        detail = f"date={day.isoformat()} missing={missing}"
-        if reason:
-            detail += f" forced reason={reason}"
+        row.close_reason_id = reason_id
+        detail = f"date={day.isoformat()} missing={missing}" + (" forced" if reason else "")
         try:
-            save(s, db, actor, row, "close", detail)
+            save(s, db, actor, row, "close", detail, reason_id=reason_id)
         except IntegrityError:
             # Someone closed the same never-closed day in between: they win, this person reloads.
             raise Conflict(msg("day_already_closed", day=day.isoformat())) from None
-        return _state_of(s, day, row)
+        return _state_of(s, day, row, actor)
 
 
 @retrying
@@ -297,9 +302,10 @@ def reopen_day(db: Database, actor: Actor, day: dt.date, reason: str, *, version
             expect_version(db, row, version)
         if row is None or not row.closed:
             raise Conflict(msg("day_not_closed", day=day.isoformat()))
+        reason_id = reasons.keep(s, db, actor, clean)
         row.closed = False
         row.reopened_by_id = actor.staff_id
         row.reopened_at = db.now()
-        row.reopen_reason = clean
-        save(s, db, actor, row, "reopen", f"date={day.isoformat()} reason={clean}")
-        return _state_of(s, day, row)
+        row.reopen_reason_id = reason_id
+        save(s, db, actor, row, "reopen", f"date={day.isoformat()}", reason_id=reason_id)
+        return _state_of(s, day, row, actor)

@@ -36,7 +36,7 @@ from models import (
     Staff,
     Tier,
 )
-from services import audit, states
+from services import audit, reasons, states
 from services.accounts import actor_of, check_password_rules, hash_passwords
 from services.db import BRANCH_TZ, Database, local_date
 from services.errors import FieldProblem, ValidationError
@@ -178,9 +178,10 @@ class _Builder:
         return local.astimezone(dt.timezone.utc)
 
     def audit(self, when: dt.datetime, actor: Actor | None, action: str, entity: str, entity_id: int | None,
-              detail: str | None = None) -> None:
+              detail: str | None = None, *, reason_id: int | None = None) -> None:
         self.sim.at = when
-        audit.record(self.s, self.sim_db, actor, action, entity, entity_id, detail, branch_id=self.branch.id)
+        audit.record(self.s, self.sim_db, actor, action, entity, entity_id, detail, branch_id=self.branch.id,
+                     reason_id=reason_id)
 
     # --- people ----------------------------------------------------------------
 
@@ -380,13 +381,15 @@ class _Builder:
             when = min(r.created_at + dt.timedelta(minutes=rng.randint(5, 40)), self.now)
             by = self.staff_by_id(r.referrer_id) if rng.random() < 0.6 else lobby
             assert by is not None
-            r.voided_at, r.voided_by_id, r.void_reason = when, by.id, rng.choice(VOID_REASONS)
+            self.sim.at = when
+            reason_id = reasons.keep(self.s, self.sim_db, actor_of(by), rng.choice(VOID_REASONS))
+            r.voided_at, r.voided_by_id, r.void_reason_id = when, by.id, reason_id
             r.updated_at, r.updated_by_id = when, by.id
             if f.follow_up is not None:
                 fu = f.follow_up
                 states.close_follow_up(fu, FollowUpState.ABANDONED, by=by.id, at=when, reason=VOIDED_FOLLOW_UP_REASON)
                 fu.updated_at, fu.updated_by_id = when, by.id
-            self.audit(when, actor_of(by), "void", "referral", r.id, f"reason={r.void_reason}")
+            self.audit(when, actor_of(by), "void", "referral", r.id, reason_id=reason_id)
 
     def record_outcomes(self, unclosed_day: dt.date) -> None:
         """营销成果: every referred client of a day to be closed; most of yesterday's, some of today's."""

@@ -26,7 +26,7 @@ from models import (
     Staff,
     Tier,
 )
-from services import audit, states
+from services import audit, reasons, states
 from services import validation as v
 from services.clients import find_by_mobile
 from services.db import BRANCH_TZ, Database, local_date, retrying
@@ -393,14 +393,15 @@ def void_referral(db: Database, actor: Actor, referral_id: int, reason: str, ver
         ensure_day_open(s, r.branch_id, r.business_date)
         # Every read before the first change: a query's autoflush must not write the row ahead of save().
         fu = s.scalars(select(FollowUp).where(FollowUp.referral_id == r.id)).first()
+        reason_id = reasons.keep(s, db, actor, clean)  # flushes: before the referral changes
         r.voided_at = db.now()
         r.voided_by_id = actor.staff_id
-        r.void_reason = clean
+        r.void_reason_id = reason_id
         closed = fu is not None and fu.state.is_open and fu.attempts == 0
         if fu is not None and closed:
             states.close_follow_up(fu, FollowUpState.ABANDONED, by=actor.staff_id, at=db.now(),
                                    reason=VOIDED_FOLLOW_UP_REASON)
-        save(s, db, actor, r, "void", f"reason={clean}", also=[fu] if fu is not None and closed else [])
+        save(s, db, actor, r, "void", None, also=[fu] if fu is not None and closed else [], reason_id=reason_id)
 
 
 @retrying
@@ -518,6 +519,7 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
     q = q.order_by(Referral.created_at.desc(), Referral.id.desc()).limit(limit)
     with db.read() as s:
         rows = s.execute(q).all()
+        void_reasons = reasons.texts(s, actor, (row[0].void_reason_id for row in rows))
     out = []
     # Masked for every viewer, the supervisor too: full numbers only through the
     # profile's audited reveal (docs/permissions.md "Lists").
@@ -526,7 +528,8 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
             id=r.id, created_at=r.created_at, business_date=r.business_date, referrer_name=referrer_name,
             client_name=client_name, client_mobile=mask(client_mobile, Kind.MOBILE),
             client_type=r.client_type, status=r.status, channel=r.channel, rm_name=rm_name, met=r.met,
-            deal=r.deal, follow_up_state=fu_state, voided=r.voided_at is not None, void_reason=r.void_reason,
+            deal=r.deal, follow_up_state=fu_state, voided=r.voided_at is not None,
+            void_reason=void_reasons.get(r.void_reason_id) if r.void_reason_id else None,
             confirmed=r.confirmed_at is not None, version=r.version, referrer_id=r.referrer_id, rm_id=r.rm_id,
             can_void=may_void(actor, r),
         ))

@@ -51,8 +51,11 @@ def stamp(db: Database, actor: Actor, *rows: Versioned) -> None:
 
 
 def save(s: Session, db: Database, actor: Actor, row: Versioned, action: str, detail: str | None = None, *,
-         also: Sequence[Versioned] = ()) -> int:
+         also: Sequence[Versioned] = (), reason_id: int | None = None) -> int:
     """Stamp ``row`` (and the rows it changed alongside, ``also``), flush, audit; the row's new version.
+
+    A free-text reason goes in first (``reasons.keep``, which flushes: call it before
+    changing any versioned row) and its id comes here as ``reason_id``.
 
     A concurrent save of any of them between the load and this flush (the version
     no longer matches) raises ``Conflict`` naming whoever saved that row, and
@@ -66,7 +69,7 @@ def save(s: Session, db: Database, actor: Actor, row: Versioned, action: str, de
         s.flush()
     except StaleDataError:
         raise _first_changed(db, seen) from None
-    audit.record(s, db, actor, action, row.__tablename__, row.id, detail)
+    audit.record(s, db, actor, action, row.__tablename__, row.id, detail, reason_id=reason_id)
     return int(row.version)
 
 

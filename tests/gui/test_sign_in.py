@@ -93,11 +93,12 @@ def test_five_failures_lock_the_account_and_the_dialog_says_until_when(qtbot, f,
         sign_in_by_dialog(qtbot, window, teller.staff_no, f"wrong-{attempt}-pw")
         qtbot.waitUntil(lambda: child(window, QPushButton, "loginButton").isEnabled(), timeout=WAIT_MS)
         qtbot.waitUntil(error.isVisible, timeout=WAIT_MS)
+    # A wrong password never reveals the lock (docs/audit.md "Sign-in").
+    assert "10:15" not in error.text() and "锁定" not in error.text()
+    sign_in_by_dialog(qtbot, window, teller.staff_no, PASSWORD)  # the right password waits, and is told why
+    qtbot.waitUntil(lambda: child(window, QPushButton, "loginButton").isEnabled(), timeout=WAIT_MS)
     # The FakeClock stands at 10:00 branch time: locked for 15 minutes.
     assert "10:15" in error.text() and "锁定" in error.text()
-    sign_in_by_dialog(qtbot, window, teller.staff_no, PASSWORD)  # even the right password waits
-    qtbot.waitUntil(lambda: child(window, QPushButton, "loginButton").isEnabled(), timeout=WAIT_MS)
-    assert "10:15" in error.text()
     assert not window.isVisible()
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 import services.accounts as accounts
 from models import AuditEvent, Role, Staff
 from services.errors import AuthError, ValidationError
+from services.i18n import msg
 from tests.factories import PASSWORD
 
 
@@ -23,15 +24,18 @@ def test_sign_in_and_audit(db, f):
 
 def test_five_failures_lock_for_fifteen_minutes(db, f, clock):
     st = f.staff(Role.TELLER)
-    for _ in range(4):
+    for _ in range(5):
         with pytest.raises(AuthError) as err:
             accounts.authenticate(db, st.staff_no, "wrong-pass1")
-        assert err.value.locked_until is None
+        # A wrong password never reveals the lock (docs/product.md "Privacy and security").
+        assert err.value.locked_until is None and str(err.value) == msg("login_failed")
+    with db.read() as s:
+        assert s.get(Staff, st.id).locked_until == clock.now + accounts.LOCKOUT
+    # The right password is refused while locked, and only it is told so, in branch local time.
     with pytest.raises(AuthError) as err:
-        accounts.authenticate(db, st.staff_no, "wrong-pass1")
+        accounts.authenticate(db, st.staff_no, PASSWORD)
     assert err.value.locked_until == clock.now + accounts.LOCKOUT
-    assert "10:15" in str(err.value)  # told in branch local time when it unlocks
-    # Even the right password is refused while locked.
+    assert "10:15" in str(err.value)
     clock.advance(minutes=14, seconds=59)
     with pytest.raises(AuthError) as err:
         accounts.authenticate(db, st.staff_no, PASSWORD)
@@ -63,8 +67,12 @@ def test_failed_logins_are_audited_without_the_password(db, f):
     with db.read() as s:
         events = s.execute(select(AuditEvent.action, AuditEvent.detail)).all()
     failed = [e for e in events if e.action == "login_failed"]
-    assert len(failed) == 2
+    # Only the id that exists is recorded: what was typed as an unknown id may be a password.
+    assert len(failed) == 1
     assert all("Secret" not in (e.detail or "") for e in events)
+    with db.read() as s:
+        staff_nos = set(s.scalars(select(AuditEvent.actor_staff_no)))
+    assert "NOBODY" not in staff_nos
 
 
 def test_stale_hash_is_upgraded_on_login(db, f):

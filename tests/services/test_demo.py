@@ -85,7 +85,7 @@ def check_referrals(db: Database, demo: DemoResult) -> None:
     assert {r.channel for r in refs} == set(Channel)
     assert {r.status for r in refs} == set(ReferralStatus)
     voided = [r for r in refs if r.voided_at is not None]
-    assert voided and all(r.void_reason for r in voided)
+    assert voided and all(r.void_reason_id for r in voided)  # the text itself: reason_text
     referred = [r for r in refs if r.status == ReferralStatus.REFERRED and r.voided_at is None]
     confirmed = [r for r in referred if r.confirmed_at is not None]
     assert len(confirmed) > len(referred) * 0.7 and all(r.confirmed_by_id and r.met is not None for r in confirmed)
