@@ -67,6 +67,18 @@ class Table:
     def text(self, cells: Sequence[object], key: str) -> str | None:
         return cell_text(self.raw(cells, key))
 
+    def texts(self, cells: Sequence[object]) -> dict[str, str | None]:
+        """Every known column's ``text`` at once (the per-row hot path of a large import)."""
+        n = len(cells)
+        out: dict[str, str | None] = {}
+        for key, idx in self.positions.items():
+            value = cells[idx] if idx < n else None
+            if value is None or type(value) is str:
+                out[key] = value if value and not value.isspace() else None
+            else:
+                out[key] = cell_text(value)
+        return out
+
     def header(self, key: str, columns: Sequence[Column]) -> str:
         """The column's name as the file spells it, else the bilingual label."""
         if key in self.headers:

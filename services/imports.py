@@ -8,17 +8,19 @@ holding the write lock for long is in docs/imports.md.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar, cast
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import Connection, Integer, MetaData, func, select, text
+from sqlalchemy import Connection, Integer, MetaData, bindparam, select, text
 from sqlalchemy import Table as SqlTable
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -29,6 +31,7 @@ from models import (
     Client,
     ClientType,
     DayClose,
+    FollowUp,
     FollowUpOrigin,
     FollowUpState,
     Referral,
@@ -40,7 +43,7 @@ from models import (
 from services import audit
 from services import validation as v
 from services.accounts import generate_password, hash_passwords, only_branch, parse_role, validate_staff_no
-from services.db import BRANCH_TZ, CHANGE_CHANNEL, Database, local_date
+from services.db import BRANCH_TZ, Database, local_date
 from services.errors import Conflict, FieldProblem, ValidationError
 from services.i18n import msg
 from services.importfiles import Column, Table, read_table, sorted_problems, unnamed_cells
@@ -48,6 +51,7 @@ from services.permissions import Action, Actor, require
 from services.referrals import CHANNEL_ALIASES, CLIENT_TYPE_ALIASES, STATUS_ALIASES, lock_day
 
 log = logging.getLogger("lobbydesk.imports")
+T = TypeVar("T")
 
 # Old spreadsheets rarely say when in the day a client came; mid-morning is the
 # lobby's busiest hour and keeps the row inside its business day.
@@ -234,6 +238,7 @@ def import_staff(db: Database, actor: Actor, path: Path) -> StaffImportResult:
 # tests/services/test_imports.py files the same rows both ways and compares.
 
 _STAGE_BATCH = 5000
+_SQLITE_CACHE_KIB = 256 * 1024
 _ATTEMPTS = 3  # the file is checked again if what it relies on changed before publishing
 _CLIENT_COLS = ("branch_id", "name", "gender", "birth_date", "mobile", "id_number", "interests", "rm_id", "tier",
                 "score", "created_at", "version")
@@ -267,8 +272,23 @@ class _Row:
     id_number: str | None
 
 
+class _StaffInfo(NamedTuple):
+    id: int
+    role: Role
+    active: bool
+    branch_id: int
+
+
+_Memo = dict[tuple[object, ...], tuple[Any, tuple[tuple[str, str], ...]]]
+
+
 class _ReferralRows:
-    """Turns one file row into a checked ``_Row`` or its problems, from look-ups loaded once."""
+    """Turns one file row into a checked ``_Row`` or its problems, from look-ups loaded once.
+
+    An old sheet repeats the same few values (types, statuses, channels, dates) in
+    thousands of rows: each distinct value is checked once and the answer, problems
+    included, is reused for the rows that repeat it.
+    """
 
     def __init__(self, s: Session, db: Database, table: Table) -> None:
         self.table = table
@@ -276,14 +296,36 @@ class _ReferralRows:
         self.today = local_date(self.now)
         self.branches = _Branches(s, table)
         # A branch has dozens of staff: one query instead of two look-ups per row.
-        self.staff_by_no = {st.staff_no: st for st in s.scalars(select(Staff))}
+        self.staff_by_no = {no: _StaffInfo(sid, role, active, bid) for sid, no, role, active, bid in
+                            s.execute(select(Staff.id, Staff.staff_no, Staff.role, Staff.active, Staff.branch_id))}
         self.closed_days = {
             (bid, day) for bid, day in s.execute(
                 select(DayClose.branch_id, DayClose.business_date).where(DayClose.closed.is_(True)))
         }
         self.h = {col.key: table.header(col.key, REFERRAL_COLUMNS) for col in REFERRAL_COLUMNS}
+        known = set(table.positions.values())
+        # Only a row longer than the named columns, or with a gap among them, can fill an unnamed one.
+        self.width = max(known) + 1 if known else 0
+        self.gaps = known != set(range(self.width))
+        self._memo: _Memo = {}
 
-    def referrer(self, p: v.Problems, text: str | None, branch: Branch | None) -> Staff | None:
+    def once(self, p: v.Problems, key: tuple[object, ...], fn: Callable[[v.Problems], T]) -> T | None:
+        """``fn``'s answer and problems for ``key``, worked out the first time only."""
+        try:
+            hit = self._memo.get(key)
+        except TypeError:  # a cell value that cannot be a key
+            hit, key = None, ()
+        if hit is None:
+            scratch = v.Problems()
+            value = fn(scratch)
+            hit = (value, tuple((q.field, q.message) for q in scratch.items))
+            if key:
+                self._memo[key] = hit
+        for fld, message in hit[1]:
+            p.items.append(FieldProblem(fld, message, p.row))
+        return cast("T | None", hit[0])
+
+    def referrer(self, p: v.Problems, text: str | None, branch: Branch | None) -> _StaffInfo | None:
         field = self.h["referrer_id"]
         if not text or not text.strip():
             p.add(field, "required")
@@ -294,12 +336,11 @@ class _ReferralRows:
             return None
         return st
 
-    def moment(self, p: v.Problems, cells: Sequence[object],
+    def moment(self, p: v.Problems, raw_day: object, raw_time: object,
                branch: Branch | None) -> tuple[dt.date | None, dt.datetime | None]:
         """The row's business date and its created-at instant in UTC."""
-        raw_day = self.table.raw(cells, "date")
         day = p.run(lambda: v.parse_date(self.h["date"], raw_day))
-        at = p.run(lambda: v.parse_time(self.h["time"], self.table.raw(cells, "time")))
+        at = p.run(lambda: v.parse_time(self.h["time"], raw_time))
         if day is None:
             return None, None
         if at is None and isinstance(raw_day, dt.datetime) and raw_day.time() != dt.time(0):
@@ -314,51 +355,66 @@ class _ReferralRows:
                 created = self.now  # today's row before 09:00 without a time: it happened by now
         return day, created
 
-    def rm_active(self, rm: Staff | None, branch_id: int) -> bool:
+    @staticmethod
+    def rm_active(rm: _StaffInfo | None, branch_id: int) -> bool:
         """referrals.active_rm, on the staff loaded once."""
         return rm is not None and rm.role == Role.RM and rm.active and rm.branch_id == branch_id
 
+    def interests(self, q: v.Problems, text: str | None) -> list[str]:
+        out: list[str] = []
+        for item in _split_interests(text):
+            one = q.run(partial(v.clean_text, "interests", item, max_len=20))
+            if one and one not in out:
+                out.append(one)
+        return out
+
     def check(self, row: int, cells: Sequence[object]) -> tuple[_Row | None, list[FieldProblem]]:
         table, h = self.table, self.h
+        t = table.texts(cells)
         p = v.Problems(row=row)
-        branch = self.branches.resolve(p, h["branch"], table.text(cells, "branch"))
-        referrer = self.referrer(p, table.text(cells, "referrer_id"), branch)
-        day, created = self.moment(p, cells, branch)
-        rm_text = table.text(cells, "rm_id")
+        branch = self.branches.resolve(p, h["branch"], t.get("branch"))
+        referrer = self.referrer(p, t.get("referrer_id"), branch)
+        raw_day, raw_time = table.raw(cells, "date"), table.raw(cells, "time")
+        moment = self.once(p, ("moment", raw_day, raw_time, branch.id if branch else None),
+                           lambda m: self.moment(m, raw_day, raw_time, branch))
+        day, created = moment or (None, None)
+        rm_text = t.get("rm_id")
         rm = self.staff_by_no.get(rm_text.strip()) if rm_text else None
         if not rm_text:
             p.add(h["rm_id"], "required")
 
         # The checks of referrals.file_in_session, in its order, under the form's field names.
         q = v.Problems(row=row)
-        client_type = q.run(lambda: v.choice("client_type", table.text(cells, "client_type"), ClientType,
-                                             CLIENT_TYPE_ALIASES))
-        status = q.run(lambda: v.choice("status", table.text(cells, "status"), ReferralStatus, STATUS_ALIASES))
-        channel = q.run(lambda: v.choice("channel", table.text(cells, "channel") or "lobby", Channel,
-                                         CHANNEL_ALIASES))
-        note = q.run(lambda: v.clean_text("note", table.text(cells, "note"), max_len=v.NOTE_MAX, multiline=True))
-        interests: list[str] = []
-        for item in _split_interests(table.text(cells, "interests")):
-            one = q.run(partial(v.clean_text, "interests", item, max_len=20))
-            if one and one not in interests:
-                interests.append(one)
-        with q.check():
-            v.past_date("date", day or self.today, today=self.today)
+        ct_text, st_text, ch_text = t.get("client_type"), t.get("status"), t.get("channel") or "lobby"
+        client_type = self.once(q, ("type", ct_text), lambda m: m.run(
+            lambda: v.choice("client_type", ct_text, ClientType, CLIENT_TYPE_ALIASES)))
+        status = self.once(q, ("status", st_text), lambda m: m.run(
+            lambda: v.choice("status", st_text, ReferralStatus, STATUS_ALIASES)))
+        channel = self.once(q, ("channel", ch_text), lambda m: m.run(
+            lambda: v.choice("channel", ch_text, Channel, CHANNEL_ALIASES)))
+        note = q.run(lambda: v.clean_text("note", t.get("note"), max_len=v.NOTE_MAX, multiline=True))
+        in_text = t.get("interests")
+        interests = self.once(q, ("interests", in_text), lambda m: self.interests(m, in_text)) or []
+        check_day = day or self.today
+        self.once(q, ("past", check_day), lambda m: m.run(lambda: v.past_date("date", check_day, today=self.today)))
         # An unknown referrer is already this row's problem; the RM is then checked against the row's branch.
         rm_branch = referrer.branch_id if referrer is not None else (branch.id if branch is not None else -1)
         if not self.rm_active(rm, rm_branch):
             q.add("rm", "rm_not_active", value=rm.id if rm is not None else "")
-        name = q.run(lambda: v.person_name("client_name", table.text(cells, "client_name")))
-        mobile = q.run(lambda: v.mobile("client_mobile", table.text(cells, "mobile")))
-        id_no = q.run(lambda: v.id_number("client_id_number", table.text(cells, "id_number"), today=self.today))
+        name = q.run(lambda: v.person_name("client_name", t.get("client_name")))
+        mobile = q.run(lambda: v.mobile("client_mobile", t.get("mobile")))
+        id_no = q.run(lambda: v.id_number("client_id_number", t.get("id_number"), today=self.today))
 
-        problems = [*p.items, *_remap(q.items, table, rm_text, drop_rm=not rm_text or branch is None),
-                    *unnamed_cells(table, row, cells)]
+        problems = p.items
+        if q.items:
+            problems.extend(_remap(q.items, table, rm_text, drop_rm=not rm_text or branch is None))
+        if len(cells) > self.width or self.gaps:
+            problems.extend(unnamed_cells(table, row, cells))
         if (problems or branch is None or referrer is None or rm is None or day is None or created is None
                 or client_type is None or status is None or channel is None or name is None or mobile is None):
             return None, problems
         return _Row(row, referrer.branch_id, day, created, referrer.id, rm.id, client_type, channel, status,
-                    interests, note, name, mobile, id_no), []
+                    list(interests), note, name, mobile, id_no), []
 
 
 def _remap(found: Sequence[FieldProblem], table: Table, rm_text: str | None, drop_rm: bool) -> list[FieldProblem]:
@@ -488,63 +544,8 @@ class _Stale(Exception):
     """Something the checked file relies on changed before publishing: check it again."""
 
 
-def _stage_tables() -> tuple[SqlTable, SqlTable, SqlTable]:
-    """Temporary tables of the importing connection, typed like the real columns."""
-    md = MetaData()
-    ct, rt = Client.__table__, Referral.__table__
-    client = SqlTable("lobby_stage_client", md, SqlColumn("seq", Integer, primary_key=True),
-                      SqlColumn("new_id", Integer), *(SqlColumn(c, ct.c[c].type) for c in _CLIENT_COLS),
-                      prefixes=["TEMPORARY"])
-    referral = SqlTable("lobby_stage_referral", md, SqlColumn("seq", Integer, primary_key=True),
-                        SqlColumn("new_id", Integer), SqlColumn("client_ref", Integer),
-                        SqlColumn("client_seq", Integer), SqlColumn("fu_seq", Integer), SqlColumn("fu_new_id", Integer),
-                        *(SqlColumn(c, rt.c[c].type) for c in _REFERRAL_COLS), prefixes=["TEMPORARY"])
-    update = SqlTable("lobby_stage_update", md, SqlColumn("id", Integer, primary_key=True),
-                      SqlColumn("version", Integer), SqlColumn("rm_id", Integer),
-                      SqlColumn("id_number", ct.c["id_number"].type), SqlColumn("birth_date", ct.c["birth_date"].type),
-                      prefixes=["TEMPORARY"])
-    return client, referral, update
-
-
-def _stage(conn: Connection, plan: _Plan) -> tuple[SqlTable, SqlTable, SqlTable]:
-    """Phase 2: the plan into temporary tables, in batches; the real tables are not touched."""
-    tables = _stage_tables()
-    with conn.begin():
-        for t in tables:
-            t.drop(conn, checkfirst=True)
-            t.create(conn)
-    client, referral, update = tables
-    for t, rows in ((client, plan.clients), (referral, plan.referrals)):
-        for i in range(0, len(rows), _STAGE_BATCH):
-            with conn.begin():
-                conn.execute(t.insert(), rows[i:i + _STAGE_BATCH])
-    if plan.updates:
-        with conn.begin():
-            conn.execute(update.insert(), [
-                {"id": e.id, "version": e.version, "rm_id": e.rm_id, "id_number": e.id_number,
-                 "birth_date": e.birth_date} for e in plan.updates])
-    if conn.dialect.name == "postgresql":
-        # Ids come from the sequences before the lock is taken; a failed import leaves only a gap.
-        with conn.begin():
-            conn.execute(text("UPDATE lobby_stage_client SET new_id = nextval(pg_get_serial_sequence('client', 'id'))"))
-            conn.execute(text("UPDATE lobby_stage_referral SET new_id = nextval(pg_get_serial_sequence('referral', "
-                              "'id'))"))
-            conn.execute(text("UPDATE lobby_stage_referral SET fu_new_id = "
-                              "nextval(pg_get_serial_sequence('follow_up', 'id')) WHERE fu_seq IS NOT NULL"))
-    return tables
-
-
-def _drop_stage(conn: Connection, tables: Sequence[SqlTable]) -> None:
-    if conn.in_transaction():
-        conn.rollback()
-    with conn.begin():
-        for t in tables:
-            t.drop(conn, checkfirst=True)
-
-
 def _recheck(s: Session, plan: _Plan) -> None:
-    """Inside the publish: what the check read is still so (a day closed, an account disabled,
-    a client filed for one of the new mobiles since), else ``_Stale``."""
+    """Inside the write: what the check read is still so (a day closed, an account disabled), else ``_Stale``."""
     for branch_id, day in sorted(plan.days):
         lock_day(s, branch_id, day)  # PostgreSQL: a day cannot be closed under the import (SQLite: one writer)
     branches = {b for b, _ in plan.days}
@@ -561,45 +562,96 @@ def _recheck(s: Session, plan: _Plan) -> None:
     for sid, bid in plan.rms:
         if sid not in staff or staff[sid] != (Role.RM, True, bid):
             raise _Stale("rm")
-    taken = s.scalar(text("SELECT count(*) FROM lobby_stage_client n JOIN client c "
-                          "ON c.branch_id = n.branch_id AND c.mobile = n.mobile"))
-    if taken:
-        raise _Stale("mobile")
+
+
+def _audit_import(s: Session, db: Database, actor: Actor, plan: _Plan) -> None:
+    # One event for the whole file: what it brought in, counted (docs/imports.md "Audit").
+    audit.record(s, db, actor, "import", "referral", None,
+                 f"rows={len(plan.referrals)} new_clients={len(plan.clients)}")
+
+
+# --- SQLite: stage, then publish with INSERT ... SELECT -------------------------------
+
+
+def _stage_tables() -> tuple[SqlTable, SqlTable, SqlTable]:
+    """Temporary tables of the importing connection, typed like the real columns."""
+    md = MetaData()
+    ct, rt = Client.__table__, Referral.__table__
+    client = SqlTable("lobby_stage_client", md, SqlColumn("seq", Integer, primary_key=True),
+                      *(SqlColumn(c, ct.c[c].type) for c in _CLIENT_COLS), prefixes=["TEMPORARY"])
+    referral = SqlTable("lobby_stage_referral", md, SqlColumn("seq", Integer, primary_key=True),
+                        SqlColumn("client_ref", Integer), SqlColumn("client_seq", Integer),
+                        SqlColumn("fu_seq", Integer),
+                        *(SqlColumn(c, rt.c[c].type) for c in _REFERRAL_COLS), prefixes=["TEMPORARY"])
+    update = SqlTable("lobby_stage_update", md, SqlColumn("id", Integer, primary_key=True),
+                      SqlColumn("version", Integer), SqlColumn("rm_id", Integer),
+                      SqlColumn("id_number", ct.c["id_number"].type), SqlColumn("birth_date", ct.c["birth_date"].type),
+                      prefixes=["TEMPORARY"])
+    return client, referral, update
+
+
+def _stage(conn: Connection, plan: _Plan) -> tuple[SqlTable, SqlTable, SqlTable]:
+    """The plan into temporary tables, in batches; the database file's tables are not touched."""
+    tables = _stage_tables()
+    # SQLite's default 2 MB page cache makes a large INSERT ... SELECT spill and re-read index
+    # pages under the lock; this connection gets room for the whole publish, then gives it back.
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{_SQLITE_CACHE_KIB}")
+    conn.commit()
+    with conn.begin():
+        for t in tables:
+            t.drop(conn, checkfirst=True)
+            t.create(conn)
+    client, referral, update = tables
+    for t, rows in ((client, plan.clients), (referral, plan.referrals)):
+        for i in range(0, len(rows), _STAGE_BATCH):
+            with conn.begin():
+                conn.execute(t.insert(), rows[i:i + _STAGE_BATCH])
     if plan.updates:
-        same = s.scalar(text("SELECT count(*) FROM lobby_stage_update u JOIN client c "
-                             "ON c.id = u.id AND c.version = u.version"))
-        if same != len(plan.updates):
-            raise _Stale("client changed")
+        with conn.begin():
+            conn.execute(update.insert(), [
+                {"id": e.id, "version": e.version, "rm_id": e.rm_id, "id_number": e.id_number,
+                 "birth_date": e.birth_date} for e in plan.updates])
+    return tables
 
 
-def _publish(s: Session, db: Database, actor: Actor, plan: _Plan) -> None:
-    """Phase 3, the only one holding the write lock: INSERT ... SELECT from the staged rows."""
+def _drop_stage(conn: Connection, tables: Sequence[SqlTable]) -> None:
+    if conn.in_transaction():
+        conn.rollback()
+    with conn.begin():
+        for t in tables:
+            t.drop(conn, checkfirst=True)
+    conn.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default, for the pool's next user
+    conn.commit()
+
+
+def _publish_staged(s: Session, db: Database, actor: Actor, plan: _Plan) -> None:
+    """The only part holding SQLite's write lock: checks again, then INSERT ... SELECT from the staged rows."""
     _recheck(s, plan)
-    if s.get_bind().dialect.name == "postgresql":
-        cid, rid, fid = "n.new_id", "r.new_id", "r.fu_new_id"
-        bases: dict[str, int] = {}
-    else:
-        # SQLite: the single writer holds the lock, so max(id) + seq are ids nobody else can take.
-        cid, rid, fid = "n.seq + :cbase", "r.seq + :rbase", "r.fu_seq + :fbase"
-        bases = {name: s.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
-                 for name, table in (("cbase", "client"), ("rbase", "referral"), ("fbase", "follow_up"))}
-    client_cols = ", ".join(_CLIENT_COLS)
-    s.execute(text(f"INSERT INTO client (id, {client_cols}) SELECT {cid}, "
+    if s.scalar(text("SELECT count(*) FROM lobby_stage_client n JOIN client c "
+                     "ON c.branch_id = n.branch_id AND c.mobile = n.mobile")):
+        raise _Stale("a new client's mobile was filed meanwhile")
+    if plan.updates and s.scalar(text("SELECT count(*) FROM lobby_stage_update u JOIN client c "
+                                      "ON c.id = u.id AND c.version = u.version")) != len(plan.updates):
+        raise _Stale("a matched client changed meanwhile")
+    # The single writer holds the lock, so max(id) + seq are ids nobody else can take.
+    bases = {name: s.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
+             for name, table in (("cbase", "client"), ("rbase", "referral"), ("fbase", "follow_up"))}
+    s.execute(text(f"INSERT INTO client (id, {', '.join(_CLIENT_COLS)}) SELECT n.seq + :cbase, "
                    f"{', '.join('n.' + c for c in _CLIENT_COLS)} FROM lobby_stage_client n ORDER BY n.seq"),
-              {k: b for k, b in bases.items() if k == "cbase"})
+              {"cbase": bases["cbase"]})
     from_refs = "FROM lobby_stage_referral r LEFT JOIN lobby_stage_client n ON n.seq = r.client_seq"
     s.execute(text(f"INSERT INTO referral (id, client_id, {', '.join(_REFERRAL_COLS)}) "
-                   f"SELECT {rid}, coalesce(r.client_ref, {cid}), {', '.join('r.' + c for c in _REFERRAL_COLS)} "
-                   f"{from_refs} ORDER BY r.seq"),
-              {k: b for k, b in bases.items() if k in ("cbase", "rbase")})
+                   f"SELECT r.seq + :rbase, coalesce(r.client_ref, n.seq + :cbase), "
+                   f"{', '.join('r.' + c for c in _REFERRAL_COLS)} {from_refs} ORDER BY r.seq"),
+              {"cbase": bases["cbase"], "rbase": bases["rbase"]})
     # A pending referral opens its RM's follow-up, due on the referral's own date (the old sheets have no
     # contact time): the rule of referrals.file_in_session with require_contact_time=False.
-    origin, state = FollowUpOrigin.REFERRAL.value, FollowUpState.OPEN.value
     s.execute(text(f"INSERT INTO follow_up (id, branch_id, client_id, rm_id, origin, referral_id, state, "
                    f"next_contact_date, attempts, opened_at, version) "
-                   f"SELECT {fid}, r.branch_id, coalesce(r.client_ref, {cid}), r.rm_id, '{origin}', {rid}, "
-                   f"'{state}', r.business_date, 0, r.created_at, 1 {from_refs} "
-                   f"WHERE r.fu_seq IS NOT NULL ORDER BY r.fu_seq"), bases)
+                   f"SELECT r.fu_seq + :fbase, r.branch_id, coalesce(r.client_ref, n.seq + :cbase), r.rm_id, "
+                   f":origin, r.seq + :rbase, :state, r.business_date, 0, r.created_at, 1 {from_refs} "
+                   f"WHERE r.fu_seq IS NOT NULL ORDER BY r.fu_seq"),
+              {**bases, "origin": FollowUpOrigin.REFERRAL.value, "state": FollowUpState.OPEN.value})
     if plan.updates:
         s.execute(text(
             "UPDATE client SET "
@@ -607,22 +659,116 @@ def _publish(s: Session, db: Database, actor: Actor, plan: _Plan) -> None:
             "id_number = (SELECT u.id_number FROM lobby_stage_update u WHERE u.id = client.id), "
             "birth_date = (SELECT u.birth_date FROM lobby_stage_update u WHERE u.id = client.id), "
             "version = version + 1 WHERE id IN (SELECT id FROM lobby_stage_update)"))
-    # One event for the whole file: what it brought in, counted (docs/imports.md "Audit").
-    audit.record(s, db, actor, "import", "referral", None,
-                 f"rows={len(plan.referrals)} new_clients={len(plan.clients)}")
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(select(func.pg_notify(CHANGE_CHANNEL, "")))
+    _audit_import(s, db, actor, plan)
+
+
+def _write_sqlite(db: Database, actor: Actor, plan: _Plan, timings: dict[str, float]) -> None:
+    with db.engine.connect() as conn:
+        started = time.perf_counter()
+        tables = _stage(conn, plan)
+        timings["stage"] = time.perf_counter() - started
+        try:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            started = time.perf_counter()
+            with Session(bind=conn) as s, s.begin():
+                _publish_staged(s, db, actor, plan)
+            timings["publish"] = time.perf_counter() - started
+        finally:
+            conn.execution_options(sqlite_begin="DEFERRED")
+            _drop_stage(conn, tables)
+
+
+# --- PostgreSQL: batches inside one transaction ---------------------------------------
+
+
+def _new_ids(s: Session, table: str, n: int) -> list[int]:
+    if not n:
+        return []
+    return list(s.scalars(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
+                               "FROM generate_series(1, :n)"), {"n": n}))
+
+
+def _copy_value(value: object) -> object:
+    """A value as the column stores it (what the column types' bind processing would give)."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)  # models.base.UTCDateTime
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _copy_rows(s: Session, table: SqlTable, rows: Sequence[dict[str, Any]]) -> None:
+    """COPY the rows into ``table`` on the session's connection, inside its transaction."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    raw = s.connection().connection.dbapi_connection
+    assert raw is not None
+    with raw.cursor() as cur, cur.copy(  # type: ignore[attr-defined]
+            f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([_copy_value(row[c]) for c in cols])
+
+
+def _write_postgresql(s: Session, db: Database, actor: Actor, plan: _Plan) -> None:
+    """Readers and other writers are not blocked by an open transaction that inserts new rows, so the
+    batches go straight into the real tables; the few existing clients it changes are locked last."""
+    _recheck(s, plan)
+    new_mobiles = sorted({c["mobile"] for c in plan.clients})
+    new_keys = {(c["branch_id"], c["mobile"]) for c in plan.clients}
+    for i in range(0, len(new_mobiles), _IN_CHUNK):
+        for key in s.execute(select(Client.branch_id, Client.mobile)
+                             .where(Client.mobile.in_(new_mobiles[i:i + _IN_CHUNK]))):
+            if (key[0], key[1]) in new_keys:
+                raise _Stale("a new client's mobile was filed meanwhile")
+    client_ids = _new_ids(s, "client", len(plan.clients))
+    referral_ids = _new_ids(s, "referral", len(plan.referrals))
+    follow_up_ids = _new_ids(s, "follow_up", plan.follow_ups)
+    clients = [{"id": client_ids[c["seq"] - 1], **{k: c[k] for k in _CLIENT_COLS}} for c in plan.clients]
+    referrals: list[dict[str, Any]] = []
+    follow_ups: list[dict[str, Any]] = []
+    for r in plan.referrals:
+        client_id = r["client_ref"] if r["client_ref"] is not None else client_ids[r["client_seq"] - 1]
+        rid = referral_ids[r["seq"] - 1]
+        referrals.append({"id": rid, "client_id": client_id, **{k: r[k] for k in _REFERRAL_COLS}})
+        if r["fu_seq"] is not None:
+            # The rule of referrals.file_in_session with require_contact_time=False: due on the referral's date.
+            follow_ups.append({
+                "id": follow_up_ids[r["fu_seq"] - 1], "branch_id": r["branch_id"], "client_id": client_id,
+                "rm_id": r["rm_id"], "origin": FollowUpOrigin.REFERRAL, "referral_id": rid,
+                "state": FollowUpState.OPEN, "next_contact_date": r["business_date"], "attempts": 0,
+                "opened_at": r["created_at"], "version": 1,
+            })
+    ct = cast(SqlTable, Client.__table__)
+    for table, rows in ((ct, clients), (cast(SqlTable, Referral.__table__), referrals),
+                        (cast(SqlTable, FollowUp.__table__), follow_ups)):
+        started = time.perf_counter()
+        _copy_rows(s, table, rows)
+        log.debug("write: %d rows into %s in %.2fs", len(rows), table.name, time.perf_counter() - started)
+    if plan.updates:
+        ids = [e.id for e in plan.updates]
+        locked = {cid: ver for cid, ver in s.execute(
+            select(Client.id, Client.version).where(Client.id.in_(ids)).with_for_update())}
+        if any(locked.get(e.id) != e.version for e in plan.updates):
+            raise _Stale("a matched client changed meanwhile")
+        s.execute(ct.update().where(ct.c.id == bindparam("b_id")).values(
+            rm_id=bindparam("b_rm"), id_number=bindparam("b_idn"), birth_date=bindparam("b_birth"),
+            version=ct.c.version + 1,
+        ), [{"b_id": e.id, "b_rm": e.rm_id, "b_idn": e.id_number, "b_birth": e.birth_date} for e in plan.updates])
+    _audit_import(s, db, actor, plan)
 
 
 def import_referrals(db: Database, actor: Actor, path: Path,
-                     before_publish: Callable[[], None] | None = None) -> ReferralImportResult:
+                     before_write: Callable[[], None] | None = None) -> ReferralImportResult:
     """Import referrals kept on spreadsheets before this tool, all or nothing.
 
     Every row is checked with the rules of the referral form (referrals.file_in_session)
     and every problem collected; one bad row and nothing is written. A client is
     matched by mobile number within the branch, else created; two rows with the same
     new mobile make one client. The write lock is held only while the checked rows are
-    published (docs/imports.md); if what the check relied on changed in the meantime
+    written (docs/imports.md); if what the check relied on changed in the meantime
     the file is checked again.
 
     The old sheets have no preferred-contact-time column, so the contact time
@@ -630,7 +776,7 @@ def import_referrals(db: Database, actor: Actor, path: Path,
     referral's own date and, for any past date, shows as overdue in the RM's
     queue — exactly the backlog the branch has to work through.
 
-    ``before_publish`` is for tests: it runs after staging, just before the lock is taken.
+    ``before_write`` is for tests: it runs between the check and the write.
     """
     require(actor, Action.REFERRAL_IMPORT)
     table = read_table(path, REFERRAL_COLUMNS)
@@ -639,27 +785,21 @@ def import_referrals(db: Database, actor: Actor, path: Path,
         started = time.perf_counter()
         plan = _check_referrals(db, table)
         timings["check"] = time.perf_counter() - started
-        with db.engine.connect() as conn:
-            started = time.perf_counter()
-            tables = _stage(conn, plan)
-            timings["stage"] = time.perf_counter() - started
-            try:
-                if before_publish is not None:
-                    before_publish()
-                if conn.dialect.name == "sqlite":
-                    conn.execution_options(sqlite_begin="IMMEDIATE")
+        if before_write is not None:
+            before_write()
+        try:
+            if db.dialect == "postgresql":
                 started = time.perf_counter()
-                with Session(bind=conn) as s, s.begin():
-                    _publish(s, db, actor, plan)
-                timings["publish"] = time.perf_counter() - started
-            except (_Stale, IntegrityError, OperationalError) as exc:
-                log.info("import attempt %d: %s changed before publishing; checking again", attempt,
-                         type(exc).__name__ if not isinstance(exc, _Stale) else exc)
-                continue
-            finally:
-                conn.execution_options(sqlite_begin="DEFERRED")
-                _drop_stage(conn, tables)
-        log.info("imported %d referrals, %d new clients (check %.2fs, stage %.2fs, publish %.3fs)",
+                with db.write() as s:
+                    _write_postgresql(s, db, actor, plan)
+                timings["stage"], timings["publish"] = 0.0, time.perf_counter() - started
+            else:
+                _write_sqlite(db, actor, plan, timings)
+        except (_Stale, IntegrityError, OperationalError) as exc:
+            why = str(exc) if isinstance(exc, _Stale) else type(exc).__name__
+            log.info("import attempt %d: %s; checking the file again", attempt, why)
+            continue
+        log.info("imported %d referrals, %d new clients (check %.2fs, stage %.2fs, write %.3fs)",
                  len(plan.referrals), len(plan.clients), timings["check"], timings["stage"], timings["publish"])
         return ReferralImportResult(len(plan.referrals), len(plan.clients), timings)
     raise Conflict(msg("import_busy"))
