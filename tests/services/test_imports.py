@@ -333,7 +333,8 @@ def _snapshot(db, branch_id: int, staff_tag) -> dict[str, object]:  # type: igno
 
 PARITY_ROWS = [
     # date, time, referrer, name, mobile, id number, type, status, rm, channel, interests, note
-    ["2026/11/17", "15:20", "L01", "周杰", "13912345678", "", "待争取优质客户", "待跟进", "R01", "大堂", "基金、保险", ""],
+    ["2026/11/17", "15:20", "L01", "周杰", "13912345678", "", "待争取优质客户", "待跟进", "R01", "大堂", "基金、保险",
+     ""],
     ["2026/11/18", "", "T01", "周杰", "139-1234-5678", make_id_number(dt.date(1985, 3, 2), 124), "to_win",
      "referred", "R02", "", "基金;基金", "再次来访"],  # same new client: its ID number is filled in
     ["2026/11/19", "10:05", "L01", "老客户", "13700000001", make_id_number(dt.date(1970, 1, 9), 311),
