@@ -520,15 +520,6 @@ def _plan(rows: Sequence[_Row], existing: dict[tuple[int, str], _Existing], now:
         plan.referrers.add((r.referrer_id, r.branch_id))
         plan.rms.add((r.rm_id, r.branch_id))
     plan.updates = [e for e in existing.values() if e.changed]
-    # Ids follow the referrals' own dates and times, as if filed then; inserting in that order also
-    # keeps the date-led indexes growing at their ends instead of splitting pages all over.
-    plan.referrals.sort(key=lambda ref: (ref["branch_id"], ref["business_date"], ref["created_at"], ref["seq"]))
-    follow_ups = 0
-    for seq, ref in enumerate(plan.referrals, start=1):
-        ref["seq"] = seq
-        if ref["fu_seq"] is not None:
-            follow_ups += 1
-            ref["fu_seq"] = follow_ups
     return plan
 
 
