@@ -233,10 +233,8 @@ def _report_problems(args: argparse.Namespace, exc: Exception) -> None:
     source = getattr(args, "file", None)
     if isinstance(exc, ValidationError):
         for p in exc.problems:
-            if p.row is not None and source:
-                line = f"{source}:{p.row}: {p.field}: {p.message}"
-            elif source:
-                line = f"{source}: {p.field}: {p.message}"
+            if source:  # docs/imports.md "Problem lines": row 0 is the file as a whole
+                line = f"{source}:{p.row or 0}: {p.field}: {p.message}"
             else:
                 line = f"{p.field}: {p.message}"
             print(printable(line), file=sys.stderr)

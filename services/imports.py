@@ -130,7 +130,12 @@ class _Branches:
             if len(self._by_code) == 1:
                 self._only = next(iter(self._by_code.values()))
         else:
-            self._only = only_branch(s)
+            try:
+                self._only = only_branch(s)
+            except ValidationError as exc:  # no branch column where one is needed: a header problem
+                label = table.header("branch", REFERRAL_COLUMNS)
+                raise ValidationError([FieldProblem(label, p.message, table.header_row)
+                                       for p in exc.problems]) from None
 
     def resolve(self, problems: v.Problems, field: str, code: str | None) -> Branch | None:
         if code is None or not code.strip():

@@ -445,3 +445,12 @@ def test_a_client_that_keeps_changing_under_the_import_makes_it_give_up_with_a_m
     with pytest.raises(Conflict):
         import_referrals(db, f.system, path, before_write=change_the_client)
     assert table_counts(db) == before
+
+
+def test_without_a_branch_column_several_branches_are_a_header_problem(db, f, team, tmp_path):
+    with db.write() as s:
+        s.add(Branch(code="0002", name="第二支行"))
+    path = write_csv(tmp_path / "nobranch.csv", [ZH_REFERRAL_HEADER, PARITY_ROWS[0]])
+    with pytest.raises(ValidationError) as err:
+        import_referrals(db, f.system, path)
+    assert [(p.row, p.field) for p in err.value.problems] == [(1, "网点/branch")]
