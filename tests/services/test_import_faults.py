@@ -72,29 +72,36 @@ def test_a_sigkill_during_an_import_leaves_none_or_all_of_the_rows(db, db_url, f
     script = tmp_path / "child.py"
     script.write_text(CHILD.format(root=str(ROOT), url=db_url, branch=f.branch.id, path=str(path)))
     rng = random.Random(20261201)
-    kills, finished = 0, False
-    for attempt in range(8):
+    to_write: float | None = None  # how long a run takes to reach its write, measured on the first
+    kills = completes = 0
+    for attempt in range(10):
+        started = time.monotonic()
         child = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})
         assert child.stdout is not None
-        if attempt % 2:  # a random moment of the whole run
-            time.sleep(rng.uniform(0.1, 2.5))
-        else:  # a random moment of the write itself: the riskiest part
+        if to_write is None or attempt % 2 == 0:  # a random moment of the write itself: the riskiest part
             assert child.stdout.readline().strip() == "writing"
-            time.sleep(rng.uniform(0.0, 0.4))
+            to_write = to_write or time.monotonic() - started
+            time.sleep(rng.uniform(0.0, 0.3))
+        else:  # a random moment while the file is read, checked and staged
+            time.sleep(rng.uniform(0.0, to_write))
         child.send_signal(signal.SIGKILL)
         child.wait(30)
         got = counts(db)
         assert got["referral"] in (0, rows), got
-        if got["referral"] == rows:
-            finished = True
-            break
-        assert (got["client"], got["follow_up"]) == (0, 0), got
-        kills += 1
-    assert kills >= 4  # the import really was killed several times in the middle
-    if not finished:
-        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False)
-        assert done.returncode == 0, done.stderr
+        if got["referral"] == 0:
+            assert (got["client"], got["follow_up"]) == (0, 0), got
+            kills += 1
+            continue
+        # The kill came after the commit: all of it is there. Take it out again and go on killing.
+        assert (got["client"], got["follow_up"]) == (rows // 3, rows // 2), got
+        completes += 1
+        with db.write() as s:
+            for t in (FollowUp, Referral, Client):
+                s.execute(t.__table__.delete())
+    assert kills >= 4, (kills, completes)  # the import really was killed several times in the middle
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
     got = counts(db)
     assert (got["referral"], got["client"], got["follow_up"]) == (rows, rows // 3, rows // 2)
     with db.read() as s:
