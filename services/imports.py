@@ -602,6 +602,10 @@ def _stage(conn: Connection, plan: _Plan) -> tuple[SqlTable, SqlTable, SqlTable]
     # pages under the lock; this connection gets room for the whole publish, then gives it back.
     conn.exec_driver_sql(f"PRAGMA cache_size = -{_SQLITE_CACHE_KIB}")
     conn.commit()
+    # The publish checks every row it references itself, under the lock (_publish_staged), so this
+    # one connection skips SQLite's per-row foreign-key look-ups: a third of the time the lock is held.
+    # The pragma only takes effect outside a transaction, hence the driver connection.
+    _driver(conn).execute("PRAGMA foreign_keys = OFF")
     with conn.begin():
         for t in tables:
             t.drop(conn, checkfirst=True)
@@ -627,6 +631,13 @@ def _drop_stage(conn: Connection, tables: Sequence[SqlTable]) -> None:
             t.drop(conn, checkfirst=True)
     conn.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default, for the pool's next user
     conn.commit()
+    _driver(conn).execute("PRAGMA foreign_keys = ON")
+
+
+def _driver(conn: Connection) -> Any:
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    return raw
 
 
 def _publish_staged(s: Session, db: Database, actor: Actor, plan: _Plan) -> None:
@@ -638,6 +649,11 @@ def _publish_staged(s: Session, db: Database, actor: Actor, plan: _Plan) -> None
     if plan.updates and s.scalar(text("SELECT count(*) FROM lobby_stage_update u JOIN client c "
                                       "ON c.id = u.id AND c.version = u.version")) != len(plan.updates):
         raise _Stale("a matched client changed meanwhile")
+    # Every matched client still there, in the row's branch (foreign keys are not looked up per row here).
+    if s.scalar(text("SELECT count(*) FROM (SELECT DISTINCT client_ref, branch_id FROM lobby_stage_referral "
+                     "WHERE client_ref IS NOT NULL) r LEFT JOIN client c ON c.id = r.client_ref "
+                     "AND c.branch_id = r.branch_id WHERE c.id IS NULL")):
+        raise _Stale("a matched client is gone")
     # The single writer holds the lock, so max(id) + seq are ids nobody else can take.
     bases = {name: s.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
              for name, table in (("cbase", "client"), ("rbase", "referral"), ("fbase", "follow_up"))}
@@ -712,10 +728,14 @@ def _copy_rows(s: Session, table: SqlTable, rows: Sequence[dict[str, Any]]) -> N
     cols = list(rows[0])
     raw = s.connection().connection.dbapi_connection
     assert raw is not None
-    with raw.cursor() as cur, cur.copy(  # type: ignore[attr-defined]
-            f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([_copy_value(row[c]) for c in cols])
+    dbapi = s.get_bind().dialect.dbapi
+    try:
+        with raw.cursor() as cur, cur.copy(  # type: ignore[attr-defined]
+                f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([_copy_value(row[c]) for c in cols])
+    except dbapi.IntegrityError as exc:  # type: ignore[union-attr]  # the driver's own, not wrapped here
+        raise _Stale(f"{table.name}: {type(exc).__name__}") from exc
 
 
 def _write_postgresql(s: Session, db: Database, actor: Actor, plan: _Plan) -> None:
@@ -729,6 +749,14 @@ def _write_postgresql(s: Session, db: Database, actor: Actor, plan: _Plan) -> No
                              .where(Client.mobile.in_(new_mobiles[i:i + _IN_CHUNK]))):
             if (key[0], key[1]) in new_keys:
                 raise _Stale("a new client's mobile was filed meanwhile")
+    refs = sorted({(r["client_ref"], r["branch_id"]) for r in plan.referrals if r["client_ref"] is not None})
+    ref_ids = [cid for cid, _ in refs]
+    found: set[tuple[int, int]] = set()
+    for i in range(0, len(ref_ids), _IN_CHUNK):
+        found.update((cid, bid) for cid, bid in s.execute(
+            select(Client.id, Client.branch_id).where(Client.id.in_(ref_ids[i:i + _IN_CHUNK]))))
+    if found != set(refs):
+        raise _Stale("a matched client is gone")
     client_ids = _new_ids(s, "client", len(plan.clients))
     referral_ids = _new_ids(s, "referral", len(plan.referrals))
     follow_up_ids = _new_ids(s, "follow_up", plan.follow_ups)

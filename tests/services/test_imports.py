@@ -454,3 +454,20 @@ def test_without_a_branch_column_several_branches_are_a_header_problem(db, f, te
     with pytest.raises(ValidationError) as err:
         import_referrals(db, f.system, path)
     assert [(p.row, p.field) for p in err.value.problems] == [(1, "网点/branch")]
+
+
+def test_a_matched_client_removed_before_the_write_is_created_again_not_referenced(db, f, team, tmp_path):
+    with db.write() as s:
+        s.add(Client(branch_id=f.branch.id, name="老客户", mobile="13700000001", interests=[], tier="none", score=0,
+                     created_at=db.now(), gender="unknown"))
+    path = write_csv(tmp_path / "gone.csv", [ZH_REFERRAL_HEADER, PARITY_ROWS[3]])
+
+    def remove_the_client() -> None:
+        with db.write() as s:
+            s.execute(Client.__table__.delete())
+
+    result = import_referrals(db, f.system, path, before_write=remove_the_client)
+    assert (result.referrals, result.new_clients) == (1, 1)
+    with db.read() as s:
+        (client,) = s.scalars(select(Client)).all()
+        assert s.scalars(select(Referral.client_id)).one() == client.id
