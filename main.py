@@ -294,18 +294,19 @@ COMMANDS = {
 
 def _report_problems(args: argparse.Namespace, exc: Exception) -> None:
     from services.errors import ValidationError
+    from services.importfiles import printable
 
+    # Problems repeat what files and arguments hold: never let an escape sequence reach the terminal.
     source = getattr(args, "file", None)
     if isinstance(exc, ValidationError):
         for p in exc.problems:
-            if p.row is not None and source:
-                print(f"{source}:{p.row}: {p.field}: {p.message}", file=sys.stderr)
-            elif source:
-                print(f"{source}: {p.field}: {p.message}", file=sys.stderr)
+            if source:  # docs/imports.md "Problem lines": row 0 is the file as a whole
+                line = f"{source}:{p.row or 0}: {p.field}: {p.message}"
             else:
-                print(f"{p.field}: {p.message}", file=sys.stderr)
+                line = f"{p.field}: {p.message}"
+            print(printable(line), file=sys.stderr)
     else:
-        print(f"错误 / error: {exc}", file=sys.stderr)
+        print(printable(f"错误 / error: {exc}"), file=sys.stderr)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

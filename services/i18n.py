@@ -136,6 +136,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "day_closed": ("{value} 已日终核对关闭，不能再添加推介", "{value} is closed; no referral can be added to it"),
     "branch_code_format": ("网点代码应为 1–32 位字母或数字", "a branch code is 1–32 letters or digits"),
     "setup_done": ("本数据库已设立网点和账户，请直接登录", "this database is already set up; sign in instead"),
+    # imports (docs/imports.md)
+    "not_xlsx": ("不是有效的 .xlsx 电子表格", "not a valid .xlsx spreadsheet"),
+    "import_busy": (
+        "导入期间数据库中的相关记录一再变化，请稍后重试", "the records this import touches kept changing; try again",
+    ),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from models import AuditEvent, Base, Client, DayClose, FollowUp, Referral, Role, Staff
+from models import AuditEvent, Base, Branch, Client, DayClose, FollowUp, Referral, Role, Staff
 from services import accounts, followups
 from services.db import BRANCH_TZ
 from services.errors import PermissionDenied, ValidationError
@@ -306,3 +307,167 @@ def test_only_the_supervisor_or_the_command_line_may_import(db, f, team, tmp_pat
         import_staff(db, f.actor(team["R01"]), path)
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Staff)) == 4
+
+
+# --- the staged import keeps the form's rules (docs/imports.md) ----------------------
+
+
+def _snapshot(db, branch_id: int, staff_tag) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """A branch's clients, referrals and follow-ups, named by mobile and staff tag instead of ids."""
+    with db.read() as s:
+        clients = {c.id: c for c in s.scalars(select(Client).where(Client.branch_id == branch_id))}
+        refs = s.scalars(select(Referral).where(Referral.branch_id == branch_id).order_by(Referral.id)).all()
+        fus = s.scalars(select(FollowUp).where(FollowUp.branch_id == branch_id).order_by(FollowUp.id)).all()
+        tag = {st.id: staff_tag(st.staff_no) for st in s.scalars(select(Staff))}
+    by_ref = {r.id: i for i, r in enumerate(refs)}
+    return {
+        "clients": sorted((c.mobile, c.name, c.id_number, c.birth_date, c.gender, tag.get(c.rm_id), c.interests,
+                           c.tier, c.score, c.version) for c in clients.values()),
+        "referrals": [(clients[r.client_id].mobile, r.business_date, r.created_at, tag[r.referrer_id], tag[r.rm_id],
+                       r.client_type, r.channel, r.status, r.interests, r.note, r.preferred_contact_at, r.met,
+                       r.deal, r.version) for r in refs],
+        "follow_ups": [(clients[fu.client_id].mobile, by_ref[fu.referral_id], tag[fu.rm_id], fu.origin, fu.state,
+                        fu.next_contact_date, fu.attempts, fu.opened_at, fu.version) for fu in fus],
+    }
+
+
+PARITY_ROWS = [
+    # date, time, referrer, name, mobile, id number, type, status, rm, channel, interests, note
+    ["2026/11/17", "15:20", "L01", "周杰", "13912345678", "", "待争取优质客户", "待跟进", "R01", "大堂", "基金、保险",
+     ""],
+    ["2026/11/18", "", "T01", "周杰", "139-1234-5678", make_id_number(dt.date(1985, 3, 2), 124), "to_win",
+     "referred", "R02", "", "基金;基金", "再次来访"],  # same new client: its ID number is filled in
+    ["2026/11/19", "10:05", "L01", "老客户", "13700000001", make_id_number(dt.date(1970, 1, 9), 311),
+     "existing_premium", "pending", "R02", "现金柜台", "", ""],  # a client on file without an RM
+    ["2026/11/19", "11:00", "T01", "另一位", "13700000001", "", "existing_premium", "referred", "R01", "", "", ""],
+    ["2026/11/20", "08:30", "L01", "吴敏", "13812345678", "", "个人普通客户", "pending", "R01", "phone_banking",
+     "理财产品", "今天早上"],
+]
+
+
+def test_the_import_writes_what_filing_each_row_through_the_form_would(db, f, team, tmp_path):
+    """Branch 0001 imports the rows; branch 0002 files the same rows one by one through
+    referrals.file_in_session (as the form does, without the contact time the sheets lack)."""
+    from services import validation as v
+    from services.permissions import Actor
+    from services.referrals import ReferralInput, file_in_session
+
+    with db.write() as s:
+        other = Branch(code="0002", name="第二支行")
+        s.add(other)
+        s.flush()
+        other_id = other.id
+        for bid in (f.branch.id, other_id):  # the same client on file in each branch, without an RM
+            s.add(Client(branch_id=bid, name="老客户", mobile="13700000001", interests=[], tier="none", score=0,
+                         created_at=db.now(), gender="unknown"))
+    mirror = {}
+    for no, info in team.items():
+        mirror[no], _ = accounts.add_staff(db, Actor.system(other_id), staff_no=f"B{no}", name=info.name,
+                                           role=info.role, password="Passw0rd!", branch_code="0002")
+
+    path = write_csv(tmp_path / "p.csv", [[*ZH_REFERRAL_HEADER, "网点"], *[[*r, "0001"] for r in PARITY_ROWS]])
+    imported = import_referrals(db, f.system, path)
+
+    actor = Actor.system(other_id)
+    with db.write() as s:
+        for r in PARITY_ROWS:
+            day = dt.date(*map(int, r[0].split("/")))
+            at = dt.time(*map(int, r[1].split(":"))) if r[1] else dt.time(9, 0)
+            created = min(dt.datetime.combine(day, at, BRANCH_TZ), db.now())
+            data = ReferralInput(client_type=r[6], status=r[7], rm_id=mirror[r[8]].id, channel=r[9] or "lobby",
+                                 client_name=r[3], client_mobile=r[4], client_id_number=r[5] or None,
+                                 interests=[p for p in re.split("[;、]", r[10]) if p], note=r[11] or None,
+                                 business_date=day, created_at=created)
+            problems = v.Problems()
+            referrer = s.get(Staff, mirror[r[2]].id)
+            assert referrer is not None
+            assert file_in_session(s, db, actor, referrer, data, problems, require_contact_time=False,
+                                   with_warnings=False) is not None, problems.items
+
+    assert (imported.referrals, imported.new_clients) == (5, 2)
+    ours = _snapshot(db, f.branch.id, lambda no: no)
+    theirs = _snapshot(db, other_id, lambda no: no[1:] if no.startswith("B") else no)
+    assert ours["referrals"] == theirs["referrals"]
+    assert ours["follow_ups"] == theirs["follow_ups"] and len(ours["follow_ups"]) == 3  # type: ignore[arg-type]
+    # Versions aside (the form flushes a client once per change), the clients are the same.
+    assert [c[:-1] for c in ours["clients"]] == [c[:-1] for c in theirs["clients"]]  # type: ignore[attr-defined]
+    with db.read() as s:
+        old = s.scalars(select(Client).where(Client.branch_id == f.branch.id, Client.mobile == "13700000001")).one()
+    assert old.rm_id == team["R02"].id and old.id_number is not None and old.version == 2
+
+
+def test_a_day_closed_between_the_check_and_the_write_takes_nothing(db, f, team, tmp_path):
+    path = write_csv(tmp_path / "race.csv", [ZH_REFERRAL_HEADER, *PARITY_ROWS[:2]])
+    before = table_counts(db)
+
+    def close_the_day() -> None:
+        with db.write() as s:
+            if not s.scalar(select(func.count()).select_from(DayClose)):
+                s.add(DayClose(branch_id=f.branch.id, business_date=dt.date(2026, 11, 18), closed=True, version=1))
+
+    with pytest.raises(ValidationError) as err:
+        import_referrals(db, f.system, path, before_write=close_the_day)
+    assert [(p.row, p.field) for p in err.value.problems] == [(3, "日期")]
+    after = table_counts(db)
+    assert after.pop("day_close") == before.pop("day_close") + 1
+    assert after == before
+
+
+def test_a_client_filed_for_a_new_mobile_meanwhile_is_matched_not_doubled(db, f, team, tmp_path):
+    path = write_csv(tmp_path / "race.csv", [ZH_REFERRAL_HEADER, *PARITY_ROWS[:2]])
+    filed = []
+
+    def file_the_same_mobile() -> None:
+        if not filed:
+            filed.append(f.referral(team["L01"], team["R01"], mobile="13912345678", name="周杰"))
+
+    result = import_referrals(db, f.system, path, before_write=file_the_same_mobile)
+
+    assert (result.referrals, result.new_clients) == (2, 0)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Client)) == 1
+        assert set(s.scalars(select(Referral.client_id))) == {filed[0].client_id}
+
+
+def test_a_client_that_keeps_changing_under_the_import_makes_it_give_up_with_a_message(db, f, team, tmp_path):
+    from services.errors import Conflict
+
+    with db.write() as s:
+        s.add(Client(branch_id=f.branch.id, name="老客户", mobile="13700000001", interests=[], tier="none", score=0,
+                     created_at=db.now(), gender="unknown"))
+    path = write_csv(tmp_path / "busy.csv", [ZH_REFERRAL_HEADER, PARITY_ROWS[2]])
+    before = table_counts(db)
+
+    def change_the_client() -> None:  # another workstation saves the matched client each time
+        with db.write() as s:
+            s.execute(Client.__table__.update().values(version=Client.__table__.c.version + 1))
+
+    with pytest.raises(Conflict):
+        import_referrals(db, f.system, path, before_write=change_the_client)
+    assert table_counts(db) == before
+
+
+def test_without_a_branch_column_several_branches_are_a_header_problem(db, f, team, tmp_path):
+    with db.write() as s:
+        s.add(Branch(code="0002", name="第二支行"))
+    path = write_csv(tmp_path / "nobranch.csv", [ZH_REFERRAL_HEADER, PARITY_ROWS[0]])
+    with pytest.raises(ValidationError) as err:
+        import_referrals(db, f.system, path)
+    assert [(p.row, p.field) for p in err.value.problems] == [(1, "网点/branch")]
+
+
+def test_a_matched_client_removed_before_the_write_is_created_again_not_referenced(db, f, team, tmp_path):
+    with db.write() as s:
+        s.add(Client(branch_id=f.branch.id, name="老客户", mobile="13700000001", interests=[], tier="none", score=0,
+                     created_at=db.now(), gender="unknown"))
+    path = write_csv(tmp_path / "gone.csv", [ZH_REFERRAL_HEADER, PARITY_ROWS[3]])
+
+    def remove_the_client() -> None:
+        with db.write() as s:
+            s.execute(Client.__table__.delete())
+
+    result = import_referrals(db, f.system, path, before_write=remove_the_client)
+    assert (result.referrals, result.new_clients) == (1, 1)
+    with db.read() as s:
+        (client,) = s.scalars(select(Client)).all()
+        assert s.scalars(select(Referral.client_id)).one() == client.id
