@@ -294,7 +294,7 @@ COMMANDS = {
 
 def _report_problems(args: argparse.Namespace, exc: Exception) -> None:
     from services.errors import ValidationError
-    from services.importfiles import printable
+    from services.validation import printable
 
     # Problems repeat what files and arguments hold: never let an escape sequence reach the terminal.
     source = getattr(args, "file", None)

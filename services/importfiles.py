@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from services.errors import FieldProblem, ValidationError
 from services.i18n import msg
+from services.validation import printable
 
 FILE_ROW = 0  # the row number of a problem about the whole file
 FILE_FIELD = "file"
@@ -90,31 +90,6 @@ class Table:
 
 
 # --- what may be shown ------------------------------------------------------------
-
-
-def _escaped(ch: str) -> str:
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def printable(text: str, limit: int | None = None) -> str:
-    """``text`` safe for a terminal or a log line: every control, format or separator character
-
-    (ESC and the rest of C0/C1, DEL, bidirectional overrides, zero-width marks,
-    line and paragraph separators) is written as a visible ``\\x1b``-style
-    escape, so an escape sequence in a file is shown, never obeyed; cut to
-    ``limit`` characters plus "…" when longer.
-    """
-    out: list[str] = []
-    for ch in text:
-        if ch.isprintable() and unicodedata.category(ch) not in ("Cf", "Zl", "Zp"):
-            out.append(ch)
-        else:
-            out.append(_escaped(ch))
-    shown = "".join(out)
-    if limit is not None and len(shown) > limit:
-        return shown[:limit] + "…"
-    return shown
 
 
 def printable_problems(problems: Iterable[FieldProblem]) -> list[FieldProblem]:

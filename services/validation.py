@@ -55,9 +55,30 @@ def has_control(text: str, *, allow_newline: bool = False) -> bool:
     return False
 
 
-def printable(text: str) -> str:
-    """``text`` safe to print: every control character (escape sequences too) replaced by a space."""
-    return "".join(" " if has_control(ch) else ch for ch in text)
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """``text`` safe for a terminal or a log line: every control, format or separator character
+
+    (ESC and the rest of C0/C1, DEL, bidirectional overrides, zero-width marks,
+    line and paragraph separators) is written as a visible ``\\x1b``-style
+    escape, so an escape sequence in a file is shown, never obeyed; cut to
+    ``limit`` characters plus "…" when longer.
+    """
+    out: list[str] = []
+    for ch in text:
+        # The zero-width joiner stays: it only glues emoji together (👨‍👩‍👧).
+        if ch == "\u200d" or (ch.isprintable() and unicodedata.category(ch) not in ("Cf", "Zl", "Zp")):
+            out.append(ch)
+        else:
+            out.append(_escaped(ch))
+    shown = "".join(out)
+    if limit is not None and len(shown) > limit:
+        return shown[:limit] + "…"
+    return shown
 
 
 def clean_text(field: str, value: str | None, *, max_len: int, required: bool = False,

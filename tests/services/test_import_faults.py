@@ -19,8 +19,8 @@ from sqlalchemy import func, select
 
 from models import Base, Client, FollowUp, Referral, Role
 from services.errors import ValidationError
-from services.importfiles import printable
 from services.imports import import_referrals
+from services.validation import printable
 from tests.cli.test_cli import PROBLEM_LINE
 
 ROOT = Path(__file__).resolve().parents[2]

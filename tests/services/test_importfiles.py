@@ -14,9 +14,9 @@ from services.importfiles import (
     HEADER_SHOWN,
     Column,
     decode_csv,
-    printable,
     read_table,
 )
+from services.validation import printable
 
 COLUMNS = (Column("staff_id", "工号", "staff_id"), Column("name", "姓名", "name"),
            Column("note", "备注", "note", required=False))
