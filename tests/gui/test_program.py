@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from services import accounts
 from services.db import Database, make_engine, schema_looks_current
-from tests.gui.window_support import ROOT, Driver, shown
+from tests.gui.window_support import ROOT, Driver, run_to_the_startup_error, shown
 
 # --- the program -----------------------------------------------------------------------------------
 
@@ -72,19 +71,7 @@ def test_the_program_migrates_a_new_file_and_leads_from_first_run_to_the_main_wi
 
 
 def test_a_database_url_that_cannot_work_is_explained_and_ends_with_status_2(qtbot) -> None:
-    seen: list[str] = []
-
-    def read_and_close_the_box() -> bool:
-        box = shown(QMessageBox, "startupErrorBox")
-        if box is None:
-            return False
-        seen.append(box.text())
-        box.accept()
-        return True
-
-    driver = Driver([read_and_close_the_box])
-    code = driver.run("mysql://nobody@localhost/nothing")
-    assert not driver.errors, driver.errors
+    code, seen = run_to_the_startup_error("mysql://nobody@localhost/nothing")
     assert code == 2
     assert seen and "不支持的数据库" in seen[0]
 

@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from services import storage
-from tests.gui.window_support import Driver, shown
+from tests.gui.window_support import run_to_the_startup_error
 
 
 def test_a_zero_byte_database_stops_the_program_with_the_newest_backup_named(
@@ -20,19 +20,7 @@ def test_a_zero_byte_database_stops_the_program_with_the_newest_backup_named(
     db_path.write_bytes(b"")
     backup = tmp_path / "lobby-2026-11-19.sqlite3"
     shutil.copyfile(sqlite_template, backup)
-    seen: list[str] = []
-
-    def read_and_close_the_box() -> bool:
-        box = shown(QMessageBox, "startupErrorBox")
-        if box is None:
-            return False
-        seen.append(box.text())
-        box.accept()
-        return True
-
-    driver = Driver([read_and_close_the_box])
-    code = driver.run(f"sqlite:///{db_path}")
-    assert not driver.errors, driver.errors
+    code, seen = run_to_the_startup_error(f"sqlite:///{db_path}")
     assert code == 2
     assert seen and str(db_path) in seen[0] and str(backup) in seen[0] and "Traceback" not in seen[0]
     assert db_path.read_bytes() == b""  # never silently re-initialised

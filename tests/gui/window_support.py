@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
 )
 
@@ -92,3 +93,21 @@ def shown(kind: type, name: str):  # type: ignore[no-untyped-def]
         if widget is not None and isinstance(widget, kind) and widget.isVisible():
             return widget
     return None
+
+
+def run_to_the_startup_error(db_url: str) -> tuple[int, list[str]]:
+    """Runs the program on ``db_url``, reads and closes its start-up error box: (exit status, the box's texts)."""
+    seen: list[str] = []
+
+    def read_and_close_the_box() -> bool:
+        box = shown(QMessageBox, "startupErrorBox")
+        if box is None:
+            return False
+        seen.append(box.text())
+        box.accept()
+        return True
+
+    driver = Driver([read_and_close_the_box])
+    code = driver.run(db_url)
+    assert not driver.errors, driver.errors
+    return code, seen
