@@ -93,8 +93,8 @@ SCALES = {
     "small": Scale(savers=4, saves_each=15, same_clients=8, save_kills=3, import_kills=3, kill_import_rows=100,
                    big_import_rows=300, big_import_timeout=90, damaged=6, hostile=8, guessers=4, guess_rounds=1,
                    guesses_each=4, every_export=False),
-    "full": Scale(savers=8, saves_each=500, same_clients=50, save_kills=50, import_kills=50, kill_import_rows=400,
-                  big_import_rows=100_000, big_import_timeout=300, damaged=100, hostile=None, guessers=8,
+    "full": Scale(savers=8, saves_each=500, same_clients=50, save_kills=50, import_kills=50, kill_import_rows=200,
+                  big_import_rows=100_000, big_import_timeout=180, damaged=100, hostile=None, guessers=8,
                   guess_rounds=5, guesses_each=8, every_export=True),
 }
 
@@ -976,8 +976,9 @@ def probe_hostile(template: Path, scale: Scale, work: Path) -> list[Row]:
         # The files that found issue 10's defects first, then the rest spread over the corpus.
         first = [h for h in corpus if h.name in SMALL_HOSTILE]
         others = [h for h in corpus if h.name not in SMALL_HOSTILE]
-        step = len(others) / max(1, scale.hostile - len(first))
-        corpus = (first + [others[int(i * step)] for i in range(len(others))])[:scale.hostile]
+        wanted = max(0, scale.hostile - len(first))
+        step = len(others) / max(1, wanted)
+        corpus = (first + [others[int(i * step)] for i in range(wanted)])[:scale.hostile]
     say(f"files: {len(corpus)} hostile import files")
 
     def one(item: tuple[int, Hostile]) -> dict[str, Any]:
