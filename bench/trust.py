@@ -88,15 +88,21 @@ class Scale:
     guess_rounds: int
     guesses_each: int
     every_export: bool  # every hostile branch name and every sheet (else two names, the daily sheet)
+    storm_savers: int  # saving processes while people sign in
+    storm_saves: int
+    signers: int  # people signing in at once (production argon2 cost)
+    signins_each: int
 
 
 SCALES = {
     "small": Scale(savers=4, saves_each=15, same_clients=8, save_kills=3, import_kills=3, kill_import_rows=60,
                    big_import_rows=200, big_import_timeout=90, damaged=6, hostile=8, guessers=4, guess_rounds=1,
-                   guesses_each=4, every_export=False),
-    "full": Scale(savers=8, saves_each=500, same_clients=50, save_kills=50, import_kills=50, kill_import_rows=200,
-                  big_import_rows=100_000, big_import_timeout=180, damaged=100, hostile=None, guessers=8,
-                  guess_rounds=5, guesses_each=8, every_export=True),
+                   guesses_each=4, every_export=False, storm_savers=2, storm_saves=10, signers=4,
+                   signins_each=1),
+    "full": Scale(savers=8, saves_each=500, same_clients=50, save_kills=50, import_kills=50, kill_import_rows=100,
+                  big_import_rows=100_000, big_import_timeout=120, damaged=100, hostile=None, guessers=8,
+                  guess_rounds=5, guesses_each=8, every_export=True, storm_savers=8, storm_saves=60,
+                  signers=16, signins_each=3),
 }
 
 
@@ -175,10 +181,10 @@ def open_db(url: str) -> Database:
     return Database(make_engine(url))
 
 
-def prepare(url: str, guess_accounts: int) -> None:
+def prepare(url: str, guess_accounts: int, signers: int = 0) -> None:
     """Migrate and set up one branch with its staff.
 
-    Only the guessed accounts get the production argon2 cost (their sign-ins are measured);
+    Only the guessed and the signing-in accounts (G…, P…) get the production argon2 cost;
     the others never sign in, so a cheap hash saves seconds at every start.
     """
     from argon2 import PasswordHasher
@@ -192,10 +198,11 @@ def prepare(url: str, guess_accounts: int) -> None:
         people = [(no, "lobby_manager" if no.startswith("L") else "teller") for no in REFERRERS]
         people += [(no, "rm") for no in RMS] + [("S001", "supervisor")]
         people += [(f"G{i:03d}", "teller") for i in range(1, guess_accounts + 1)]
+        people += [(f"P{i:03d}", "teller") for i in range(1, signers + 1)]
         for i, (no, role) in enumerate(people):
             if production is not None:
                 cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-                accounts._hasher = production if no.startswith("G") else cheap
+                accounts._hasher = production if no[0] in "GP" else cheap
             accounts.add_staff(db, system, staff_no=no, name=person(900 + i), role=role, password=PASSWORD,
                                must_change_password=False)
     finally:
@@ -404,6 +411,66 @@ def probe_saves(engine: str, url: str, scale: Scale, work: Path) -> Row:
                bad={"saves reported but missing": lost, "duplicate clients for one mobile": dups},
                failed=dict(failures), worst_wait=worst,
                notes=f"{len(ids)} saved; half of them for {scale.same_clients} shared mobiles")
+
+
+def _signer(url: str, staff_no: str, n: int, summary: str, start_at: float) -> None:
+    """A person signing in (argon2 at production cost) while others save."""
+    waits: list[float] = []
+    failures: Counter[str] = Counter()
+    db = open_db(url)
+    time.sleep(max(0.0, start_at - time.time()))
+    for _ in range(n):
+        t0 = time.perf_counter()
+        try:
+            accounts.authenticate(db, staff_no, PASSWORD)
+        except Exception as exc:
+            failures[failure_kind(exc)] += 1
+        waits.append(time.perf_counter() - t0)
+    db.dispose()
+    Path(summary).write_text(json.dumps({"failures": failures, "worst": max(waits, default=0.0)}))
+
+
+def probe_signin_storm(engine: str, url: str, scale: Scale, work: Path) -> Row:
+    """docs/product.md "Budgets": the worst wait for a save with workstations saving and people signing in."""
+    say(f"{engine}: {scale.storm_savers} processes saving while {scale.signers} people sign in")
+    procs: list[tuple[Any, Path | None, Path, str]] = []
+    start_at = time.time() + 1.0
+    for w in range(scale.storm_savers):
+        n0 = 40_000_000 + w * 10_000
+        plan = [Save(mobile(n0 + i), person(n0 + i), i % 4 == 0) for i in range(scale.storm_saves)]
+        reported, summary = work / f"storm-{engine}-{w}.ids", work / f"storm-{engine}-{w}.json"
+        p = ctx().Process(target=_saver, args=(url, REFERRERS[w % len(REFERRERS)], RMS, plan, str(reported),
+                                               str(summary), start_at))
+        procs.append((p, reported, summary, "save"))
+    for i in range(scale.signers):
+        summary = work / f"storm-{engine}-signer-{i}.json"
+        p = ctx().Process(target=_signer, args=(url, f"P{i + 1:03d}", scale.signins_each, str(summary), start_at))
+        procs.append((p, None, summary, "sign-in"))
+    for p, *_ in procs:
+        p.start()
+    ids: list[int] = []
+    failures: Counter[str] = Counter()
+    worst = {"save": 0.0, "sign-in": 0.0}
+    for p, ids_file, summary, kind in procs:
+        p.join()
+        if ids_file is not None:
+            ids += read_reported(ids_file)
+        if p.exitcode != 0 or not summary.exists():
+            failures[f"{kind} process died"] += 1
+            continue
+        data = json.loads(summary.read_text())
+        failures.update({(k if kind == "save" else f"sign-in: {k}"): v for k, v in data["failures"].items()})
+        worst[kind] = max(worst[kind], data["worst"])
+    db = open_db(url)
+    try:
+        lost = missing_referrals(db, ids)
+    finally:
+        db.dispose()
+    return Row("signin-storm", f"{scale.storm_savers} processes × {scale.storm_saves} saves while "
+                               f"{scale.signers} people sign in {scale.signins_each}×", engine,
+               scale.storm_savers * scale.storm_saves + scale.signers * scale.signins_each,
+               bad={"saves reported but missing": lost}, failed=dict(failures), worst_wait=worst["save"],
+               notes=f"{len(ids)} saved; worst sign-in {worst['sign-in']:.2f} s")
 
 
 # --- probe: SIGKILL during saves and imports -----------------------------------------------
@@ -1131,15 +1198,33 @@ def workdir(keep: bool) -> Iterator[Path]:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def run_trust(scale_name: str, engines: Sequence[str], pg_url: str | None, *, keep: bool = False) -> list[Row]:
+class Rows(list[Row]):
+    """The table so far: each probe's line is announced and, with ``--json``, saved as soon as it is measured,
+    so a long full run that has to be stopped still leaves its figures."""
+
+    def __init__(self, on_change: Callable[[Rows], None] | None = None) -> None:
+        super().__init__()
+        self._on_change = on_change
+
+    def add(self, *rows: Row) -> None:
+        for r in rows:
+            self.append(r)
+            say(f"  → {r.what} ({r.engine}): lost or leaked {sum(r.bad.values())}, "
+                f"failed {sum(r.failed.values())}")
+        if self._on_change is not None:
+            self._on_change(self)
+
+
+def run_trust(scale_name: str, engines: Sequence[str], pg_url: str | None, *, keep: bool = False,
+              rows: Rows | None = None) -> Rows:
     scale = SCALES[scale_name]
-    rows: list[Row] = []
+    rows = Rows() if rows is None else rows
     with workdir(keep) as work:
         template: Path | None = None
         if "sqlite" in engines:
             say("sqlite: migrating a template branch")
             template = work / "template.sqlite3"
-            prepare(sqlite_url(template), scale.guess_rounds)
+            prepare(sqlite_url(template), scale.guess_rounds, scale.signers)
             checkpoint(template)
         targets: list[tuple[str, Callable[[str], str]]] = []
         if template is not None:
@@ -1149,18 +1234,19 @@ def run_trust(scale_name: str, engines: Sequence[str], pg_url: str | None, *, ke
             assert pg_url
             say("postgresql: resetting the database and setting up the branch")
             reset_pg(pg_url)
-            prepare(pg_url, scale.guess_rounds)
+            prepare(pg_url, scale.guess_rounds, scale.signers)
             targets.append(("postgresql", lambda probe: pg_url))
         # Processes are forked: these run before any thread pool exists in this process.
         for engine, url_for in targets:
-            rows.append(probe_saves(engine, url_for("saves"), scale, work))
-            rows.append(probe_save_kills(engine, url_for("kill-saves"), scale, work))
-            rows.append(probe_import_kills(engine, url_for("kill-imports"), scale, work))
-            rows.append(probe_big_import(engine, url_for("big-import"), scale, work))
-            rows.append(probe_guesses(engine, url_for("guesses"), scale, work))
+            rows.add(probe_saves(engine, url_for("saves"), scale, work))
+            rows.add(probe_signin_storm(engine, url_for("signin-storm"), scale, work))
+            rows.add(probe_save_kills(engine, url_for("kill-saves"), scale, work))
+            rows.add(probe_import_kills(engine, url_for("kill-imports"), scale, work))
+            rows.add(probe_big_import(engine, url_for("big-import"), scale, work))
+            rows.add(probe_guesses(engine, url_for("guesses"), scale, work))
         if template is not None:
-            rows.append(probe_damaged(template, scale, work))
-            rows.extend(probe_hostile(template, scale, work))
+            rows.add(probe_damaged(template, scale, work))
+            rows.add(*probe_hostile(template, scale, work))
     return rows
 
 
@@ -1209,17 +1295,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = dt.datetime.now(dt.timezone.utc)
     load_before = load()
     t0 = time.perf_counter()
-    rows = run_trust(args.scale, engines, args.db_pg, keep=args.keep)
+
+    def save(rows: Sequence[Row], complete: bool = False) -> None:
+        if args.json:
+            Path(args.json).write_text(json.dumps({
+                "scale": args.scale, "engines": engines, "started": started.isoformat(), "complete": complete,
+                "seconds": round(time.perf_counter() - t0, 1), "load_before": load_before, "load_after": load(),
+                "rows": [asdict(r) for r in rows],
+            }, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    rows = run_trust(args.scale, engines, args.db_pg, keep=args.keep, rows=Rows(save))
     took = time.perf_counter() - t0
     header = (f"trust bench, scale {args.scale}, {started:%Y-%m-%d %H:%M} UTC, {took:.0f} s; "
               f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, "
               f"load {load_before} before, {load()} after")
     print(table(rows, header))
-    if args.json:
-        Path(args.json).write_text(json.dumps({
-            "scale": args.scale, "engines": engines, "started": started.isoformat(), "seconds": round(took, 1),
-            "load_before": load_before, "load_after": load(), "rows": [asdict(r) for r in rows],
-        }, ensure_ascii=False, indent=2), encoding="utf-8")
+    save(rows, complete=True)
     return 1 if any(any(r.bad.values()) for r in rows) else 0
 
 

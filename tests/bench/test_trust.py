@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_URL = os.environ.get("LOBBYDESK_TEST_PG_URL")
-PROBES_PER_ENGINE = {"saves", "kill-saves", "kill-imports", "big-import", "guesses"}
+PROBES_PER_ENGINE = {"saves", "signin-storm", "kill-saves", "kill-imports", "big-import", "guesses"}
 FILE_PROBES = {"damaged", "hostile", "exports"}
 
 
