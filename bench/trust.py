@@ -1097,6 +1097,10 @@ FORMULA_BRANCH_NAMES = ("=CMD|' /C calc'!A0", "+1+cmd|' /C calc'!A0", "-2+3", "@
                         "城东\x1b[2J支行", "=HYPERLINK(\"http://evil.example\")")
 
 
+def has_control(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
 def xlsx_formulas(path: Path) -> int:
     """Formula cells in an .xlsx, read from the sheets' XML (what Excel would evaluate)."""
     n = 0
@@ -1138,9 +1142,22 @@ def probe_exports(template: Path, hwork: Path, env: dict[str, str], every: bool)
                                   env, cwd=hwork)
         echoed += int(echoed_controls(out + err) > 0)
         tracebacks += int(TRACEBACK in out + err)
-        if code != 0:
-            continue  # refused: nothing can carry it into a sheet
-        accepted += 1
+        if code == 0:
+            accepted += 1
+        elif has_control(bname):
+            continue  # refused, and no older version could have stored it either
+        else:
+            # Refused now; a branch named before names were checked still reaches every sheet, so
+            # the exporter must hold too: the name is written behind the program's back.
+            db_path.unlink(missing_ok=True)
+            run_main(sqlite_url(db_path), ["init", "--branch-code", "0001", "--branch-name", "城东支行"], env,
+                     cwd=hwork)
+            con = sqlite3.connect(db_path)
+            try:
+                con.execute("UPDATE branch SET name = ?", (bname,))
+                con.commit()
+            finally:
+                con.close()
         for kind, when in sheets:
             out_path = hwork / f"branch-{i}-{kind}.xlsx"
             code, out, err = run_main(sqlite_url(db_path), ["report", kind, *when, "--out", str(out_path)], env,
@@ -1179,7 +1196,8 @@ def probe_exports(template: Path, hwork: Path, env: dict[str, str], every: bool)
                bad={"formula cells in exported .xlsx": formulas, "full mobiles or ID numbers in exports": leaks,
                     "escape sequences echoed to the terminal": echoed, "tracebacks on the console": tracebacks},
                failed=dict(failed),
-               notes=f"{accepted} of {len(names)} hostile branch names accepted; {exports} exports "
+               notes=f"{accepted} of {len(names)} hostile branch names accepted by `init` (refused formula-like ones "
+                     f"written behind its back, as an older version may have stored them); {exports} exports "
                      f"searched for {len(secrets_)} full mobiles and ID numbers")
 
 
