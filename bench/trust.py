@@ -118,6 +118,7 @@ class Row:
     failed: dict[str, int] = field(default_factory=dict)
     worst_wait: float | None = None
     notes: str = ""
+    details: list[str] = field(default_factory=list)  # which inputs failed how (in the JSON, not the table)
 
 
 _T0 = time.perf_counter()
@@ -866,10 +867,13 @@ def probe_damaged(template: Path, scale: Scale, work: Path) -> Row:
         notes += f"; not called damaged, e.g. {m['label']} (exit {m['check']}: {m['check_said']})"
     if wordy:
         notes += f"; {wordy} checks printed more than 3 lines"
+    details = [f"{r['label']}: check exit {r['check']}, backup exit {r['backup']}"
+               + (", backup copied it" if r["copied"] else "") + (", traceback" if r["tracebacks"] else "")
+               for r in results if r["check"] != 1 or r["copied"] or r["tracebacks"]]
     return Row("damaged", "damaged SQLite files: `check`, then `backup`", "sqlite", len(results),
                bad={"damaged files not called damaged": len(missed), "healthy file called damaged": int(g_code != 0),
                     "tracebacks on the console": tracebacks, "backups that copied the damage": copied},
-               notes=notes)
+               notes=notes, details=details)
 
 
 # --- probe: hostile input --------------------------------------------------------------------
@@ -1084,11 +1088,15 @@ def probe_hostile(template: Path, scale: Scale, work: Path) -> list[Row]:
         notes += f"; crash e.g. {crashes[0]['name']}: {crashes[0]['said']}"
     if echoed:
         notes += f"; echoed e.g. {echoed[0]['name']}"
+    details = [f"{r['name']}: " + ", ".join(k for k in ("crash", "partial", "echoed") if r[k])
+               + (f"{', ' if r['crash'] or r['partial'] or r['echoed'] else ''}{r['long']} long lines" if r["long"]
+                  else "") + f" (exit {r['code']}: {r['said'][:100]})"
+               for r in results if r["crash"] or r["partial"] or r["echoed"] or r["long"]]
     rows = [Row("hostile", "hostile import files through `referrals/staff import`", "sqlite", len(results),
                 bad={"crashes": len(crashes), "partial writes": sum(r["partial"] for r in results),
                      "escape sequences echoed to the terminal": len(echoed),
                      f"console lines over {LONG_LINE} characters": sum(r["long"] for r in results)},
-                notes=notes)]
+                notes=notes, details=details)]
     rows.append(probe_exports(template, hwork, env, scale.every_export))
     return rows
 
