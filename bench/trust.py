@@ -99,7 +99,7 @@ SCALES = {
                    big_import_rows=200, big_import_timeout=90, damaged=6, hostile=8, guessers=4, guess_rounds=1,
                    guesses_each=4, every_export=False, storm_savers=2, storm_saves=10, signers=4,
                    signins_each=1),
-    "full": Scale(savers=8, saves_each=500, same_clients=50, save_kills=50, import_kills=50, kill_import_rows=100,
+    "full": Scale(savers=8, saves_each=500, same_clients=50, save_kills=50, import_kills=50, kill_import_rows=300,
                   big_import_rows=100_000, big_import_timeout=120, damaged=100, hostile=None, guessers=8,
                   guess_rounds=5, guesses_each=8, every_export=True, storm_savers=8, storm_saves=60,
                   signers=16, signins_each=3),
@@ -552,7 +552,12 @@ def probe_import_kills(engine: str, url: str, scale: Scale, work: Path) -> Row:
     env = child_env(work)
     rng = random.Random(30)
     rows = scale.kill_import_rows
-    # One whole import first: how long one takes, so the kills land inside it.
+    # How long the program takes to start and refuse an empty file, then one whole import:
+    # the kills land between the two, while the rows are being read and written.
+    empty = write_csv(work / f"import-{engine}-empty.csv", [])
+    t0 = time.perf_counter()
+    run_main(url, ["referrals", "import", str(empty)], env, timeout=300)
+    startup = time.perf_counter() - t0
     base = work / f"import-{engine}-whole.csv"
     write_csv(base, referral_rows(4_000_000, rows, "trust-import-whole"))
     t0 = time.perf_counter()
@@ -571,7 +576,7 @@ def probe_import_kills(engine: str, url: str, scale: Scale, work: Path) -> Row:
                              referral_rows(4_000_000 + attempt * 10_000, rows, note))
             proc = subprocess.Popen(import_cmd(url, path), env=env, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.25, 1.0) * took)
+            time.sleep(rng.uniform(startup, max(startup, took)))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
@@ -588,7 +593,8 @@ def probe_import_kills(engine: str, url: str, scale: Scale, work: Path) -> Row:
         bad["database damaged afterwards"] = sqlite_damaged(url)
     failed = {} if code == 0 and whole == rows else {f"the whole import (exit {code})": 1}
     return Row("kill-imports", f"SIGKILL `referrals import` of {rows} rows", engine, kills, bad=bad, failed=failed,
-               notes=f"a whole import took {took:.1f} s; {finished_first} finished before their kill"
+               notes=f"a whole import took {took:.1f} s, starting up {startup:.1f} s of it; "
+                     f"{finished_first} finished before their kill"
                      + (f"; {err.decode(errors='replace').strip()[:120]}" if code else ""))
 
 
