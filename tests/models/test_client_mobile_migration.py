@@ -9,15 +9,14 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from services.db import migrate, migrations_config
-from tests.models.test_schema import _fresh_engine
+from tests.databases import fresh_engine
 
 NOW = "2026-11-20 02:00:00"
 
 
 @pytest.mark.parametrize("engine_name", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def test_duplicates_merge_into_the_oldest_client(engine_name, tmp_path):
-    engine, cleanup = _fresh_engine(engine_name, tmp_path)
-    try:
+    with fresh_engine(engine_name, tmp_path) as engine:
         cfg = migrations_config(engine)
         before = ScriptDirectory.from_config(cfg).get_revision("0003").down_revision
         command.upgrade(cfg, str(before))
@@ -55,10 +54,3 @@ def test_duplicates_merge_into_the_oldest_client(engine_name, tmp_path):
                 "INSERT INTO client (id, branch_id, name, gender, mobile, interests, tier, score, created_at,"
                 " version) VALUES (9, 1, '赵六', 'unknown', '13800000002', '[]', 'none', 0, :now, 1)"),
                 {"now": NOW})
-    finally:
-        engine.dispose()
-        if cleanup:
-            admin, name = cleanup
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE "{name}"'))
-            admin.dispose()

@@ -3,36 +3,22 @@
 from __future__ import annotations
 
 import os
-import uuid
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect
 
 from models import Base
 from services.db import _migration_heads, has_schema, make_engine, migrate, migrations_config, schema_looks_current
+from tests.databases import fresh_engine
 
 PG_URL = os.environ.get("LOBBYDESK_TEST_PG_URL")
 
 
-def _fresh_engine(engine_name: str, tmp_path):  # type: ignore[no-untyped-def]
-    if engine_name == "sqlite":
-        return make_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}"), None
-    if not PG_URL:
-        pytest.skip("LOBBYDESK_TEST_PG_URL not set")
-    name = f"lobby_mig_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(PG_URL).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))  # a fixed-format identifier, not user input
-    return make_engine(make_url(PG_URL).set(database=name).render_as_string(hide_password=False)), (admin, name)
-
-
 @pytest.mark.parametrize("engine_name", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def test_migrations_upgrade_an_empty_database_to_the_models(engine_name, tmp_path):
-    engine, cleanup = _fresh_engine(engine_name, tmp_path)
-    try:
+    with fresh_engine(engine_name, tmp_path) as engine:
         assert not has_schema(engine)
         migrate(engine)
         assert has_schema(engine) and schema_looks_current(engine)
@@ -45,13 +31,6 @@ def test_migrations_upgrade_an_empty_database_to_the_models(engine_name, tmp_pat
         assert {"branch", "staff", "client", "financial_snapshot", "referral", "follow_up", "contact_attempt",
                 "appointment", "maintenance_record", "day_close", "audit_event", "branch_settings"} <= tables
         migrate(engine)  # idempotent
-    finally:
-        engine.dispose()
-        if cleanup:
-            admin, name = cleanup
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE "{name}"'))
-            admin.dispose()
 
 
 def test_versioned_rows_carry_a_version_column():

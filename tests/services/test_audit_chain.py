@@ -5,18 +5,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from models import AuditEvent, Role, Staff
 from services import accounts, audit, dayclose, reasons, referrals
-from services.db import Database, make_engine, migrations_config
-from tests.conftest import PG_URL
+from services.db import Database, migrations_config
+from tests.databases import fresh_engine
 from tests.factories import PASSWORD
 
 
@@ -120,24 +118,11 @@ def test_two_events_cannot_claim_the_same_predecessor(db, f):
 
 # --- the migration chains the events written before it ---------------------------------------
 
-def _fresh(engine_name: str, tmp_path) -> tuple[Engine, object]:  # type: ignore[no-untyped-def]
-    if engine_name == "sqlite":
-        return make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}"), None
-    if not PG_URL:
-        pytest.skip("LOBBYDESK_TEST_PG_URL not set")
-    name = f"lobby_chain_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(PG_URL).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))  # a fixed-format identifier, not user input
-    return make_engine(make_url(PG_URL).set(database=name).render_as_string(hide_password=False)), (admin, name)
-
-
 @pytest.mark.parametrize("engine_name", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
 def test_the_migration_moves_reasons_out_drops_typed_ids_and_chains_old_events(engine_name, tmp_path):
     from alembic import command
 
-    engine, cleanup = _fresh(engine_name, tmp_path)
-    try:
+    with fresh_engine(engine_name, tmp_path) as engine:
         command.upgrade(migrations_config(engine), "0002")
         at = dt.datetime(2026, 11, 19, 2, 0)
         with engine.begin() as conn:
@@ -178,10 +163,3 @@ def test_the_migration_moves_reasons_out_drops_typed_ids_and_chains_old_events(e
         assert audit.verify(db).ok and audit.verify(db).events == 4
         with db.read() as s:
             assert s.scalar(select(func.count()).select_from(AuditEvent)) == 4
-    finally:
-        engine.dispose()
-        if cleanup:
-            admin, name = cleanup  # type: ignore[misc]
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE "{name}"'))
-            admin.dispose()
