@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -224,6 +225,9 @@ class StaffAdminPage(Page):
     # --- helpers ------------------------------------------------------------------------------
 
     def _selected(self) -> accounts.StaffInfo | None:
+        if not shiboken6.isValid(self.table):
+            # The window is being torn down: its selection model still says "changed" on the way out.
+            return None
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_info(rows[0].row()) if rows else None
 
