@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from models import Client, ClientType, FinancialSnapshot, Referral, Staff, Tier
@@ -58,6 +58,9 @@ def _prefix_range(col, prefix: str):  # type: ignore[no-untyped-def]
 # matches, so no walk of growing prefixes or suffixes rebuilds a masked number.
 MOBILE_LEN = 11
 LAST_FOUR = 4
+# Mobiles are 11 digits (services/validation.py): characters 8–11 are the last four. Literal
+# arguments, so the expression is the index's own (ix_client_branch_last_four).
+_last_four_of_mobile = func.substr(Client.mobile, literal_column("8"), literal_column("4"))
 
 
 def _prefix_scope(actor: Actor) -> ColumnElement[bool] | None:
@@ -82,19 +85,23 @@ def search_clients(db: Database, actor: Actor, text: str, *, limit: int = SEARCH
         q = q.where(Client.id_number == text.upper()).order_by(Client.name, Client.id)
     elif digits.isdigit():
         scope = _prefix_scope(actor) if len(digits) >= 3 else None
+        order: ColumnElement[str | None] = Client.mobile.expression
         if len(digits) == MOBILE_LEN:
             match: ColumnElement[bool] = Client.mobile == digits
         elif len(digits) == LAST_FOUR:
-            # Mobiles are 11 digits (services/validation.py), so characters 8–11 are the last four;
-            # written as substr() so an index on (branch_id, substr(mobile, 8, 4)) can serve it.
-            match = func.substr(Client.mobile, 8, 4) == digits
+            match = _last_four_of_mobile == digits
             if scope is not None:
                 match = or_(match, and_(scope, _prefix_range(Client.mobile, digits)))
+            else:
+                # Ordered by an expression, not the column: otherwise SQLite's planner (without
+                # statistics) takes the (branch, mobile) index for its order and walks the whole
+                # branch (60 ms at 300 000 clients against 0.5 ms through the last-four index).
+                order = Client.mobile + ""
         elif scope is not None and len(digits) < MOBILE_LEN:
             match = and_(scope, _prefix_range(Client.mobile, digits))
         else:
             return []
-        q = q.where(match).order_by(Client.mobile, Client.id)
+        q = q.where(match).order_by(order, Client.id)
     elif text:
         q = q.where(_prefix_range(Client.name, text)).order_by(Client.name, Client.id)
     else:
