@@ -235,13 +235,19 @@ def test_restore_upgrades_an_older_schema_and_refuses_an_unknown_one(tmp_path):
     assert refused.returncode == 2 and "9999" in refused.stderr
 
 
+def _change_left_in_wal(path: Path, branch_name: str) -> sqlite3.Connection:
+    """Renames the branch and keeps the change in the WAL only (no checkpoint); the caller closes."""
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("UPDATE branch SET name = ?", (branch_name,))
+    return writer
+
+
 def test_restore_reads_a_copy_whose_latest_changes_are_still_in_its_wal(healthy_file, tmp_path):
     live = tmp_path / "live.sqlite3"
     shutil.copyfile(healthy_file, live)
-    writer = sqlite3.connect(live, isolation_level=None)
-    writer.execute("PRAGMA journal_mode=WAL")
-    writer.execute("PRAGMA wal_autocheckpoint=0")
-    writer.execute("UPDATE branch SET name = '写在WAL里'")
+    writer = _change_left_in_wal(live, "写在WAL里")
     copied = tmp_path / "copied" / "live.sqlite3"
     copied.parent.mkdir()
     shutil.copyfile(live, copied)
@@ -292,10 +298,7 @@ def test_sql_parameters_are_hidden_from_errors_on_each_engine(db_url):
 def test_backup_copies_changes_still_in_the_wal(healthy_file, tmp_path):
     db_path = tmp_path / "lobby.sqlite3"
     shutil.copyfile(healthy_file, db_path)
-    writer = sqlite3.connect(db_path, isolation_level=None)
-    writer.execute("PRAGMA journal_mode=WAL")
-    writer.execute("PRAGMA wal_autocheckpoint=0")
-    writer.execute("UPDATE branch SET name = '只在WAL里'")
+    writer = _change_left_in_wal(db_path, "只在WAL里")
     assert Path(f"{db_path}-wal").stat().st_size > 0
     try:
         out = tmp_path / "b.sqlite3"

@@ -308,15 +308,20 @@ def test_an_rm_cannot_open_a_follow_up_on_another_rms_client(db: Database, f: Fa
     followups.create_own(db, f.actor(rm_a), theirs.client_id, db.today() + dt.timedelta(days=1))
 
 
-def test_a_client_without_an_rm_is_open_to_the_first_rm_unless_another_already_works_them(
-        db: Database, f: Factories) -> None:
-    rm_a, rm_b, sup = f.staff(R), f.staff(R), f.staff(S)
+def _client_without_rm(db: Database, f: Factories, mobile: str) -> int:
+    """A prospect nobody holds yet: no RM, no follow-up."""
     with db.write() as s:
-        c = Client(branch_id=f.branch.id, name="无主客户", mobile="13900009999", created_at=db.now(),
+        c = Client(branch_id=f.branch.id, name="无主客户", mobile=mobile, created_at=db.now(),
                    tier=Tier.NONE, score=0)
         s.add(c)
         s.flush()
-        cid = c.id
+        return c.id
+
+
+def test_a_client_without_an_rm_is_open_to_the_first_rm_unless_another_already_works_them(
+        db: Database, f: Factories) -> None:
+    rm_a, rm_b, sup = f.staff(R), f.staff(R), f.staff(S)
+    cid = _client_without_rm(db, f, "13900009999")
     tomorrow = db.today() + dt.timedelta(days=1)
     fu = followups.create_own(db, f.actor(rm_a), cid, tomorrow)
     with pytest.raises(PermissionDenied):
@@ -373,12 +378,7 @@ def test_two_rms_converting_one_unowned_client_at_once_leave_it_with_one_of_them
     if db.dialect != "postgresql":
         pytest.skip("SQLite writers queue on the database's write lock")
     rm_a, rm_b = f.staff(R), f.staff(R)
-    with db.write() as s:
-        c = Client(branch_id=f.branch.id, name="无主客户", mobile="13900008888", created_at=db.now(),
-                   tier=Tier.NONE, score=0)
-        s.add(c)
-        s.flush()
-        cid = c.id
+    cid = _client_without_rm(db, f, "13900008888")
     tomorrow = db.today() + dt.timedelta(days=1)
     fu_a = followups.create_own(db, f.actor(rm_a), cid, tomorrow)
     with db.write() as s:  # rm_b opened theirs before rm_a's existed (the check refuses it now)
