@@ -209,6 +209,15 @@ class FollowUp(Base):
     state: Mapped[FollowUpState] = mapped_column(enum_type(FollowUpState))
     next_contact_date: Mapped[dt.date | None] = mapped_column(Date)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Failed attempts (no answer, wrong number, declined) since the last that reached the client or
+    # booked a meeting: what the abandonment proposal counts (docs/product.md "Workflow").
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_result: Mapped[ContactResult | None] = mapped_column(enum_type(ContactResult))
+    # The optional pre-contact plan (接触前准备): strengths, personality, likely needs, goal of the next contact.
+    plan_strengths: Mapped[str | None] = mapped_column(String(200))
+    plan_personality: Mapped[str | None] = mapped_column(String(200))
+    plan_needs: Mapped[str | None] = mapped_column(String(200))
+    plan_goal: Mapped[str | None] = mapped_column(String(200))
     outcome_reason: Mapped[str | None] = mapped_column(String(500))
     opened_at: Mapped[utc_ts]
     closed_at: Mapped[utc_ts | None]
@@ -263,9 +272,12 @@ class Appointment(Base):
     rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     at: Mapped[utc_ts]
     place: Mapped[str | None] = mapped_column(String(100))
+    purpose: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[text500 | None]
     status: Mapped[AppointmentStatus] = mapped_column(enum_type(AppointmentStatus))
     created_at: Mapped[utc_ts]
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}

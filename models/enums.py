@@ -68,6 +68,11 @@ class ContactResult(StrEnum):
     APPOINTMENT = "appointment"
     WRONG_NUMBER = "wrong_number"
 
+    @property
+    def failed(self) -> bool:
+        """Counts toward abandoning; a reached client or a booked meeting starts the count again."""
+        return self in (ContactResult.NO_ANSWER, ContactResult.WRONG_NUMBER, ContactResult.DECLINED)
+
 
 class Tier(StrEnum):
     """A client's standing; `core`/`ordinary_premium` split premium by score."""

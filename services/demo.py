@@ -519,6 +519,8 @@ class _Builder:
         self.s.add(ContactAttempt(follow_up_id=fu.id, staff_id=fu.rm_id, channel=channel, at=when, result=result,
                                   note=note, next_contact_date=next_day))
         fu.attempts += 1
+        fu.failed_attempts = fu.failed_attempts + 1 if result.failed else 0
+        fu.last_result = result
         fu.updated_at, fu.updated_by_id = when, actor.staff_id
         self.audit(when, actor, "contact", "follow_up", fu.id, f"result={result.value}")
 

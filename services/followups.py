@@ -98,6 +98,8 @@ def record_contact(db: Database, actor: Actor, follow_up_id: int, *, channel: st
         s.add(ContactAttempt(follow_up_id=fu.id, staff_id=actor.staff_id or fu.rm_id, channel=ch, at=when,
                              result=res, note=clean_note, next_contact_date=next_contact_date))
         fu.attempts += 1
+        fu.failed_attempts = fu.failed_attempts + 1 if res.failed else 0
+        fu.last_result = res
         if res == ContactResult.APPOINTMENT and appointment_at is not None:
             s.add(Appointment(follow_up_id=fu.id, client_id=fu.client_id, rm_id=fu.rm_id, at=appointment_at,
                               place=place, note=clean_note, status=AppointmentStatus.SCHEDULED, created_at=db.now()))
@@ -228,7 +230,7 @@ def queue(db: Database, actor: Actor, *, rm_id: int | None = None, after: tuple[
         out.append(QueueRow(fu.id, fu.client_id, name, mask(mobile, Kind.MOBILE), fu.state,
                             fu.next_contact_date, fu.attempts,
                             fu.next_contact_date is not None and fu.next_contact_date < today,
-                            fu.attempts >= n_abandon, fu.origin, fu.version))
+                            fu.failed_attempts >= n_abandon, fu.origin, fu.version))
     return out
 
 

@@ -69,6 +69,25 @@ def test_queue_overdue_first_and_abandon_proposed(db, f, team, clock):
     assert rows[1].propose_abandon and not rows[0].propose_abandon
 
 
+def test_abandonment_counts_failed_attempts_since_the_last_success(db, f, team, clock):
+    lobby, rm, _ = team
+    filed = f.referral(lobby, rm, status="pending", contact_at=clock.now + dt.timedelta(days=1))
+    later = db.today() + dt.timedelta(days=1)
+
+    def contact(result: str) -> followups.QueueRow:
+        followups.record_contact(db, f.actor(rm), filed.follow_up_id, channel="phone", result=result,
+                                 next_contact_date=later)
+        (row,) = followups.queue(db, f.actor(rm))
+        return row
+
+    contact("no_answer")
+    contact("declined")
+    assert not contact("reached").propose_abandon  # the client was reached: the count starts again
+    contact("no_answer")
+    assert not contact("wrong_number").propose_abandon  # 2 failed since the reach, 5 attempts in all
+    assert contact("no_answer").propose_abandon  # the third failed one in a row
+
+
 def test_queue_windows_cover_every_open_follow_up_once(db, f, team, clock):
     lobby, rm, supervisor = team
     ids = set()
