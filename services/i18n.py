@@ -138,7 +138,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setup_done": ("本数据库已设立网点和账户，请直接登录", "this database is already set up; sign in instead"),
     # the weekly summary (docs/weekly.md)
     "weekly_already_submitted": (
-        "本周工作进度汇总表已于 {at} 提交，提交后不能再修改", "this week's summary was submitted at {at}; it cannot be changed",
+        "本周工作进度汇总表已于 {at} 提交，提交后不能再修改",
+        "this week's summary was submitted at {at}; it cannot be changed",
     ),
     "weekly_future_week": ("不能提交尚未开始的一周", "a week that has not begun cannot be submitted"),
     "weekly_out_suffix": ("汇总表只能保存为 .pdf 或 .xlsx", "the roll-up is saved as .pdf or .xlsx"),
