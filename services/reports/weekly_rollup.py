@@ -53,23 +53,23 @@ _LABELS: dict[str, tuple[str, str]] = {
                       "{on} on time · {late} late · {missing} missing · {open} not yet due"),
     "col.staff_no": ("工号", "Staff ID"),
     "col.name": ("姓名", "Name"),
-    "col.state": ("提交", "Summary"),
+    "col.state": ("提交", "Status"),
     "col.submitted_at": ("提交时间", "Submitted at"),
     "col.contacts_phone": ("电话", "Phone"),
     "col.contacts_sms": ("短信", "SMS"),
     "col.contacts_email": ("邮件", "E-mail"),
     "col.contacts_letter": ("信函", "Letter"),
     "col.contacts_visit": ("面访", "Visit"),
-    "col.contacts": ("联络合计", "Contacts"),
+    "col.contacts": ("联络合计", "All"),
     "col.appointments_made": ("新增预约", "Appts made"),
     "col.appointments_held": ("预约已见面", "Appts held"),
-    "col.converted": ("转化优质", "Converted"),
-    "col.not_premium": ("非优质", "Not premium"),
-    "col.abandoned": ("放弃", "Abandoned"),
+    "col.converted": ("转化优质", "Conv."),
+    "col.not_premium": ("非优质", "Not prem."),
+    "col.abandoned": ("放弃", "Aband."),
     "col.met": ("面谈", "Met"),
     "col.deals": ("成交", "Deals"),
     "col.deal_amount": ("成交金额（元）", "Deal amount (yuan)"),
-    "col.overdue": ("周末逾期", "Overdue at end"),
+    "col.overdue": ("周末逾期", "Overdue"),
     "group.contacts": ("联络（按渠道）", "Contacts by channel"),
     "state.on_time": ("按时", "on time"),
     "state.late": ("迟交", "late"),
@@ -154,12 +154,19 @@ def week_text(week: BranchWeek) -> str:
     return f"{week.week_start.isoformat()} 至 {week.week_end.isoformat()}（{iso.year} 年第 {iso.week} 周）"
 
 
+def branch_text(week: BranchWeek) -> str:
+    b = week.branch
+    return f"{b.name} ({b.code})" if english() else f"{b.name}（{b.code}）"
+
+
 def due_text(week: BranchWeek) -> str:
     return week.due_at.astimezone(BRANCH_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def generated_text(week: BranchWeek) -> str:
     at = week.generated_at.astimezone(BRANCH_TZ).strftime("%Y-%m-%d %H:%M")
+    if english():
+        return f"{week.generated_by} ({week.generated_by_no}) {at}"
     return f"{week.generated_by}（{week.generated_by_no}） {at}"
 
 
@@ -193,13 +200,17 @@ def _figures_table(week: BranchWeek, font: str, width: float) -> Table:
     text_cols = ("col.staff_no", "col.name", "col.state", "col.submitted_at")
     text_widths = [15 * mm, 20 * mm, 13 * mm, 19 * mm]
     n = len(FIGURE_COLUMNS)
-    num_width = (width - sum(text_widths)) / n
+    # The amount column takes two shares: "12,345,678.90" fits on one line.
+    share = (width - sum(text_widths)) / (n + 1)
+    num_widths = [share * 2 if c == "deal_amount" else share for c in FIGURE_COLUMNS]
     header_top: list[str] = [t(k) for k in text_cols] + [t("group.contacts")] + [""] * 4
     header_top += [t(f"col.{c}") for c in FIGURE_COLUMNS[5:]]
     header_bottom: list[str] = [""] * len(text_cols) + [t(f"col.{c}") for c in FIGURE_COLUMNS[:5]]
     header_bottom += [""] * (n - 5)
+    # CJK wrapping breaks anywhere, which suits Chinese and cuts English words in half.
     body_style = ParagraphStyle("cell", fontName=font, fontSize=7, leading=8.5, alignment=TA_CENTER,
-                                textColor=INK, wordWrap="CJK")
+                                textColor=INK, wordWrap=None if english() else "CJK",
+                                splitLongWords=0)
 
     def head(text: str) -> Paragraph | str:
         return Paragraph(escape(text), body_style) if text else ""
@@ -228,7 +239,7 @@ def _figures_table(week: BranchWeek, font: str, width: float) -> Table:
             style.append(("TEXTCOLOR", (2, i), (2, i), LATE))
         elif row.state is SummaryState.MISSING:
             style.append(("TEXTCOLOR", (2, i), (2, i), MISSING))
-    table = Table(data, colWidths=[*text_widths, *([num_width] * n)], repeatRows=2)
+    table = Table(data, colWidths=[*text_widths, *num_widths], repeatRows=2)
     table.setStyle(TableStyle(style))
     return table
 
@@ -236,7 +247,7 @@ def _figures_table(week: BranchWeek, font: str, width: float) -> Table:
 def _info(week: BranchWeek, font: str, width: float) -> Table:
     sep = ": " if english() else "："
     data = [
-        [f"{t('branch')}{sep}{week.branch.name}（{week.branch.code}）", f"{t('week')}{sep}{week_text(week)}"],
+        [f"{t('branch')}{sep}{branch_text(week)}", f"{t('week')}{sep}{week_text(week)}"],
         [f"{t('generated')}{sep}{generated_text(week)}", f"{t('due')}{sep}{due_text(week)}"],
         [f"{t('status')}{sep}{status_counts(week)}", ""],
     ]
@@ -354,7 +365,7 @@ def render_xlsx(week: BranchWeek, out: Path | IO[bytes]) -> None:
     summary.column_dimensions["A"].width = 14
     summary.column_dimensions["B"].width = 60
     summary.append([_header_cell(summary, t("title")), text_cell(summary, week_text(week))])
-    summary.append(_cells(summary, [t("branch"), f"{week.branch.name}（{week.branch.code}）"]))
+    summary.append(_cells(summary, [t("branch"), branch_text(week)]))
     summary.append(_cells(summary, [t("due"), due_text(week)]))
     summary.append(_cells(summary, [t("generated"), generated_text(week)]))
     summary.append(_cells(summary, [t("status"), status_counts(week)]))
