@@ -93,7 +93,8 @@ def test_an_rm_types_findings_and_submits_on_time(qtbot, db, f, week, open_page,
     assert state.text().startswith("已按时提交") and "2026-11-20 10:00" in state.text()
     assert edit.isReadOnly() and edit.toPlainText() == "客户甲想买稳健理财；建议周六加开沙龙。"
     assert not button.isEnabled()
-    assert weekly.summary(db, f.actor(week.sup), week.rm1.id, MONDAY).findings == "客户甲想买稳健理财；建议周六加开沙龙。"
+    stored = weekly.summary(db, f.actor(week.sup), week.rm1.id, MONDAY).findings
+    assert stored == "客户甲想买稳健理财；建议周六加开沙龙。"
 
 
 def test_empty_findings_are_refused_beside_the_field_and_nothing_is_written(qtbot, db, f, week, open_page):
