@@ -211,14 +211,19 @@ def _figures(s: Session, branch_id: int, rm_ids: Sequence[int], monday: dt.date,
         .group_by(ContactAttempt.staff_id, ContactAttempt.channel)
     ):
         out[staff_id][channel_field[ContactChannel(channel)]] = int(n)
-    for rm_id, made, held in s.execute(
-        select(Appointment.rm_id, _count_if(_in_week(Appointment.created_at, lo, hi)),
-               _count_if(and_(_in_week(Appointment.at, lo, hi), Appointment.status.in_(HELD_STATUSES))))
-        .where(Appointment.rm_id.in_(ids),
-               or_(_in_week(Appointment.created_at, lo, hi), _in_week(Appointment.at, lo, hi)))
+    # Made and held in two queries, each read through its own (rm, time) index.
+    for rm_id, n in s.execute(
+        select(Appointment.rm_id, func.count())
+        .where(Appointment.rm_id.in_(ids), _in_week(Appointment.created_at, lo, hi))
         .group_by(Appointment.rm_id)
     ):
-        out[rm_id].update(appointments_made=int(made), appointments_held=int(held))
+        out[rm_id]["appointments_made"] = int(n)
+    for rm_id, n in s.execute(
+        select(Appointment.rm_id, func.count())
+        .where(Appointment.rm_id.in_(ids), _in_week(Appointment.at, lo, hi), Appointment.status.in_(HELD_STATUSES))
+        .group_by(Appointment.rm_id)
+    ):
+        out[rm_id]["appointments_held"] = int(n)
     for rm_id, conv, not_prem, aband in s.execute(
         select(FollowUp.rm_id, _count_if(FollowUp.state == FollowUpState.CONVERTED),
                _count_if(FollowUp.state == FollowUpState.NOT_PREMIUM),
@@ -241,15 +246,23 @@ def _figures(s: Session, branch_id: int, rm_ids: Sequence[int], monday: dt.date,
         out[rm_id].update(met=int(met), deals=int(deals), deal_amount=Decimal(str(total or 0)).quantize(CENT))
     # Open at the week's end (Sunday 23:59): opened before it and not closed before it, and due
     # before Sunday — as the queue marks overdue on that day; while the week runs, before today.
+    # Two parts, each on an index of its own: those open now (the queue's index, never the closed
+    # history) and those closed since the week ended (the closing-time index).
     overdue_before = min(sunday, today)
+    due = and_(FollowUp.opened_at < hi, FollowUp.next_contact_date < overdue_before)
     for rm_id, n in s.execute(
         select(FollowUp.rm_id, func.count())
-        .where(FollowUp.branch_id == branch_id, FollowUp.rm_id.in_(ids), FollowUp.opened_at < hi,
-               or_(FollowUp.closed_at.is_(None), FollowUp.closed_at >= hi),
-               FollowUp.next_contact_date < overdue_before)
+        .where(FollowUp.rm_id.in_(ids), FollowUp.state.in_(_OPEN), FollowUp.branch_id == branch_id, due)
         .group_by(FollowUp.rm_id)
     ):
         out[rm_id]["overdue"] = int(n)
+    for rm_id, n in s.execute(
+        select(FollowUp.rm_id, func.count())
+        .where(FollowUp.branch_id == branch_id, FollowUp.closed_at >= hi, FollowUp.rm_id.in_(ids),
+               FollowUp.state.in_(_CLOSED), due)
+        .group_by(FollowUp.rm_id)
+    ):
+        out[rm_id]["overdue"] = out[rm_id].get("overdue", 0) + int(n)
     return {rm_id: WeekFigures(**kw) for rm_id, kw in out.items()}
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import AuditEvent, Branch, BranchSettings, Role, WeeklySummary
-from services import accounts, weekly
+from services import accounts, followups, weekly
 from services.errors import NotFound, PermissionDenied, ValidationError
 from services.i18n import msg
 from services.permissions import Actor
@@ -47,7 +47,13 @@ def test_the_week_before_has_its_own_figures(db, f, week):
 def test_overdue_counts_follow_ups_open_at_the_weeks_end(db, f, week, clock):
     """Seen again on the next Wednesday: fu3 is still open (overdue); closed ones never were at Sunday's end."""
     clock.now = at(SUNDAY + dt.timedelta(days=3), 9)
-    assert weekly.figures(db, f.actor(week.rm1), week.rm1.id, MONDAY).overdue == 1
+    rm1 = f.actor(week.rm1)
+    assert weekly.figures(db, rm1, week.rm1.id, MONDAY).overdue == 1
+    # Closed after the week ended: it was still open (and overdue) at Sunday's end, so it counts.
+    (fu3,) = followups.queue(db, rm1)
+    followups.close_follow_up(db, rm1, fu3.id, state="abandoned", reason="联系不上")
+    assert weekly.figures(db, rm1, week.rm1.id, MONDAY).overdue == 1
+    assert weekly.figures(db, rm1, week.rm1.id, SUNDAY + dt.timedelta(days=1)).overdue == 0
 
 
 # --- submitting ---------------------------------------------------------------------------------
