@@ -121,6 +121,8 @@ class WeeklySummaryPage(Page):
         self.export_label = QLabel()
         named(self.export_label, "weeklyExportStatusLabel")
         self.export_label.setWordWrap(True)
+        self.watcher = ctx.changes()  # a summary submitted elsewhere, the week's work going on
+        self._stale = False
 
         self._build_layout()
         self._connect_signals()
@@ -188,12 +190,14 @@ class WeeklySummaryPage(Page):
         self.branch_table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
         self.pdf_button.clicked.connect(self.on_pdf_clicked)
         self.xlsx_button.clicked.connect(self.on_xlsx_clicked)
+        self.watcher.changed.connect(self.on_watcher_changed)
 
     # --- the page contract -------------------------------------------------------
 
     def refresh(self) -> None:
         """Read the chosen week afresh (shown, unlocked); today may have moved on."""
         super().refresh()
+        self._stale = False
         self.date_edit.setMaximumDate(qdate(self.ctx.db.today()))
         self._load()
 
@@ -238,11 +242,25 @@ class WeeklySummaryPage(Page):
             staff_id = actor.staff_id
             self.run(lambda: weekly.summary(db, actor, staff_id, day), self._show_view, key="load")
 
+    def _reload_if_free(self) -> None:
+        """Reload for a change made elsewhere unless busy; hidden, ``refresh()`` reads it when shown.
+
+        Reloading never touches findings being typed: only a submitted summary's text is shown.
+        """
+        if self.cleared:
+            return
+        if not self.isVisible() or self.busy:
+            self._stale = True
+            return
+        self._stale = False
+        self._load()
+
     # --- the RM's week -----------------------------------------------------------------
 
     def _show_view(self, view: WeekView | None) -> None:
+        # A refusal beside the findings stays until the person acts: a reload for a change made
+        # elsewhere must not take it away.
         self.view = view
-        self.errors.clear()
         if view is None:
             self.figures_model.clear()
             self.state_label.clear()
@@ -268,6 +286,7 @@ class WeeklySummaryPage(Page):
         self.state_label.setStyleSheet(f"color: {STATE_COLOURS[state].name()}; font-weight: bold;")
 
     def _on_submitted(self, view: WeekView) -> None:
+        self.errors.clear()
         self._show_view(view)
         self.summary_submitted.emit(view)
 
@@ -358,8 +377,13 @@ class WeeklySummaryPage(Page):
 
     # --- slots -----------------------------------------------------------------------------------
 
+    @Slot()
+    def on_watcher_changed(self) -> None:
+        self._reload_if_free()
+
     @Slot(QDate)
     def on_date_changed(self, _date: QDate) -> None:
+        self.errors.clear()
         self._update_week_label()
         if not self.cleared:
             self._load()

@@ -57,6 +57,7 @@ def open_page(qtbot, db: Database) -> Iterator[Callable[[Actor], WeeklySummaryPa
 
     yield make
     for ctx in contexts:
+        ctx.close()  # stops the page's change watcher
         ctx.lane.wait()
 
 
@@ -165,6 +166,15 @@ def test_a_supervisor_sees_the_branchs_week_reads_findings_and_exports(qtbot, db
     with qtbot.waitSignal(page.rollup_exported, timeout=WAIT_MS):
         click(qtbot, child(page, QPushButton, "exportWeeklyXlsxButton"))
     assert xlsx.read_bytes().startswith(b"PK")
+
+
+def test_a_summary_submitted_elsewhere_appears_on_the_supervisors_page(qtbot, db, f, week, open_page):
+    page = open_page(f.actor(week.sup))
+    model = child(page, QTableView, "weeklyBranchTable").model()
+    assert model.index(0, 2).data() == "未提交"
+    weekly.submit(db, f.actor(week.rm1), MONDAY, "另一台电脑提交")  # as another workstation would
+    qtbot.waitUntil(lambda: model.index(0, 2).data() == "已按时提交", timeout=WAIT_MS)
+    assert child(page, QPlainTextEdit, "weeklyFindingsEdit").toPlainText() == "另一台电脑提交"
 
 
 def test_the_idle_lock_clears_the_findings(qtbot, db, f, week, open_page):
