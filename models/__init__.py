@@ -15,6 +15,7 @@ from models.entities import (
     ReasonText,
     Referral,
     Staff,
+    WeeklySummary,
 )
 from models.enums import (
     DEFAULT_INTERESTS,
@@ -38,4 +39,5 @@ __all__ = [
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
     "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
     "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
+    "WeeklySummary",
 ]

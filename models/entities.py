@@ -373,3 +373,31 @@ class BranchSettings(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class WeeklySummary(Base):
+    """One 每周工作进度汇总表: an RM's week as submitted, with the RM's findings (docs/weekly.md).
+
+    The findings are free text a person typed: read like client data, by the RM and the
+    branch's supervisor only. ``figures`` keeps the week's figures as they stood when the RM
+    submitted, the way a paper form keeps what was written on it.
+    """
+
+    __tablename__ = "weekly_summary"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    week_start: Mapped[dt.date] = mapped_column(Date)  # the Monday of the ISO week
+    findings: Mapped[str] = mapped_column(String(2000))
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    submitted_at: Mapped[utc_ts]
+    submitted_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("rm_id", "week_start", name="uq_weekly_summary_rm_week"),
+        Index("ix_weekly_summary_branch_week", "branch_id", "week_start"),
+    )

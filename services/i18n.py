@@ -136,6 +136,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "day_closed": ("{value} 已日终核对关闭，不能再添加推介", "{value} is closed; no referral can be added to it"),
     "branch_code_format": ("网点代码应为 1–32 位字母或数字", "a branch code is 1–32 letters or digits"),
     "setup_done": ("本数据库已设立网点和账户，请直接登录", "this database is already set up; sign in instead"),
+    # the weekly summary (docs/weekly.md)
+    "weekly_already_submitted": (
+        "本周工作进度汇总表已于 {at} 提交，提交后不能再修改",
+        "this week's summary was submitted at {at}; it cannot be changed",
+    ),
+    "weekly_future_week": ("不能提交尚未开始的一周", "a week that has not begun cannot be submitted"),
+    "weekly_out_suffix": ("汇总表只能保存为 .pdf 或 .xlsx", "the roll-up is saved as .pdf or .xlsx"),
+    "weekly_out_dir": ("文件夹 {dir} 不存在", "the folder {dir} does not exist"),
     # imports (docs/imports.md)
     "not_xlsx": ("不是有效的 .xlsx 电子表格", "not a valid .xlsx spreadsheet"),
     "import_busy": (

@@ -35,6 +35,9 @@ class Action(StrEnum):
     STAFF_MANAGE = "staff.manage"
     SETTINGS_MANAGE = "settings.manage"
     AUDIT_VIEW = "audit.view"
+    WEEKLY_VIEW = "weekly.view"  # the weekly summary page: one's own week (RM), any RM's (supervisor)
+    WEEKLY_SUBMIT = "weekly.submit"  # submit one's own week's summary
+    WEEKLY_BRANCH = "weekly.branch"  # every RM's week and the branch roll-up export
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -70,6 +73,9 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.STAFF_MANAGE: frozenset({_A, SYSTEM_ROLE}),
     Action.SETTINGS_MANAGE: frozenset({_A, _S, SYSTEM_ROLE}),
     Action.AUDIT_VIEW: frozenset({_A, _S}),
+    Action.WEEKLY_VIEW: frozenset({_R, _S}),
+    Action.WEEKLY_SUBMIT: frozenset({_R}),
+    Action.WEEKLY_BRANCH: frozenset({_S}),
 }
 
 

@@ -61,6 +61,8 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Day close"), Action.DAY_CLOSE_VIEW),
     PageSpec("reportsPage", "gui.pages.reports", "ReportsPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Reports"), Action.REPORT_EXPORT),
+    PageSpec("weeklySummaryPage", "gui.pages.weekly_summary", "WeeklySummaryPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Weekly summary"), Action.WEEKLY_VIEW),
     PageSpec("staffPage", "gui.pages.staff_admin", "StaffAdminPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Staff accounts"), Action.STAFF_MANAGE),
 )

@@ -474,10 +474,6 @@
             <translation>Database: {db}</translation>
         </message>
         <message>
-            <source>New referral</source>
-            <translation>New referral</translation>
-        </message>
-        <message>
             <source>Lobby Referral Desk — {branch}</source>
             <translation>Lobby Referral Desk — {branch}</translation>
         </message>
@@ -558,8 +554,16 @@ Database: {db}</translation>
             <translation>Reports</translation>
         </message>
         <message>
+            <source>Weekly summary</source>
+            <translation>Weekly summary</translation>
+        </message>
+        <message>
             <source>Staff accounts</source>
             <translation>Staff accounts</translation>
+        </message>
+        <message>
+            <source>New referral</source>
+            <translation>New referral</translation>
         </message>
     </context>
     <context>
@@ -1189,6 +1193,242 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Reason (required)</source>
             <translation>Reason (required)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklyBranchModel</name>
+        <message>
+            <source>Staff ID</source>
+            <translation>Staff ID</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Submitted at</source>
+            <translation>Submitted at</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>Appts made</source>
+            <translation>Appts made</translation>
+        </message>
+        <message>
+            <source>Appts held</source>
+            <translation>Appts held</translation>
+        </message>
+        <message>
+            <source>Converted</source>
+            <translation>Converted</translation>
+        </message>
+        <message>
+            <source>Not premium</source>
+            <translation>Not premium</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>Abandoned</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>Deals</translation>
+        </message>
+        <message>
+            <source>Deal amount</source>
+            <translation>Deal amount</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklyFiguresModel</name>
+        <message>
+            <source>Contacts by phone</source>
+            <translation>Contacts by phone</translation>
+        </message>
+        <message>
+            <source>Contacts by SMS</source>
+            <translation>Contacts by SMS</translation>
+        </message>
+        <message>
+            <source>Contacts by e-mail</source>
+            <translation>Contacts by e-mail</translation>
+        </message>
+        <message>
+            <source>Contacts by letter</source>
+            <translation>Contacts by letter</translation>
+        </message>
+        <message>
+            <source>Contacts by visit</source>
+            <translation>Contacts by visit</translation>
+        </message>
+        <message>
+            <source>All contacts</source>
+            <translation>All contacts</translation>
+        </message>
+        <message>
+            <source>Appointments made</source>
+            <translation>Appointments made</translation>
+        </message>
+        <message>
+            <source>Appointments held</source>
+            <translation>Appointments held</translation>
+        </message>
+        <message>
+            <source>Follow-ups converted</source>
+            <translation>Follow-ups converted</translation>
+        </message>
+        <message>
+            <source>Follow-ups not premium</source>
+            <translation>Follow-ups not premium</translation>
+        </message>
+        <message>
+            <source>Follow-ups abandoned</source>
+            <translation>Follow-ups abandoned</translation>
+        </message>
+        <message>
+            <source>Clients met</source>
+            <translation>Clients met</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>Deals</translation>
+        </message>
+        <message>
+            <source>Deal amount (yuan)</source>
+            <translation>Deal amount (yuan)</translation>
+        </message>
+        <message>
+            <source>Overdue at the week's end</source>
+            <translation>Overdue at the week's end</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>This week</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklySummary</name>
+        <message>
+            <source>Not submitted</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <source>Missing (past due)</source>
+            <translation>Missing (past due)</translation>
+        </message>
+        <message>
+            <source>Submitted on time</source>
+            <translation>Submitted on time</translation>
+        </message>
+        <message>
+            <source>Submitted late</source>
+            <translation>Submitted late</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklySummaryPage</name>
+        <message>
+            <source>◀ Previous week</source>
+            <translation>◀ Previous week</translation>
+        </message>
+        <message>
+            <source>Next week ▶</source>
+            <translation>Next week ▶</translation>
+        </message>
+        <message>
+            <source>What you found this week (clients' needs, market, problems) and what you suggest.</source>
+            <translation>What you found this week (clients' needs, market, problems) and what you suggest.</translation>
+        </message>
+        <message>
+            <source>Submit the week's summary</source>
+            <translation>Submit the week's summary</translation>
+        </message>
+        <message>
+            <source>Export roll-up PDF…</source>
+            <translation>Export roll-up PDF…</translation>
+        </message>
+        <message>
+            <source>Export roll-up Excel…</source>
+            <translation>Export roll-up Excel…</translation>
+        </message>
+        <message>
+            <source>Week of</source>
+            <translation>Week of</translation>
+        </message>
+        <message>
+            <source>Findings and suggestions</source>
+            <translation>Findings and suggestions</translation>
+        </message>
+        <message>
+            <source>Choose an RM above to read their findings.</source>
+            <translation>Choose an RM above to read their findings.</translation>
+        </message>
+        <message>
+            <source>{first} to {last} · week {n} · due {due}</source>
+            <translation>{first} to {last} · week {n} · due {due}</translation>
+        </message>
+        <message>
+            <source> at {at}</source>
+            <translation> at {at}</translation>
+        </message>
+        <message>
+            <source>{on} on time · {late} late · {missing} missing · {open} not yet due</source>
+            <translation>{on} on time · {late} late · {missing} missing · {open} not yet due</translation>
+        </message>
+        <message>
+            <source>Weekly summary roll-up</source>
+            <translation>Weekly summary roll-up</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Save the roll-up</source>
+            <translation>Save the roll-up</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>Exporting {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>an unexpected error, written to the log</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>Not exported: {why}</translation>
+        </message>
+        <message>
+            <source>{n} / {max} characters</source>
+            <translation>{n} / {max} characters</translation>
         </message>
     </context>
     <context>

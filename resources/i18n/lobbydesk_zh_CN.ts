@@ -474,10 +474,6 @@
             <translation>数据库：{db}</translation>
         </message>
         <message>
-            <source>New referral</source>
-            <translation>新建推介</translation>
-        </message>
-        <message>
             <source>Lobby Referral Desk — {branch}</source>
             <translation>厅堂推介与客户跟进 — {branch}</translation>
         </message>
@@ -558,8 +554,16 @@ Database: {db}</source>
             <translation>推介统计</translation>
         </message>
         <message>
+            <source>Weekly summary</source>
+            <translation>每周工作汇总</translation>
+        </message>
+        <message>
             <source>Staff accounts</source>
             <translation>员工账户</translation>
+        </message>
+        <message>
+            <source>New referral</source>
+            <translation>新建推介</translation>
         </message>
     </context>
     <context>
@@ -1189,6 +1193,242 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Reason (required)</source>
             <translation>作废原因（必填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklyBranchModel</name>
+        <message>
+            <source>Staff ID</source>
+            <translation>工号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>汇总表</translation>
+        </message>
+        <message>
+            <source>Submitted at</source>
+            <translation>提交时间</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>联络</translation>
+        </message>
+        <message>
+            <source>Appts made</source>
+            <translation>新增预约</translation>
+        </message>
+        <message>
+            <source>Appts held</source>
+            <translation>预约已见面</translation>
+        </message>
+        <message>
+            <source>Converted</source>
+            <translation>转化优质</translation>
+        </message>
+        <message>
+            <source>Not premium</source>
+            <translation>非优质</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>面谈</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>成交</translation>
+        </message>
+        <message>
+            <source>Deal amount</source>
+            <translation>成交金额</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>周末逾期</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklyFiguresModel</name>
+        <message>
+            <source>Contacts by phone</source>
+            <translation>电话联络</translation>
+        </message>
+        <message>
+            <source>Contacts by SMS</source>
+            <translation>短信联络</translation>
+        </message>
+        <message>
+            <source>Contacts by e-mail</source>
+            <translation>邮件联络</translation>
+        </message>
+        <message>
+            <source>Contacts by letter</source>
+            <translation>信函联络</translation>
+        </message>
+        <message>
+            <source>Contacts by visit</source>
+            <translation>上门面访</translation>
+        </message>
+        <message>
+            <source>All contacts</source>
+            <translation>联络合计</translation>
+        </message>
+        <message>
+            <source>Appointments made</source>
+            <translation>新增预约</translation>
+        </message>
+        <message>
+            <source>Appointments held</source>
+            <translation>预约已见面</translation>
+        </message>
+        <message>
+            <source>Follow-ups converted</source>
+            <translation>跟进转化优质</translation>
+        </message>
+        <message>
+            <source>Follow-ups not premium</source>
+            <translation>跟进判定非优质</translation>
+        </message>
+        <message>
+            <source>Follow-ups abandoned</source>
+            <translation>跟进放弃</translation>
+        </message>
+        <message>
+            <source>Clients met</source>
+            <translation>面谈客户</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>成交笔数</translation>
+        </message>
+        <message>
+            <source>Deal amount (yuan)</source>
+            <translation>成交金额（元）</translation>
+        </message>
+        <message>
+            <source>Overdue at the week's end</source>
+            <translation>周末逾期跟进</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>本周</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklySummary</name>
+        <message>
+            <source>Not submitted</source>
+            <translation>未提交</translation>
+        </message>
+        <message>
+            <source>Missing (past due)</source>
+            <translation>未交（已过期限）</translation>
+        </message>
+        <message>
+            <source>Submitted on time</source>
+            <translation>已按时提交</translation>
+        </message>
+        <message>
+            <source>Submitted late</source>
+            <translation>迟交</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklySummaryPage</name>
+        <message>
+            <source>◀ Previous week</source>
+            <translation>◀ 上一周</translation>
+        </message>
+        <message>
+            <source>Next week ▶</source>
+            <translation>下一周 ▶</translation>
+        </message>
+        <message>
+            <source>What you found this week (clients' needs, market, problems) and what you suggest.</source>
+            <translation>本周发现的情况（客户需求、市场动态、存在的问题）及建议。</translation>
+        </message>
+        <message>
+            <source>Submit the week's summary</source>
+            <translation>提交本周汇总表</translation>
+        </message>
+        <message>
+            <source>Export roll-up PDF…</source>
+            <translation>导出汇总 PDF…</translation>
+        </message>
+        <message>
+            <source>Export roll-up Excel…</source>
+            <translation>导出汇总 Excel…</translation>
+        </message>
+        <message>
+            <source>Week of</source>
+            <translation>周次</translation>
+        </message>
+        <message>
+            <source>Findings and suggestions</source>
+            <translation>发现与建议</translation>
+        </message>
+        <message>
+            <source>Choose an RM above to read their findings.</source>
+            <translation>在上表选择一位理财经理，查看其发现与建议。</translation>
+        </message>
+        <message>
+            <source>{first} to {last} · week {n} · due {due}</source>
+            <translation>{first} 至 {last} · 第 {n} 周 · 提交期限 {due}</translation>
+        </message>
+        <message>
+            <source> at {at}</source>
+            <translation>（{at}）</translation>
+        </message>
+        <message>
+            <source>{on} on time · {late} late · {missing} missing · {open} not yet due</source>
+            <translation>{on} 人按时 · {late} 人迟交 · {missing} 人未交 · {open} 人未到期</translation>
+        </message>
+        <message>
+            <source>Weekly summary roll-up</source>
+            <translation>每周工作进度汇总表</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Save the roll-up</source>
+            <translation>保存汇总表</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>正在导出 {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>意外错误，详情已写入日志</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>未导出：{why}</translation>
+        </message>
+        <message>
+            <source>{n} / {max} characters</source>
+            <translation>{n} / {max} 字</translation>
         </message>
     </context>
     <context>

@@ -18,13 +18,13 @@ from tests.gui.support import child, click, type_text
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
-             "followUpPage", "diaryPage", "clientPage")
+             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage")
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage"),
-    Role.RM: ("referralPage", "myReferralsPage"),
+    Role.RM: ("referralPage", "myReferralsPage", "weeklySummaryPage"),
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
-    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
+    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "weeklySummaryPage"),
     Role.ADMIN: ("staffPage",),
 }
 

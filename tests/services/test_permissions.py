@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from models import Role
-from services import accounts, audit, clients, dayclose, followups, imports, referrals, reports
+from services import accounts, audit, clients, dayclose, followups, imports, referrals, reports, weekly
 from services.db import Database
 from services.errors import PermissionDenied
 from services.permissions import PERMISSIONS, Action, Actor, allowed
@@ -92,6 +92,10 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.REPORT_EXPORT: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(), w.tmp / "d.pdf"),
     Action.REPORT_ALL_BRANCHES: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(),
                                                                    w.tmp / "all.pdf", all_branches=True),
+    Action.WEEKLY_VIEW: lambda w, a: weekly.summary(w.db, a, a.staff_id if a.role == "rm" and a.staff_id else w.rm.id,
+                                                    w.db.today()),
+    Action.WEEKLY_SUBMIT: lambda w, a: weekly.submit(w.db, a, w.db.today(), "本周小结"),
+    Action.WEEKLY_BRANCH: lambda w, a: weekly.branch_week(w.db, a, w.db.today()),
 }
 
 
