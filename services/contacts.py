@@ -77,6 +77,15 @@ def get_plan(db: Database, actor: Actor, follow_up_id: int) -> ContactPlan:
                            fu.state.is_open, fu.version)
 
 
+def current_version(db: Database, actor: Actor, follow_up_id: int) -> int:
+    """The follow-up's version now: a dialog refused for a concurrent change saves again on it."""
+    from services.followups import _load
+
+    require(actor, Action.FOLLOWUP_WORK)
+    with db.read() as s:
+        return int(_load(s, db, actor, follow_up_id, None).version)
+
+
 @retrying
 def set_plan(db: Database, actor: Actor, follow_up_id: int, *, strengths: str | None, personality: str | None,
              needs: str | None, goal: str | None, version: int | None = None) -> int:
@@ -115,4 +124,4 @@ def close_state(value: object) -> FollowUpState:
 
 
 __all__ = ["CLOSE_STATES", "ContactPlan", "NextDate", "asks_appointment", "close_needs_reason", "close_state",
-           "get_plan", "next_date_rule", "set_plan"]
+           "current_version", "get_plan", "next_date_rule", "set_plan"]
