@@ -309,9 +309,20 @@ def test_bad_plan_input_and_a_closed_follow_up_are_refused(db, f, team):
 
 # --- the PostgreSQL race: two sessions booking on the same version -----------------------------------
 
-def test_two_rms_booking_on_one_version_give_one_appointment_and_one_conflict(db, f, team, clock, monkeypatch):
-    """Both sessions read the follow-up, then flush together: one contact and its appointment are
-    written, the other gets Conflict naming the winner, and nothing of it is half-written."""
+def _book(db: Database, who: Any, fu_id: int, version: int, clock: Any, f: Any) -> None:
+    followups.record_contact(db, f.actor(who), fu_id, channel="phone", result="appointment",
+                             appointment_at=clock.now + dt.timedelta(days=1), place=who.staff_no, version=version)
+
+
+def _plan(db: Database, who: Any, fu_id: int, version: int, clock: Any, f: Any) -> None:
+    contacts.set_plan(db, f.actor(who), fu_id, strengths=who.staff_no, personality=None, needs=None,
+                      goal=who.staff_no, version=version)
+
+
+@pytest.mark.parametrize("op", [_book, _plan], ids=["appointment", "plan"])
+def test_two_people_saving_one_version_give_one_save_and_one_conflict(db, f, team, clock, monkeypatch, op):
+    """Both sessions read the follow-up, then flush together: one contact with its appointment (or one
+    plan) is written, the other gets Conflict naming the winner, and nothing of it is half-written."""
     if db.dialect != "postgresql":
         pytest.skip("SQLite lets one writer in at a time: both sessions can never hold the same version")
     lobby, rm, supervisor = team
@@ -332,18 +343,16 @@ def test_two_rms_booking_on_one_version_give_one_appointment_and_one_conflict(db
         attempts_before, appts_before = _count(db, ContactAttempt), _count(db, Appointment)
         outcomes: dict[str, BaseException | None] = {}
 
-        def book(who: Any, fu_id: int = filed.follow_up_id, version: int = version,
+        def save(who: Any, fu_id: int = filed.follow_up_id, version: int = version,
                  outcomes: dict[str, BaseException | None] = outcomes) -> None:
             racing.on = True
             try:
-                followups.record_contact(db, f.actor(who), fu_id, channel="phone", result="appointment",
-                                         appointment_at=clock.now + dt.timedelta(days=1), place=who.staff_no,
-                                         version=version)
+                op(db, who, fu_id, version, clock, f)
                 outcomes[who.staff_no] = None
             except BaseException as failure:  # the test reports whatever escaped
                 outcomes[who.staff_no] = failure
 
-        threads = [threading.Thread(target=book, args=(who,)) for who in (rm, supervisor)]
+        threads = [threading.Thread(target=save, args=(who,)) for who in (rm, supervisor)]
         for t in threads:
             t.start()
         for t in threads:
@@ -353,9 +362,13 @@ def test_two_rms_booking_on_one_version_give_one_appointment_and_one_conflict(db
         assert len(winners) == 1, outcomes
         (loser_exc,) = [exc for exc in outcomes.values() if exc is not None]
         assert isinstance(loser_exc, Conflict) and loser_exc.by == winners[0]
-        assert _count(db, ContactAttempt) == attempts_before + 1
-        assert _count(db, Appointment) == appts_before + 1
-        with db.read() as s:
-            assert s.scalar(select(Appointment.place).where(Appointment.follow_up_id == filed.follow_up_id)) \
-                == winners[0]
         assert _fu(db, filed.follow_up_id).version == version + 1
+        if op is _book:
+            assert _count(db, ContactAttempt) == attempts_before + 1
+            assert _count(db, Appointment) == appts_before + 1
+            with db.read() as s:
+                assert s.scalar(select(Appointment.place).where(Appointment.follow_up_id == filed.follow_up_id)) \
+                    == winners[0]
+        else:
+            plan = contacts.get_plan(db, f.actor(supervisor), filed.follow_up_id)
+            assert plan.strengths == plan.goal == winners[0]  # one person's plan whole, never a mix
