@@ -148,10 +148,9 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
     """
     require(actor, Action.FOLLOWUP_WORK)
     new = contacts.close_state(state)
-    if contacts.close_needs_reason(new):
-        clean_reason: str | None = v.reason("close_reason", reason)
-    else:
-        clean_reason = v.clean_text("close_reason", reason, max_len=contacts.CLOSE_REASON_MAX, multiline=True)
+    clean_reason = v.clean_text("close_reason", reason, max_len=contacts.CLOSE_REASON_MAX, multiline=True)
+    if clean_reason is None and contacts.close_needs_reason(new):
+        raise v.fail("close_reason", "reason_required")
     with db.write() as s:
         fu = _load(s, db, actor, follow_up_id, version)
         client = s.get(Client, fu.client_id)  # read before the first change, so no autoflush writes fu early

@@ -192,6 +192,17 @@ def test_only_the_three_outcomes_close(db, f, team, state):
     assert "close_outcome" in err.value.fields
 
 
+def test_a_reason_may_run_over_several_lines_but_not_over_200_characters(db, f, team):
+    lobby, rm, _ = team
+    filed = f.referral(lobby, rm, status="pending")
+    with pytest.raises(ValidationError) as err:
+        followups.close_follow_up(db, f.actor(rm), filed.follow_up_id, state="abandoned", reason="久" * 201)
+    assert set(err.value.fields) == {"close_reason"}
+    followups.close_follow_up(db, f.actor(rm), filed.follow_up_id, state="abandoned", reason="三次未接通\n号码已停机")
+    fu = _fu(db, filed.follow_up_id)
+    assert reasons.read(db, f.actor(rm), fu.outcome_reason_id) == "三次未接通\n号码已停机"
+
+
 def test_converted_takes_the_client_with_or_without_a_note(db, f, team):
     lobby, rm, _ = team
     a = f.referral(lobby, rm, status="pending")
