@@ -123,7 +123,7 @@ class CloseFollowUpDialog(LaneDialog):
         self.show_error(exc)
         if isinstance(exc, Conflict):
             db, actor, fu_id = self._ctx.db, self._ctx.actor, self._row.id
-            self.run(lambda: contacts.current_version(db, actor, fu_id), self._set_version)
+            self.run(lambda: contacts.current_version(db, actor, fu_id), self._set_version, busy=True)
 
     def _set_version(self, version: int) -> None:
         self._version = version
