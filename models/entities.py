@@ -218,7 +218,9 @@ class FollowUp(Base):
     plan_personality: Mapped[str | None] = mapped_column(String(200))
     plan_needs: Mapped[str | None] = mapped_column(String(200))
     plan_goal: Mapped[str | None] = mapped_column(String(200))
-    outcome_reason: Mapped[str | None] = mapped_column(String(500))
+    outcome_reason: Mapped[str | None] = mapped_column(String(500))  # system text, and closes before 0012
+    # The reason typed at the close, kept apart as client data (docs/contacts.md "Close reasons").
+    outcome_reason_id: Mapped[int | None] = mapped_column(ForeignKey("reason_text.id"))
     opened_at: Mapped[utc_ts]
     closed_at: Mapped[utc_ts | None]
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

@@ -24,7 +24,7 @@ from models import (
     Staff,
     Tier,
 )
-from services import audit, states
+from services import audit, contacts, reasons, states
 from services import validation as v
 from services.db import BRANCH_TZ, Database, retrying
 from services.errors import FieldProblem, NotFound, PermissionDenied, ValidationError
@@ -70,29 +70,46 @@ def _abandon_after(s: Session, branch_id: int) -> int:
 def record_contact(db: Database, actor: Actor, follow_up_id: int, *, channel: str, result: str,
                    note: str | None = None, next_contact_date: dt.date | None = None,
                    appointment_at: dt.datetime | None = None, place: str | None = None,
-                   at: dt.datetime | None = None, version: int | None = None) -> int:
-    """One 联络记录; an open follow-up always keeps a next contact date."""
+                   purpose: str | None = None, at: dt.datetime | None = None, version: int | None = None) -> int:
+    """One 联络记录; an open follow-up always keeps a next contact date (docs/contacts.md).
+
+    Result ``appointment`` books the meeting (date and time, place, purpose) as an
+    ``Appointment`` in the RM's diary and makes its day the next contact date. Every
+    problem is reported at once, beside its field; nothing is written unless all is well.
+    The follow-up's new version.
+    """
     require(actor, Action.FOLLOWUP_WORK)
     today = db.today()
+    now = db.now()
     problems = v.Problems()
     ch = problems.run(lambda: v.choice("contact_channel", channel, ContactChannel))
     res = problems.run(lambda: v.choice("contact_result", result, ContactResult))
     clean_note = problems.run(lambda: v.clean_text("contact_note", note, max_len=v.NOTE_MAX, multiline=True))
-    when = at or db.now()
-    if when > db.now() + dt.timedelta(minutes=5):
+    when = at or now
+    if when > now + dt.timedelta(minutes=5):
         problems.add("contact_at", "date_future")
-    if next_contact_date is not None:
+    rule = contacts.next_date_rule(res) if res is not None else None
+    if rule in (contacts.NextDate.REQUIRED, contacts.NextDate.OPTIONAL) and next_contact_date is not None:
         with problems.check():
             v.future_date("next_contact_date", next_contact_date, today=today)
-    if res == ContactResult.APPOINTMENT and appointment_at is None:
-        problems.add("appointment_at", "required")
+    elif rule == contacts.NextDate.REQUIRED:
+        problems.add("next_contact_date", "required")
+    meeting: dt.datetime | None = None
+    clean_place = clean_purpose = None
+    if res is not None and contacts.asks_appointment(res):
+        if appointment_at is None:
+            problems.add("appointment_at", "required")
+        else:
+            meeting = appointment_at if appointment_at.tzinfo else appointment_at.replace(tzinfo=BRANCH_TZ)
+            if meeting < now:
+                problems.add("appointment_at", "appointment_past")
+        clean_place = problems.run(lambda: v.clean_text("appointment_place", place, max_len=contacts.PLACE_MAX))
+        clean_purpose = problems.run(
+            lambda: v.clean_text("appointment_purpose", purpose, max_len=contacts.PURPOSE_MAX))
     with db.write() as s:
         fu = _load(s, db, actor, follow_up_id, version)
         if not fu.state.is_open:
             problems.add("state", "followup_closed")
-        if res not in (ContactResult.WRONG_NUMBER, ContactResult.DECLINED) and next_contact_date is None \
-                and res != ContactResult.APPOINTMENT:
-            problems.add("next_contact_date", "required")
         problems.raise_if_any()
         assert ch and res
         s.add(ContactAttempt(follow_up_id=fu.id, staff_id=actor.staff_id or fu.rm_id, channel=ch, at=when,
@@ -100,33 +117,49 @@ def record_contact(db: Database, actor: Actor, follow_up_id: int, *, channel: st
         fu.attempts += 1
         fu.failed_attempts = fu.failed_attempts + 1 if res.failed else 0
         fu.last_result = res
-        if res == ContactResult.APPOINTMENT and appointment_at is not None:
-            s.add(Appointment(follow_up_id=fu.id, client_id=fu.client_id, rm_id=fu.rm_id, at=appointment_at,
-                              place=place, note=clean_note, status=AppointmentStatus.SCHEDULED, created_at=db.now()))
+        booked: Appointment | None = None
+        if meeting is not None:
+            booked = Appointment(follow_up_id=fu.id, client_id=fu.client_id, rm_id=fu.rm_id, at=meeting,
+                                 place=clean_place, purpose=clean_purpose, note=clean_note,
+                                 status=AppointmentStatus.SCHEDULED, created_at=now)
+            s.add(booked)
             if fu.state == FollowUpState.OPEN:
                 states.move(fu, FollowUpState.APPOINTED)
-            fu.next_contact_date = appointment_at.astimezone(BRANCH_TZ).date()
+            fu.next_contact_date = meeting.astimezone(BRANCH_TZ).date()
         elif next_contact_date is not None:
             fu.next_contact_date = next_contact_date
         else:
             fu.next_contact_date = today
-        return save(s, db, actor, fu, "contact", f"result={res.value}")
+        new_version = save(s, db, actor, fu, "contact", f"result={res.value}", also=[booked] if booked else [])
+        if booked is not None:
+            audit.record(s, db, actor, "create", "appointment", booked.id, f"follow_up={fu.id}")
+        return new_version
 
 
 @retrying
 def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str, reason: str | None = None,
                     tier: str | None = None, version: int | None = None) -> None:
-    """Close with converted / not_premium / abandoned; the client's profile follows."""
+    """Close with converted / not_premium / abandoned; the client's profile follows (docs/contacts.md "Closing").
+
+    Not premium and abandoned need a reason; a conversion may carry one. Abandoning
+    needs no proposal first: the RM or the supervisor may give up earlier, with the
+    reason. The reason is client data: kept by ``reasons.keep``, only its id on the
+    follow-up and on the audit event.
+    """
     require(actor, Action.FOLLOWUP_WORK)
-    new = v.choice("state", state, FollowUpState)
-    if new.is_open:
-        raise ValidationError([FieldProblem("state", msg("not_in_list", value=state))])
-    clean_reason = v.clean_text("reason", reason, max_len=v.NOTE_MAX, multiline=True)
+    new = contacts.close_state(state)
+    clean_reason = v.clean_text("close_reason", reason, max_len=contacts.CLOSE_REASON_MAX, multiline=True)
+    if clean_reason is None and contacts.close_needs_reason(new):
+        raise v.fail("close_reason", "reason_required")
     with db.write() as s:
         fu = _load(s, db, actor, follow_up_id, version)
         client = s.get(Client, fu.client_id)  # read before the first change, so no autoflush writes fu early
         assert client is not None
-        states.close_follow_up(fu, new, by=actor.staff_id, at=db.now(), reason=clean_reason)
+        if not fu.state.is_open:
+            raise ValidationError([FieldProblem("state", msg("followup_closed"))])
+        reason_id = reasons.keep(s, db, actor, clean_reason) if clean_reason else None  # flushes: before changes
+        states.close_follow_up(fu, new, by=actor.staff_id, at=db.now(), reason=None)
+        fu.outcome_reason_id = reason_id
         takes_client = new == FollowUpState.CONVERTED and client.rm_id in (None, fu.rm_id)
         if takes_client:
             # Converting makes the client the follow-up's RM's only when they had no RM or
@@ -140,7 +173,8 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
             client.judged_ordinary_at = db.now()
         # The client's profile changed with the close: its version moved, so it names this person too.
         changed_client = takes_client or new == FollowUpState.NOT_PREMIUM
-        save(s, db, actor, fu, "close", f"state={new.value}", also=[client] if changed_client else [])
+        save(s, db, actor, fu, "close", f"state={new.value}", also=[client] if changed_client else [],
+             reason_id=reason_id)
 
 
 def _check_may_take(s: Session, actor: Actor, client: Client) -> None:

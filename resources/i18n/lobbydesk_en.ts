@@ -13,6 +13,202 @@
         </message>
     </context>
     <context>
+        <name>CloseFollowUpDialog</name>
+        <message>
+            <source>Abandon follow-up</source>
+            <translation>Abandon follow-up</translation>
+        </message>
+        <message>
+            <source>Close follow-up</source>
+            <translation>Close follow-up</translation>
+        </message>
+        <message>
+            <source>Client: {name}</source>
+            <translation>Client: {name}</translation>
+        </message>
+        <message>
+            <source>The attempts to reach this client have failed repeatedly; abandoning is proposed. Say why to confirm.</source>
+            <translation>The attempts to reach this client have failed repeatedly; abandoning is proposed. Say why to confirm.</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Abandon</source>
+            <translation>Abandon</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Why (required)</source>
+            <translation>Why (required)</translation>
+        </message>
+        <message>
+            <source>Note (optional)</source>
+            <translation>Note (optional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactDialog</name>
+        <message>
+            <source>Record contact</source>
+            <translation>Record contact</translation>
+        </message>
+        <message>
+            <source>Client: {name}</source>
+            <translation>Client: {name}</translation>
+        </message>
+        <message>
+            <source>What was said (optional)</source>
+            <translation>What was said (optional)</translation>
+        </message>
+        <message>
+            <source>e.g. wealth management room, 2nd floor</source>
+            <translation>e.g. wealth management room, 2nd floor</translation>
+        </message>
+        <message>
+            <source>e.g. present a fund savings plan</source>
+            <translation>e.g. present a fund savings plan</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Next contact</source>
+            <translation>Next contact</translation>
+        </message>
+        <message>
+            <source>Appointment at</source>
+            <translation>Appointment at</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactLabels</name>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>Reached</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>No answer</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>Declined</translation>
+        </message>
+        <message>
+            <source>Appointment booked</source>
+            <translation>Appointment booked</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>Wrong number</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactPlanDialog</name>
+        <message>
+            <source>Pre-contact plan</source>
+            <translation>Pre-contact plan</translation>
+        </message>
+        <message>
+            <source>Client: {name}</source>
+            <translation>Client: {name}</translation>
+        </message>
+        <message>
+            <source>What speaks for the client</source>
+            <translation>What speaks for the client</translation>
+        </message>
+        <message>
+            <source>How to talk to them</source>
+            <translation>How to talk to them</translation>
+        </message>
+        <message>
+            <source>What they may need</source>
+            <translation>What they may need</translation>
+        </message>
+        <message>
+            <source>What the next contact should achieve</source>
+            <translation>What the next contact should achieve</translation>
+        </message>
+        <message>
+            <source>Strengths</source>
+            <translation>Strengths</translation>
+        </message>
+        <message>
+            <source>Personality</source>
+            <translation>Personality</translation>
+        </message>
+        <message>
+            <source>Likely needs</source>
+            <translation>Likely needs</translation>
+        </message>
+        <message>
+            <source>Goal</source>
+            <translation>Goal</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>DayClosePage</name>
         <message>
             <source>Reload</source>

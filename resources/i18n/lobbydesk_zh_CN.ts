@@ -13,6 +13,202 @@
         </message>
     </context>
     <context>
+        <name>CloseFollowUpDialog</name>
+        <message>
+            <source>Abandon follow-up</source>
+            <translation>放弃跟进</translation>
+        </message>
+        <message>
+            <source>Close follow-up</source>
+            <translation>结束跟进</translation>
+        </message>
+        <message>
+            <source>Client: {name}</source>
+            <translation>客户：{name}</translation>
+        </message>
+        <message>
+            <source>The attempts to reach this client have failed repeatedly; abandoning is proposed. Say why to confirm.</source>
+            <translation>多次联络均未成功，建议放弃跟进。请填写原因后确认。</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>跟进结果</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Abandon</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Why (required)</source>
+            <translation>原因（必填）</translation>
+        </message>
+        <message>
+            <source>Note (optional)</source>
+            <translation>说明（选填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactDialog</name>
+        <message>
+            <source>Record contact</source>
+            <translation>记录联络</translation>
+        </message>
+        <message>
+            <source>Client: {name}</source>
+            <translation>客户：{name}</translation>
+        </message>
+        <message>
+            <source>What was said (optional)</source>
+            <translation>联络内容（选填）</translation>
+        </message>
+        <message>
+            <source>e.g. wealth management room, 2nd floor</source>
+            <translation>如：二楼理财室</translation>
+        </message>
+        <message>
+            <source>e.g. present a fund savings plan</source>
+            <translation>如：介绍基金定投</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>联络方式</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>联络结果</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Next contact</source>
+            <translation>下次联络日期</translation>
+        </message>
+        <message>
+            <source>Appointment at</source>
+            <translation>预约时间</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>目的</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactLabels</name>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>信函</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>上门拜访</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>已联系上</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>无人接听</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <source>Appointment booked</source>
+            <translation>已预约</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>号码错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactPlanDialog</name>
+        <message>
+            <source>Pre-contact plan</source>
+            <translation>接触前准备</translation>
+        </message>
+        <message>
+            <source>Client: {name}</source>
+            <translation>客户：{name}</translation>
+        </message>
+        <message>
+            <source>What speaks for the client</source>
+            <translation>客户的优势与特点</translation>
+        </message>
+        <message>
+            <source>How to talk to them</source>
+            <translation>性格与沟通方式</translation>
+        </message>
+        <message>
+            <source>What they may need</source>
+            <translation>可能的需求</translation>
+        </message>
+        <message>
+            <source>What the next contact should achieve</source>
+            <translation>下次接触要达成的目标</translation>
+        </message>
+        <message>
+            <source>Strengths</source>
+            <translation>客户特点</translation>
+        </message>
+        <message>
+            <source>Personality</source>
+            <translation>性格</translation>
+        </message>
+        <message>
+            <source>Likely needs</source>
+            <translation>需求</translation>
+        </message>
+        <message>
+            <source>Goal</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>DayClosePage</name>
         <message>
             <source>Reload</source>

@@ -52,7 +52,7 @@ def test_close_converted_sets_the_tier_and_not_premium_warns_later(db, f, team):
     kinds = {w.kind for w in duplicate_warnings(db, f.actor(lobby), client_id=b.client_id)}
     assert "judged_ordinary" in kinds
     with pytest.raises(ValidationError):  # a closed follow-up does not reopen
-        followups.close_follow_up(db, f.actor(rm), a.follow_up_id, state="abandoned")
+        followups.close_follow_up(db, f.actor(rm), a.follow_up_id, state="abandoned", reason="联系不上")
 
 
 def test_queue_overdue_first_and_abandon_proposed(db, f, team, clock):

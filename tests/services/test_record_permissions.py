@@ -30,7 +30,7 @@ from models import (
     Role,
     Tier,
 )
-from services import accounts, audit, clients, dayclose, followups, referrals, stats
+from services import accounts, audit, clients, contacts, dayclose, followups, referrals, stats
 from services.accounts import StaffInfo
 from services.db import Database
 from services.errors import NotFound, PermissionDenied, ValidationError
@@ -178,6 +178,14 @@ EXERCISE: dict[str, Exercise] = {
     "followup.contact": lambda w, a, rec: followups.record_contact(
         w.db, a, rec.follow_up_id, channel="phone", result="no_answer", next_contact_date=w.tomorrow()),
     "followup.close": lambda w, a, rec: followups.close_follow_up(w.db, a, rec.follow_up_id, state="converted"),
+    "followup.appointment": lambda w, a, rec: followups.record_contact(
+        w.db, a, rec.follow_up_id, channel="visit", result="appointment", place="二楼",
+        appointment_at=w.db.now() + dt.timedelta(days=1)),
+    "followup.close_with_reason": lambda w, a, rec: followups.close_follow_up(
+        w.db, a, rec.follow_up_id, state="not_premium", reason="资产不足"),
+    "followup.plan": lambda w, a, rec: contacts.set_plan(w.db, a, rec.follow_up_id, strengths="企业主",
+                                                         personality=None, needs=None, goal="面谈"),
+    "followup.plan_read": lambda w, a, rec: contacts.get_plan(w.db, a, rec.follow_up_id),
     "followup.create_own": lambda w, a, rec: followups.create_own(w.db, a, rec.client_id, w.tomorrow()),
     "followup.reassign": _reassign,
     "client.search": lambda w, a, rec: _shown(
@@ -242,6 +250,10 @@ RULES: dict[str, Rule] = {
     "followup.queue": rule({R, S}, {S}, writes=False, other_rm_refusal="NotFound"),
     "followup.contact": rule({R, S}, {S}, writes=True),
     "followup.close": rule({R, S}, {S}, writes=True),
+    "followup.appointment": rule({R, S}, {S}, writes=True),
+    "followup.close_with_reason": rule({R, S}, {S}, writes=True),
+    "followup.plan": rule({R, S}, {S}, writes=True),
+    "followup.plan_read": rule({R, S}, {S}, writes=False),
     "followup.create_own": rule({R, S}, {S}, writes=True),
     "followup.reassign": rule({S}, writes=True),
     "client.search": rule(FILERS, writes=False),

@@ -126,7 +126,7 @@ def _race_ops(f, rm, lobby, sup) -> dict[str, tuple[Op, Actor, Actor, str]]:  # 
             db, a, key, channel="phone", result="no_answer", next_contact_date=db.today() + dt.timedelta(days=1),
             version=ver), f.actor(rm), f.actor(sup), "follow_up"),
         "close_follow_up": (lambda db, a, key, ver: followups.close_follow_up(db, a, key, state="not_premium",
-                                                                              version=ver),
+                                                                              reason="资产不足", version=ver),
                             f.actor(rm), f.actor(sup), "follow_up"),
         "update_profile": (lambda db, a, key, ver: clients.update_profile(db, a, key, ver, occupation=a.staff_no),
                            f.actor(rm), f.actor(sup), "client"),
