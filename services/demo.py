@@ -551,7 +551,9 @@ class _Builder:
               reason: str) -> None:
         """Close as followups.close_follow_up does; the client's profile follows."""
         when = min(when, self.now)
-        states.close_follow_up(fu, state, by=rm.id, at=when, reason=reason)
+        self.sim.at = when
+        reason_id = reasons.keep(self.s, self.sim_db, actor_of(rm), reason)  # typed by the RM: kept apart
+        states.close_follow_up(fu, state, by=rm.id, at=when, reason_id=reason_id)
         fu.updated_at, fu.updated_by_id = when, rm.id
         if state == FollowUpState.CONVERTED:
             client.score = max(client.score, self.rng.randint(60, 95))
@@ -563,7 +565,7 @@ class _Builder:
             client.judged_ordinary_by_id = rm.id
             client.judged_ordinary_at = when
             client.updated_at, client.updated_by_id = when, rm.id
-        self.audit(when, actor_of(rm), "close", "follow_up", fu.id, f"state={state.value}")
+        self.audit(when, actor_of(rm), "close", "follow_up", fu.id, f"state={state.value}", reason_id=reason_id)
 
     def maintenance(self) -> None:
         rng = self.rng

@@ -158,8 +158,7 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
         if not fu.state.is_open:
             raise ValidationError([FieldProblem("state", msg("followup_closed"))])
         reason_id = reasons.keep(s, db, actor, clean_reason) if clean_reason else None  # flushes: before changes
-        states.close_follow_up(fu, new, by=actor.staff_id, at=db.now(), reason=None)
-        fu.outcome_reason_id = reason_id
+        states.close_follow_up(fu, new, by=actor.staff_id, at=db.now(), reason_id=reason_id)
         takes_client = new == FollowUpState.CONVERTED and client.rm_id in (None, fu.rm_id)
         if takes_client:
             # Converting makes the client the follow-up's RM's only when they had no RM or

@@ -32,11 +32,16 @@ def move(fu: FollowUp, new: FollowUpState) -> None:
 
 
 def close_follow_up(fu: FollowUp, new: FollowUpState, *, by: int | None, at: dt.datetime,
-                    reason: str | None) -> None:
-    """Move ``fu`` to a closed state, with who closed it, when and why."""
+                    reason: str | None = None, reason_id: int | None = None) -> None:
+    """Move ``fu`` to a closed state, with who closed it, when and why.
+
+    ``reason`` is the program's own wording (a void's automatic close); what a person
+    typed is kept by ``services.reasons.keep`` and only its id given here as ``reason_id``
+    (docs/audit.md "Reasons")."""
     if new.is_open:
         raise ValidationError([FieldProblem("state", msg("not_in_list", value=new.value))])
     move(fu, new)
     fu.outcome_reason = reason
+    fu.outcome_reason_id = reason_id
     fu.closed_at = at
     fu.closed_by_id = by
