@@ -27,6 +27,7 @@ from models.enums import (
     FollowUpState,
     Gender,
     MaintenanceKind,
+    NoDealReason,
     ReferralStatus,
     Role,
     Tier,
@@ -36,6 +37,6 @@ __all__ = [
     "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus", "AuditEvent", "Base", "Branch",
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
-    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
+    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "ReasonText", "Referral",
     "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
 ]

@@ -136,6 +136,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "day_closed": ("{value} 已日终核对关闭，不能再添加推介", "{value} is closed; no referral can be added to it"),
     "branch_code_format": ("网点代码应为 1–32 位字母或数字", "a branch code is 1–32 letters or digits"),
     "setup_done": ("本数据库已设立网点和账户，请直接登录", "this database is already set up; sign in instead"),
+    # the RM's received referrals (docs/received.md)
+    "no_deal_reason_required": ("未成交时请选择原因", "choose why there was no deal"),
+    "outcome_first": ("请先记录营销成果", "record the outcome first"),
+    "follow_up_open_already": ("该客户已有未结束的跟进", "this client already has an open follow-up"),
     # imports (docs/imports.md)
     "not_xlsx": ("不是有效的 .xlsx 电子表格", "not a valid .xlsx spreadsheet"),
     "import_busy": (

@@ -35,6 +35,8 @@ class Action(StrEnum):
     STAFF_MANAGE = "staff.manage"
     SETTINGS_MANAGE = "settings.manage"
     AUDIT_VIEW = "audit.view"
+    RECEIVED_VIEW = "received.view"  # the referrals naming oneself as RM (docs/received.md)
+    RECEIVED_VIEW_ANY = "received.view_any"  # any RM's of the branch
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -70,6 +72,8 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.STAFF_MANAGE: frozenset({_A, SYSTEM_ROLE}),
     Action.SETTINGS_MANAGE: frozenset({_A, _S, SYSTEM_ROLE}),
     Action.AUDIT_VIEW: frozenset({_A, _S}),
+    Action.RECEIVED_VIEW: frozenset({_R, _S}),
+    Action.RECEIVED_VIEW_ANY: frozenset({_S}),
 }
 
 
