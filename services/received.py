@@ -192,6 +192,11 @@ def _amount_text(amount: Decimal | None, show: bool) -> str:
 
 # --- "told at once" -----------------------------------------------------------------------
 
+def listens_for_arrivals(actor: Actor) -> bool:
+    """Whether referrals can name this person as their RM (the notification listens for them)."""
+    return actor.role == Role.RM and allowed(actor.role, Action.RECEIVED_VIEW)
+
+
 def latest_referral_id(db: Database, actor: Actor) -> int:
     """The newest referral naming the RM (0: none): where the notification starts listening."""
     require(actor, Action.RECEIVED_VIEW)
