@@ -50,7 +50,7 @@ class OutcomeDialog(LaneDialog):
         self.ctx = ctx
         self.row = row
         self.setWindowTitle(self.tr("Outcome of a referral"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)  # the English amount message fits on its one line
 
         when = row.created_at.astimezone(BRANCH_TZ).strftime("%Y-%m-%d %H:%M")
         self.client_label = named(QLabel(self.tr("{client} ({mobile}), referred by {referrer} at {time}").format(
