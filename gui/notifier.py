@@ -218,12 +218,19 @@ class ReferralNotifier(QObject):
 
     @Slot()
     def on_banner_open_requested(self) -> None:
+        """Show the page holding the received referrals and select the newest announced one."""
+        from gui.pages.received_referrals import ReceivedReferralsPanel
+
         latest = self._latest
         self._unseen = 0
         self.banner.dismissed()
-        if "followUpPage" in getattr(self.window, "page_names", []):
-            self.window.show_page("followUpPage")  # type: ignore[attr-defined]
+        panel = self.window.findChild(ReceivedReferralsPanel)
+        name = panel.page.objectName() if panel is not None else "followUpPage"
+        if name in getattr(self.window, "page_names", []):
+            self.window.show_page(name)  # type: ignore[attr-defined]
         if latest is not None:
+            if panel is not None:
+                panel.select_referral(latest)
             self.open_requested.emit(latest)
 
     @Slot()
