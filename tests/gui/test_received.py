@@ -237,6 +237,21 @@ def test_another_day_is_chosen_with_the_date_field(qtbot, desk, pages, db_url):
     assert child(panel, QPushButton, "recordOutcomeButton").isEnabled()  # that day is not closed
 
 
+def test_the_supervisor_sees_every_rms_received_referrals_or_one_rms(qtbot, desk, pages):
+    sup = desk.f.staff(Role.SUPERVISOR, name="王主任")
+    mine = desk.f.referral(desk.lobby, desk.rm, name="王小明")
+    theirs = desk.f.referral(desk.lobby, desk.rm2, name="李大华")
+    panel = open_panel(qtbot, pages, desk, sup)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=WAIT_MS)
+    assert cell(panel, mine.id, "rm") == "张理财" and cell(panel, theirs.id, "rm") == "李晓梅"
+    panel.set_rm(desk.rm2.id)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.model.loading, timeout=WAIT_MS)
+    assert panel.model.row_at(0).id == theirs.id  # type: ignore[union-attr]
+    assert "rm" not in panel.model.columns()
+    select_row(qtbot, panel, theirs.id)
+    assert child(panel, QPushButton, "recordOutcomeButton").isEnabled()  # the supervisor's fallback
+
+
 def test_clear_sensitive_empties_the_table(qtbot, desk, pages):
     desk.f.referral(desk.lobby, desk.rm)
     panel = open_panel(qtbot, pages, desk, desk.rm)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from models import AuditEvent, Branch, BranchSettings, FollowUp, FollowUpOrigin, FollowUpState, Referral, Role
@@ -308,3 +308,26 @@ def test_the_rm_and_the_lobby_manager_recording_one_outcome_give_one_save_and_on
         assert isinstance(exc, Conflict), f"round {round_}: {exc!r}"
         assert exc.by == winners[0] and exc.at is not None
         assert _version(db, filed.id) == version + 1
+
+
+def test_arrivals_are_read_through_the_rm_id_index_never_a_scan(db, f, crew):
+    """Polled every half second by every RM's window: the plan must seek the (rm_id, id) index."""
+    if db.dialect != "sqlite":
+        pytest.skip("the plan is read from SQLite's EXPLAIN QUERY PLAN")
+    lobby, rm, _rm2, _sup = crew
+    f.referral(lobby, rm)
+    executed: list[tuple[str, Any]] = []
+
+    def keep(conn, cursor, statement, params, context, executemany):  # type: ignore[no-untyped-def]
+        if "FROM referral" in statement:
+            executed.append((statement, params))
+
+    event.listen(db.engine, "before_cursor_execute", keep)
+    try:
+        received.arrived_since(db, f.actor(rm), 0)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", keep)
+    ((statement, params),) = executed
+    with db.engine.connect() as conn:
+        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params))
+    assert "ix_referral_rm_id" in plan and "SCAN referral" not in plan, plan
