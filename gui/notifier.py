@@ -214,6 +214,11 @@ class ReferralNotifier(QObject):
             self.bar.setVisible(True)
             if referred:
                 QApplication.alert(self.window)  # the taskbar entry flashes; a pending one stays quiet
+        from gui.pages.received_referrals import ReceivedReferralsPanel
+
+        panel = self.window.findChild(ReceivedReferralsPanel)
+        if panel is not None:
+            panel.note_arrivals([a.id for a in fresh])  # highlighted even if the panel loads only later
         self.arrived.emit([a.id for a in fresh])
 
     @Slot()

@@ -119,10 +119,18 @@ class ReceivedTableModel(QAbstractTableModel):
             if k >= 0:
                 self.dataChanged.emit(self.index(k, 0), self.index(k, self.columnCount() - 1))
 
+    def mark_new(self, referral_ids: list[int]) -> None:
+        """Referrals announced by the notification: highlighted whenever they are shown."""
+        self._new.update(referral_ids)
+        for referral_id in referral_ids:
+            k = self.row_of(referral_id)
+            if k >= 0:
+                self.dataChanged.emit(self.index(k, 0), self.index(k, self.columnCount() - 1))
+
     def set_query(self, day: dt.date, rm_id: int | None = None, *, all_rms: bool = False) -> None:
         """Show ``day`` (for ``rm_id``; None: the viewer's own, or every RM's for the supervisor)."""
-        if (day, rm_id) != (self._day, self._rm_id):
-            self._known, self._new = None, set()
+        if self._day is not None and (day, rm_id) != (self._day, self._rm_id):
+            self._known, self._new = None, set()  # another day or RM: what was new there is not new here
         self.beginResetModel()
         self._day, self._rm_id, self._all_rms = day, rm_id, all_rms
         self._rows = []

@@ -54,6 +54,7 @@ class ReceivedReferralsPanel(QWidget):
         self._follow_today = True
         self._sized = False
         self.dialog: OutcomeDialog | None = None
+        self._select_when_loaded: int | None = None
         self.model = ReceivedTableModel(self.ctx, self)
         self.watcher = self.ctx.changes()
         self._build()
@@ -154,14 +155,19 @@ class ReceivedReferralsPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def select_referral(self, referral_id: int) -> bool:
-        """Select a referral's row (the notification's "open"); False when it is not loaded."""
+    def note_arrivals(self, referral_ids: list[int]) -> None:
+        """The notification announced these: highlight them, loaded now or later."""
+        self.model.mark_new(referral_ids)
+
+    def select_referral(self, referral_id: int) -> None:
+        """Select a referral's row (the notification's "open"), now or as soon as it is loaded."""
         k = self.model.row_of(referral_id)
         if k < 0:
-            return False
+            self._select_when_loaded = referral_id
+            return
+        self._select_when_loaded = None
         self.table.selectRow(k)
         self.table.scrollTo(self.model.index(k, 0))
-        return True
 
     def _query(self) -> None:
         self.model.set_query(self.chosen_day(), self._rm_id, all_rms=self._all_rms)
@@ -195,6 +201,8 @@ class ReceivedReferralsPanel(QWidget):
             for c in range(self.model.columnCount() - 1):
                 self.table.resizeColumnToContents(c)
             self._sized = True
+        if self._select_when_loaded is not None and self.model.row_of(self._select_when_loaded) >= 0:
+            self.select_referral(self._select_when_loaded)
         self._update_buttons()
 
     @Slot(object)

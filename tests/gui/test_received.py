@@ -302,6 +302,28 @@ def test_a_referral_filed_by_another_process_is_told_at_once_with_its_row_highli
     assert panel.model.index(0, 0).data(NEW_ROLE) is False
 
 
+def test_opening_the_banner_from_another_page_shows_the_panel_with_the_row_selected(qtbot, launch_window, f,
+                                                                                    monkeypatch, db_url, clock):
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
+    monkeypatch.setattr(registry, "PAGES", (*registry.PAGES, registry.PageSpec(
+        "receivedHostPage", __name__, "ReceivedHostPage", lambda _role: "Received", Action.RECEIVED_VIEW)))
+    lobby, rm = f.staff(Role.LOBBY_MANAGER), f.staff(Role.RM)
+    window = launch_window(rm.staff_no)
+    notifier = window.notifier
+    panel = window.page("receivedHostPage").panel
+    qtbot.waitUntil(lambda: notifier._floor is not None and notifier._watcher.ready, timeout=WAIT_MS)
+    assert window.current_page() is not panel.page and panel.model.day is None  # never shown yet
+    file_in_other_process(db_url, lobby.id, rm.id, "隔壁工作站", "13512340000", at=clock.now)
+    banner = child(window, QWidget, "newReferralBanner")
+    qtbot.waitUntil(banner.isVisible, timeout=TOLD_WITHIN_MS)
+    (announced,) = notifier._seen
+    assert panel.model.is_new(announced)  # highlighted whenever the panel shows it
+    click(qtbot, child(window, QPushButton, "newReferralOpenButton"))
+    assert window.current_page() is panel.page
+    qtbot.waitUntil(lambda: panel.selected_row() is not None, timeout=WAIT_MS)
+    assert panel.selected_row().id == announced  # type: ignore[union-attr]
+
+
 def test_a_pending_referral_gets_the_quieter_message_and_another_rms_none(qtbot, rm_window, db_url, clock, f):
     window, _panel, lobby, rm = rm_window
     other = f.staff(Role.RM, name="李晓梅")
