@@ -279,7 +279,9 @@ def open_follow_up(db: Database, actor: Actor, referral_id: int, first_contact: 
 
 
 def _referral_for_follow_up(s: Session, actor: Actor, referral_id: int) -> Referral:
-    r = s.get(Referral, referral_id)
+    # Locked (PostgreSQL; SQLite has one writer anyway): two people opening a follow-up from the same
+    # outcome at once queue here, and the second sees the first's follow-up instead of adding another.
+    r = s.get(Referral, referral_id, with_for_update=True)
     if r is None or r.branch_id != actor.branch_id:
         raise NotFound("referral", referral_id)
     if r.rm_id != actor.staff_id and not allowed(actor.role, Action.FOLLOWUP_REASSIGN):

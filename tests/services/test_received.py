@@ -3,6 +3,7 @@ close reads, a follow-up opened from it, the "for me since" look, on both engine
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from decimal import Decimal
@@ -331,3 +332,48 @@ def test_arrivals_are_read_through_the_rm_id_index_never_a_scan(db, f, crew):
     with db.engine.connect() as conn:
         plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params))
     assert "ix_referral_rm_id" in plan and "SCAN referral" not in plan, plan
+
+
+def test_two_people_opening_a_follow_up_from_one_outcome_at_once_open_one(db, f, crew, monkeypatch):
+    """The RM and the supervisor both open a follow-up from the same outcome: one is opened, the other
+    refused beside the date — never two open follow-ups for one client."""
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time")
+    lobby, rm, _rm2, sup = crew
+    real_flush = Session.flush
+    racing = threading.local()
+    barrier = threading.Barrier(2)
+
+    def flush_at_the_barrier(self: Session, objects: Any = None) -> None:
+        if getattr(racing, "on", False) and any(isinstance(o, FollowUp) for o in self.new):
+            racing.on = False
+            with contextlib.suppress(threading.BrokenBarrierError):
+                barrier.wait(timeout=2)  # both past their check, unless the referral's lock queued one
+        real_flush(self, objects)
+
+    monkeypatch.setattr(Session, "flush", flush_at_the_barrier)
+    for round_ in range(2):
+        filed = f.referral(lobby, rm, mobile=f.mobile())
+        received.record_outcome(db, f.actor(rm), filed.id, met=True, deal=True, products="基金")
+        outcomes: dict[str, BaseException | None] = {}
+
+        def run(actor: Actor, key: int = filed.id, outcomes: dict[str, BaseException | None] = outcomes) -> None:
+            racing.on = True
+            try:
+                received.open_follow_up(db, actor, key, db.today())
+                outcomes[actor.staff_no] = None
+            except BaseException as failure:  # the test reports whatever escaped
+                outcomes[actor.staff_no] = failure
+
+        threads = [threading.Thread(target=run, args=(f.actor(who),)) for who in (rm, sup)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        barrier.reset()
+        losers = [exc for exc in outcomes.values() if exc is not None]
+        assert len(outcomes) == 2 and len(losers) == 1, f"round {round_}: {outcomes}"
+        assert isinstance(losers[0], ValidationError) and set(losers[0].fields) == {"follow_up_date"}
+        with db.read() as s:
+            opened = s.scalars(select(FollowUp).where(FollowUp.source_referral_id == filed.id)).all()
+        assert len(opened) == 1
