@@ -21,6 +21,7 @@ from gui.worker import DbLane
 
 if TYPE_CHECKING:
     from gui.context import AppContext
+    from gui.notifier import ReferralNotifier
     from gui.pages.base import Page
     from services.accounts import BranchInfo, Settings, SignIn
     from services.db import Database
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._idle_override_ms: int | None = None
         self._shut_down = False
         self.sign_in_dialog: SignInDialog | None = None
+        self.notifier: ReferralNotifier | None = None  # "told at once", for an RM's session (docs/received.md)
 
         self.setObjectName("mainWindow")
         self.setAccessibleName("mainWindow")
@@ -195,6 +197,9 @@ class MainWindow(QMainWindow):
         self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
         self.pages_menu.fill(self.workspace.build(self.ctx))
+        from gui.notifier import attach_notifier
+
+        self.notifier = attach_notifier(self, self.ctx)
         self.user_label.setText(self.tr("Signed in: {name} ({staff_no}), {role}").format(
             name=actor.name, staff_no=actor.staff_no, role=role_label(actor.role)))
         self.database_label.setText(self.tr("Database: {db}").format(db=self._database_text()))
@@ -352,6 +357,9 @@ class MainWindow(QMainWindow):
         # Jobs in flight call back into the pages: let them land before the pages go.
         self.lane.wait(10_000)
         self._ops.drop_all()  # the branch's settings of a signed-out session go nowhere
+        if self.notifier is not None:
+            self.notifier.close()
+            self.notifier = None
         self.workspace.remove_all()
         self.pages_menu.clear()
         if self.ctx is not None:

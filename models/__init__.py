@@ -28,6 +28,7 @@ from models.enums import (
     FollowUpState,
     Gender,
     MaintenanceKind,
+    NoDealReason,
     ReferralStatus,
     Role,
     Tier,
@@ -37,7 +38,7 @@ __all__ = [
     "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus", "AuditEvent", "Base", "Branch",
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
-    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
+    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "ReasonText", "Referral",
     "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
     "WeeklySummary",
 ]

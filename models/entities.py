@@ -32,6 +32,7 @@ from models.enums import (
     FollowUpState,
     Gender,
     MaintenanceKind,
+    NoDealReason,
     ReferralStatus,
     Role,
     Tier,
@@ -168,6 +169,8 @@ class Referral(Base):
     deal: Mapped[bool | None] = mapped_column(Boolean)
     outcome_products: Mapped[str | None] = mapped_column(String(200))
     outcome_amount: Mapped[money | None]
+    # Why a met client did not buy (migration 0014; docs/received.md).
+    no_deal_reason: Mapped[NoDealReason | None] = mapped_column(enum_type(NoDealReason))
     confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     confirmed_at: Mapped[utc_ts | None]
     voided_at: Mapped[utc_ts | None]
@@ -192,6 +195,8 @@ class Referral(Base):
         Index("ix_referral_branch_day_created", "branch_id", "business_date", "created_at", "id"),
         Index("ix_referral_branch_created", "branch_id", "created_at", "id"),
         Index("ix_referral_referrer_created", "referrer_id", "created_at", "id"),
+        # "Referrals for me since the last one I saw" (the RM's notification): one range (migration 0014).
+        Index("ix_referral_rm_id", "rm_id", "id"),
     )
 
 
@@ -206,6 +211,9 @@ class FollowUp(Base):
     rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     origin: Mapped[FollowUpOrigin] = mapped_column(enum_type(FollowUpOrigin))
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id"), unique=True)
+    # A follow-up the RM opened from a referral's outcome (after-sale call, second try); not unique,
+    # and not referral_id, which is the pending referral's own follow-up (docs/received.md).
+    source_referral_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id"))
     state: Mapped[FollowUpState] = mapped_column(enum_type(FollowUpState))
     next_contact_date: Mapped[dt.date | None] = mapped_column(Date)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -240,6 +248,7 @@ class FollowUp(Base):
         # never the closed history; and the sheets' "closed in the period" by its own range.
         Index("ix_follow_up_branch_queue", "branch_id", "state", "next_contact_date", "id"),
         Index("ix_follow_up_branch_closed", "branch_id", "closed_at"),
+        Index("ix_follow_up_source_referral", "source_referral_id"),
     )
 
 

@@ -48,6 +48,17 @@ class FollowUpState(StrEnum):
         return self in (FollowUpState.OPEN, FollowUpState.APPOINTED)
 
 
+class NoDealReason(StrEnum):
+    """Why a met referred client did not buy (docs/product.md "Workflow"): 收益不满意, 风险顾虑,
+    主要业务在他行, 暂无资金, 其他."""
+
+    RETURN = "return"
+    RISK = "risk"
+    OTHER_BANK = "other_bank"
+    NO_FUNDS = "no_funds"
+    OTHER = "other"
+
+
 class FollowUpOrigin(StrEnum):
     REFERRAL = "referral"
     OWN = "own"

@@ -145,6 +145,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "weekly_future_week": ("不能提交尚未开始的一周", "a week that has not begun cannot be submitted"),
     "weekly_out_suffix": ("汇总表只能保存为 .pdf 或 .xlsx", "the roll-up is saved as .pdf or .xlsx"),
     "weekly_out_dir": ("文件夹 {dir} 不存在", "the folder {dir} does not exist"),
+    # the RM's received referrals (docs/received.md)
+    "no_deal_reason_required": ("未成交时请选择原因", "choose why there was no deal"),
+    "outcome_first": ("请先记录营销成果", "record the outcome first"),
+    "follow_up_open_already": ("该客户已有未结束的跟进", "this client already has an open follow-up"),
     # imports (docs/imports.md)
     "not_xlsx": ("不是有效的 .xlsx 电子表格", "not a valid .xlsx spreadsheet"),
     "import_busy": (

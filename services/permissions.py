@@ -38,6 +38,8 @@ class Action(StrEnum):
     WEEKLY_VIEW = "weekly.view"  # the weekly summary page: one's own week (RM), any RM's (supervisor)
     WEEKLY_SUBMIT = "weekly.submit"  # submit one's own week's summary
     WEEKLY_BRANCH = "weekly.branch"  # every RM's week and the branch roll-up export
+    RECEIVED_VIEW = "received.view"  # the referrals naming oneself as RM (docs/received.md)
+    RECEIVED_VIEW_ANY = "received.view_any"  # any RM's of the branch
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -76,6 +78,8 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.WEEKLY_VIEW: frozenset({_R, _S}),
     Action.WEEKLY_SUBMIT: frozenset({_R}),
     Action.WEEKLY_BRANCH: frozenset({_S}),
+    Action.RECEIVED_VIEW: frozenset({_R, _S}),
+    Action.RECEIVED_VIEW_ANY: frozenset({_S}),
 }
 
 

@@ -20,6 +20,7 @@ from models import (
     FollowUp,
     FollowUpOrigin,
     FollowUpState,
+    NoDealReason,
     Referral,
     ReferralStatus,
     Role,
@@ -445,37 +446,75 @@ def sees_amounts(actor: Actor) -> bool:
 @retrying
 def record_outcome(db: Database, actor: Actor, referral_id: int, *, met: bool, deal: bool,
                    products: str | None = None, amount: str | Decimal | None = None,
-                   version: int | None = None) -> int:
+                   version: int | None = None, no_deal_reason: str | NoDealReason | None = None) -> int:
     """营销成果 of a referred client, confirmed by the RM (or by the lobby manager checking with them).
 
     A deal names what was sold; the amount stays optional (a card or an e-banking
     sign-up has none). A pending referral has no meeting to record: its follow-up
     carries what came of it.
     """
+    outcome = check_outcome(actor, met=met, deal=deal, products=products, amount=amount,
+                            no_deal_reason=no_deal_reason)
+    with db.write() as s:
+        return outcome_in_session(s, db, actor, referral_id, outcome, version=version)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An outcome whose fields passed their checks (``check_outcome``); written by ``outcome_in_session``."""
+
+    met: bool
+    deal: bool
+    products: str | None
+    amount: Decimal | None
+    no_deal_reason: NoDealReason | None
+
+
+def check_outcome(actor: Actor, *, met: bool, deal: bool, products: str | None, amount: str | Decimal | None,
+                  no_deal_reason: str | NoDealReason | None, problems: v.Problems | None = None) -> Outcome:
+    """The outcome's fields checked before anything is read; every problem beside its field.
+
+    The no-deal reason is optional here (the lobby manager's fallback does not ask for
+    it); the RM's outcome dialog requires it (``services.received.record_outcome``).
+    """
     require(actor, Action.REFERRAL_CONFIRM)
-    problems = v.Problems()
+    own = problems is None
+    problems = problems if problems is not None else v.Problems()
     clean_products = problems.run(lambda: v.clean_text("products", products, max_len=200))
     if met and deal and not clean_products and not problems:
         problems.add("products", "required")
     clean_amount = problems.run(lambda: v.amount("amount", amount))
-    problems.raise_if_any()
-    with db.write() as s:
-        r = _load_for_change(s, db, actor, referral_id, version, confirm=True)
-        ensure_day_open(s, r.branch_id, r.business_date)
-        if r.voided_at is not None:  # a voided form has no outcome: it is counted apart
-            raise ValidationError([FieldProblem("status", msg("already_voided"))])
-        if r.status != ReferralStatus.REFERRED:
-            raise ValidationError([FieldProblem("status", msg("not_referred"))])
-        keep_amount = r.outcome_amount if clean_amount is None and not sees_amounts(actor) else None
-        r.met = met
-        r.deal = bool(deal and met)
-        r.outcome_products = clean_products if r.deal else None
-        # A viewer shown "***" instead of the amount leaves the field empty when correcting
-        # the rest: that keeps the amount, it does not erase it (docs/permissions.md "Amounts").
-        r.outcome_amount = (clean_amount or keep_amount) if r.deal else None
-        r.confirmed_by_id = actor.staff_id
-        r.confirmed_at = db.now()
-        return save(s, db, actor, r, "confirm", f"met={met} deal={r.deal}")
+    reason = None
+    if no_deal_reason is not None and not (isinstance(no_deal_reason, str) and not no_deal_reason.strip()):
+        reason = problems.run(lambda: v.choice("no_deal_reason", no_deal_reason, NoDealReason))
+    if own:
+        problems.raise_if_any()
+    is_deal = bool(deal and met)
+    return Outcome(met, is_deal, clean_products, clean_amount, None if is_deal or not met else reason)
+
+
+def outcome_in_session(s: Session, db: Database, actor: Actor, referral_id: int, outcome: Outcome, *,
+                       version: int | None) -> int:
+    """Write a checked outcome inside the caller's unit of work; the referral's new version."""
+    r = _load_for_change(s, db, actor, referral_id, version, confirm=True)
+    ensure_day_open(s, r.branch_id, r.business_date)
+    if r.voided_at is not None:  # a voided form has no outcome: it is counted apart
+        raise ValidationError([FieldProblem("status", msg("already_voided"))])
+    if r.status != ReferralStatus.REFERRED:
+        raise ValidationError([FieldProblem("status", msg("not_referred"))])
+    keep_amount = r.outcome_amount if outcome.amount is None and not sees_amounts(actor) else None
+    keep_reason = r.no_deal_reason if outcome.no_deal_reason is None and outcome.met and not outcome.deal else None
+    r.met = outcome.met
+    r.deal = outcome.deal
+    r.outcome_products = outcome.products if r.deal else None
+    # A viewer shown "***" instead of the amount leaves the field empty when correcting
+    # the rest: that keeps the amount, it does not erase it (docs/permissions.md "Amounts").
+    r.outcome_amount = (outcome.amount or keep_amount) if r.deal else None
+    # Likewise the day close's panel, which does not ask for the no-deal reason, keeps the RM's.
+    r.no_deal_reason = outcome.no_deal_reason or keep_reason
+    r.confirmed_by_id = actor.staff_id
+    r.confirmed_at = db.now()
+    return save(s, db, actor, r, "confirm", f"met={outcome.met} deal={r.deal}")
 
 
 # --- lists ----------------------------------------------------------------------

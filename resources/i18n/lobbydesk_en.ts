@@ -425,6 +425,26 @@
     <context>
         <name>DomainLabels</name>
         <message>
+            <source>Return not attractive</source>
+            <translation>Return not attractive</translation>
+        </message>
+        <message>
+            <source>Worried about risk</source>
+            <translation>Worried about risk</translation>
+        </message>
+        <message>
+            <source>Main business at another bank</source>
+            <translation>Main business at another bank</translation>
+        </message>
+        <message>
+            <source>No funds at present</source>
+            <translation>No funds at present</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
             <source>Existing premium client</source>
             <translation>Existing premium client</translation>
         </message>
@@ -798,10 +818,96 @@ Database: {db}</translation>
         </message>
     </context>
     <context>
+        <name>NewReferralBanner</name>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Dismiss</translation>
+        </message>
+    </context>
+    <context>
         <name>OptionalDateTimeEdit</name>
         <message>
             <source>Not set</source>
             <translation>Not set</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeDialog</name>
+        <message>
+            <source>Outcome of a referral</source>
+            <translation>Outcome of a referral</translation>
+        </message>
+        <message>
+            <source>{client} ({mobile}), referred by {referrer} at {time}</source>
+            <translation>{client} ({mobile}), referred by {referrer} at {time}</translation>
+        </message>
+        <message>
+            <source>Met the client</source>
+            <translation>Met the client</translation>
+        </message>
+        <message>
+            <source>Deal closed</source>
+            <translation>Deal closed</translation>
+        </message>
+        <message>
+            <source>e.g. fund, insurance</source>
+            <translation>e.g. fund, insurance</translation>
+        </message>
+        <message>
+            <source>yuan, up to two decimals; optional</source>
+            <translation>yuan, up to two decimals; optional</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— choose —</translation>
+        </message>
+        <message>
+            <source>Open a follow-up (after-sale call or second try)</source>
+            <translation>Open a follow-up (after-sale call or second try)</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>No-deal reason</source>
+            <translation>No-deal reason</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>First contact on</source>
+            <translation>First contact on</translation>
+        </message>
+        <message>
+            <source>Save outcome</source>
+            <translation>Save outcome</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>The lobby's day close reads what you record here.</source>
+            <translation>The lobby's day close reads what you record here.</translation>
         </message>
     </context>
     <context>
@@ -918,6 +1024,100 @@ Database: {db}</translation>
         </message>
     </context>
     <context>
+        <name>ReceivedReferralsPanel</name>
+        <message>
+            <source>Referrals received</source>
+            <translation>Referrals received</translation>
+        </message>
+        <message>
+            <source>Da&amp;y</source>
+            <translation>Da&amp;y</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Record &amp;outcome…</source>
+            <translation>Record &amp;outcome…</translation>
+        </message>
+        <message>
+            <source>{n} received</source>
+            <translation>{n} received</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceivedTableModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>RM</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>Client type</source>
+            <translation>Client type</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Referrer</source>
+            <translation>Referrer</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>Deal</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>No-deal reason</source>
+            <translation>No-deal reason</translation>
+        </message>
+        <message>
+            <source>New since you last looked</source>
+            <translation>New since you last looked</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>Voided</translation>
+        </message>
+        <message>
+            <source>To record</source>
+            <translation>To record</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferralFormUi</name>
         <message>
             <source>11 digits; type to find a client</source>
@@ -1014,6 +1214,25 @@ Database: {db}</translation>
         <message>
             <source>Save referral (Enter)</source>
             <translation>Save referral (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralNotifier</name>
+        <message>
+            <source>{n} new referrals for you; the newest: {client}</source>
+            <translation>{n} new referrals for you; the newest: {client}</translation>
+        </message>
+        <message>
+            <source>Client waiting in the lobby: {client}</source>
+            <translation>Client waiting in the lobby: {client}</translation>
+        </message>
+        <message>
+            <source>New pending referral to follow up: {client}</source>
+            <translation>New pending referral to follow up: {client}</translation>
+        </message>
+        <message>
+            <source>Lobby Referral Desk</source>
+            <translation>Lobby Referral Desk</translation>
         </message>
     </context>
     <context>

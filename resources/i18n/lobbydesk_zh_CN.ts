@@ -425,6 +425,26 @@
     <context>
         <name>DomainLabels</name>
         <message>
+            <source>Return not attractive</source>
+            <translation>收益不满意</translation>
+        </message>
+        <message>
+            <source>Worried about risk</source>
+            <translation>风险顾虑</translation>
+        </message>
+        <message>
+            <source>Main business at another bank</source>
+            <translation>主要业务在他行</translation>
+        </message>
+        <message>
+            <source>No funds at present</source>
+            <translation>暂无资金</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
             <source>Existing premium client</source>
             <translation>现有优质客户</translation>
         </message>
@@ -798,10 +818,96 @@ Database: {db}</source>
         </message>
     </context>
     <context>
+        <name>NewReferralBanner</name>
+        <message>
+            <source>Open</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>知道了</translation>
+        </message>
+    </context>
+    <context>
         <name>OptionalDateTimeEdit</name>
         <message>
             <source>Not set</source>
             <translation>未设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeDialog</name>
+        <message>
+            <source>Outcome of a referral</source>
+            <translation>营销成果</translation>
+        </message>
+        <message>
+            <source>{client} ({mobile}), referred by {referrer} at {time}</source>
+            <translation>{client}（{mobile}），{referrer} 于 {time} 推介</translation>
+        </message>
+        <message>
+            <source>Met the client</source>
+            <translation>已与客户接洽</translation>
+        </message>
+        <message>
+            <source>Deal closed</source>
+            <translation>已成交</translation>
+        </message>
+        <message>
+            <source>e.g. fund, insurance</source>
+            <translation>如：基金、保险</translation>
+        </message>
+        <message>
+            <source>yuan, up to two decimals; optional</source>
+            <translation>元，最多两位小数；可不填</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <source>Open a follow-up (after-sale call or second try)</source>
+            <translation>建立跟进（售后回访或再次营销）</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>接洽</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>No-deal reason</source>
+            <translation>未成交原因</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>跟进</translation>
+        </message>
+        <message>
+            <source>First contact on</source>
+            <translation>首次联系日期</translation>
+        </message>
+        <message>
+            <source>Save outcome</source>
+            <translation>保存营销成果</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>The lobby's day close reads what you record here.</source>
+            <translation>大堂日终核对将读取您在此记录的营销成果。</translation>
         </message>
     </context>
     <context>
@@ -918,6 +1024,100 @@ Database: {db}</source>
         </message>
     </context>
     <context>
+        <name>ReceivedReferralsPanel</name>
+        <message>
+            <source>Referrals received</source>
+            <translation>收到的推介</translation>
+        </message>
+        <message>
+            <source>Da&amp;y</source>
+            <translation>日期(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Record &amp;outcome…</source>
+            <translation>记录营销成果(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>{n} received</source>
+            <translation>共 {n} 条</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceivedTableModel</name>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>理财经理</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <source>Client type</source>
+            <translation>客户类型</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Referrer</source>
+            <translation>推介人</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>已接洽</translation>
+        </message>
+        <message>
+            <source>Deal</source>
+            <translation>成交</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>No-deal reason</source>
+            <translation>未成交原因</translation>
+        </message>
+        <message>
+            <source>New since you last looked</source>
+            <translation>新到推介</translation>
+        </message>
+        <message>
+            <source>Voided</source>
+            <translation>已作废</translation>
+        </message>
+        <message>
+            <source>To record</source>
+            <translation>待记录</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferralFormUi</name>
         <message>
             <source>11 digits; type to find a client</source>
@@ -1014,6 +1214,25 @@ Database: {db}</source>
         <message>
             <source>Save referral (Enter)</source>
             <translation>保存推介 (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralNotifier</name>
+        <message>
+            <source>{n} new referrals for you; the newest: {client}</source>
+            <translation>您有 {n} 条新推介，最新：{client}</translation>
+        </message>
+        <message>
+            <source>Client waiting in the lobby: {client}</source>
+            <translation>客户在大堂等候：{client}</translation>
+        </message>
+        <message>
+            <source>New pending referral to follow up: {client}</source>
+            <translation>新的待跟进推介：{client}</translation>
+        </message>
+        <message>
+            <source>Lobby Referral Desk</source>
+            <translation>厅堂推介与客户跟进</translation>
         </message>
     </context>
     <context>

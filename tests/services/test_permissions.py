@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from models import Role
-from services import accounts, audit, clients, dayclose, followups, imports, referrals, reports, weekly
+from services import accounts, audit, clients, dayclose, followups, imports, received, referrals, reports, weekly
 from services.db import Database
 from services.errors import PermissionDenied
 from services.permissions import PERMISSIONS, Action, Actor, allowed
@@ -84,6 +84,8 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.STAFF_MANAGE: lambda w, a: accounts.add_staff(w.db, a, staff_no="N0001", name="新同事", role="teller"),
     Action.SETTINGS_MANAGE: lambda w, a: accounts.update_settings(w.db, a, idle_lock_minutes=5),
     Action.AUDIT_VIEW: lambda w, a: audit.list_events(w.db, a),
+    Action.RECEIVED_VIEW: lambda w, a: received.received(w.db, a),
+    Action.RECEIVED_VIEW_ANY: lambda w, a: received.received(w.db, a, rm_id=w.other_rm.id),
     Action.REFERRAL_IMPORT: _import_referrals,
     Action.DAY_CLOSE_VIEW: lambda w, a: dayclose.reconciliation(w.db, a, w.db.today()),
     Action.DAY_CLOSE: _close_complete_day,
