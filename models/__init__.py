@@ -8,6 +8,7 @@ from models.entities import (
     BranchSettings,
     Client,
     ContactAttempt,
+    ContactPlan,
     DayClose,
     FinancialSnapshot,
     FollowUp,
@@ -27,6 +28,7 @@ from models.enums import (
     FollowUpState,
     Gender,
     MaintenanceKind,
+    PlanKind,
     ReferralStatus,
     Role,
     Tier,
@@ -38,4 +40,5 @@ __all__ = [
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
     "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
     "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
+    "ContactPlan", "PlanKind",
 ]
