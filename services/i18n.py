@@ -136,6 +136,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "day_closed": ("{value} 已日终核对关闭，不能再添加推介", "{value} is closed; no referral can be added to it"),
     "branch_code_format": ("网点代码应为 1–32 位字母或数字", "a branch code is 1–32 letters or digits"),
     "setup_done": ("本数据库已设立网点和账户，请直接登录", "this database is already set up; sign in instead"),
+    # the work diary (docs/diary.md)
+    "datetime_past": ("必须晚于现在", "must be later than now"),
+    "appointment_not_scheduled": (
+        "该预约已标记为已见面、未到或已改期", "this appointment is already held, missed or moved",
+    ),
+    "appointment_not_yet": ("预约日期未到，不能标记", "the appointment's day has not come yet"),
+    "plan_exists": ("该客户当天已有同类计划", "this client already has that kind of plan on that day"),
+    "plan_week": ("计划日期应在本周或下周", "a plan's date is in this week or next"),
+    "file_type_pdf": ("请选择已存在文件夹中的 .pdf 文件", "choose a .pdf file in an existing folder"),
+    "not_own_client": ("只能为自己管户的客户制订计划", "you may plan only for your own clients"),
     # imports (docs/imports.md)
     "not_xlsx": ("不是有效的 .xlsx 电子表格", "not a valid .xlsx spreadsheet"),
     "import_busy": (

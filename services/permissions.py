@@ -35,6 +35,9 @@ class Action(StrEnum):
     STAFF_MANAGE = "staff.manage"
     SETTINGS_MANAGE = "settings.manage"
     AUDIT_VIEW = "audit.view"
+    DIARY_VIEW = "diary.view"  # the work diary: an RM their own, the supervisor any RM of the branch
+    DIARY_VIEW_BRANCH = "diary.view_branch"
+    PLAN_EDIT = "plan.edit"  # one's own visit and call plan
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -70,6 +73,9 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.STAFF_MANAGE: frozenset({_A, SYSTEM_ROLE}),
     Action.SETTINGS_MANAGE: frozenset({_A, _S, SYSTEM_ROLE}),
     Action.AUDIT_VIEW: frozenset({_A, _S}),
+    Action.DIARY_VIEW: frozenset({_R, _S}),
+    Action.DIARY_VIEW_BRANCH: frozenset({_S}),
+    Action.PLAN_EDIT: frozenset({_R}),
 }
 
 
