@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 import shiboken6
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, QDateTime, QTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDateTimeEdit, QLabel, QLineEdit, QPushButton, QTableView
 from sqlalchemy import select, update
 
