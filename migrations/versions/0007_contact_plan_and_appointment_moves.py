@@ -54,7 +54,8 @@ def upgrade() -> None:
     fk = 'fk_appointment_moved_from_id_appointment'
     if op.get_bind().dialect.name == 'sqlite':
         # In place, with its REFERENCES clause (add_column would rebuild the table for the constraint).
-        op.execute(f'ALTER TABLE appointment ADD COLUMN moved_from_id INTEGER CONSTRAINT {fk} REFERENCES appointment (id)')
+        op.execute(f'ALTER TABLE appointment ADD COLUMN moved_from_id INTEGER '
+                   f'CONSTRAINT {fk} REFERENCES appointment (id)')
     else:
         op.add_column('appointment', sa.Column('moved_from_id', sa.Integer(), nullable=True))
         op.create_foreign_key(fk, 'appointment', 'appointment', ['moved_from_id'], ['id'])
