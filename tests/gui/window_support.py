@@ -22,9 +22,9 @@ ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage"),
-    Role.RM: ("referralPage", "myReferralsPage"),
+    Role.RM: ("referralPage", "myReferralsPage", "diaryPage"),
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
-    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
+    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage"),
     Role.ADMIN: ("staffPage",),
 }
 

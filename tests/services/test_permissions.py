@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from models import Role
-from services import accounts, audit, clients, dayclose, followups, imports, referrals, reports
+from services import accounts, audit, clients, dayclose, diary, followups, imports, referrals, reports
 from services.db import Database
 from services.errors import PermissionDenied
 from services.permissions import PERMISSIONS, Action, Actor, allowed
@@ -92,6 +92,9 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.REPORT_EXPORT: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(), w.tmp / "d.pdf"),
     Action.REPORT_ALL_BRANCHES: lambda w, a: reports.export_report(w.db, a, "daily", w.db.today(),
                                                                    w.tmp / "all.pdf", all_branches=True),
+    Action.DIARY_VIEW: lambda w, a: diary.day(w.db, a, a.staff_id or 0, w.db.today()),
+    Action.DIARY_VIEW_BRANCH: lambda w, a: diary.day(w.db, a, w.other_rm.id, w.db.today()),
+    Action.PLAN_EDIT: lambda w, a: diary.add_plan(w.db, a, w.client_id, _tomorrow(w.db), "call"),
 }
 
 
