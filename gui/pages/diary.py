@@ -287,7 +287,7 @@ class DiaryPage(Page):
         return f"<b>{total}</b> · " + " · ".join(parts)
 
     def _made_text(self, day: DiaryDay) -> str:
-        text = self.tr("{n} contacts made · {m} outcomes, {d} deals, {amount} yuan").format(
+        text = self.tr("Contacts made: {n} · outcomes: {m}, deals: {d}, {amount} yuan").format(
             n=day.contacts_made, m=day.outcomes, d=day.deals, amount=f"{day.amount_total:,.2f}")
         if day.more_due:
             text += " · " + self.tr("{n} more overdue follow-ups not listed").format(n=day.more_due)

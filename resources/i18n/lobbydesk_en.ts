@@ -448,8 +448,8 @@
             <translation>Done {done} of {planned} planned</translation>
         </message>
         <message>
-            <source>{n} contacts made · {m} outcomes, {d} deals, {amount} yuan</source>
-            <translation>{n} contacts made · {m} outcomes, {d} deals, {amount} yuan</translation>
+            <source>Contacts made: {n} · outcomes: {m}, deals: {d}, {amount} yuan</source>
+            <translation>Contacts made: {n} · outcomes: {m}, deals: {d}, {amount} yuan</translation>
         </message>
         <message>
             <source>{n} more overdue follow-ups not listed</source>

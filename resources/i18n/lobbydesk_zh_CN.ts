@@ -448,7 +448,7 @@
             <translation>计划 {planned} 项，完成 {done} 项</translation>
         </message>
         <message>
-            <source>{n} contacts made · {m} outcomes, {d} deals, {amount} yuan</source>
+            <source>Contacts made: {n} · outcomes: {m}, deals: {d}, {amount} yuan</source>
             <translation>联络 {n} 次 · 营销成果 {m} 条，成交 {d} 笔，{amount} 元</translation>
         </message>
         <message>

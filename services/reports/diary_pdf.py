@@ -83,7 +83,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "count.planned": ("计划", "Planned"),
     "count.done": ("完成", "Done"),
     "made": ("联络 {n} 次；营销成果 {m} 条，成交 {d} 笔，成交金额合计 {amount} 元",
-             "{n} contacts made; {m} outcomes, {d} deals, amount in total {amount} yuan"),
+             "Contacts made: {n}; outcomes: {m}, deals: {d}, amount in total: {amount} yuan"),
+    "colon": ("：", ": "),
+    "gap": ("　", "    "),
     "more": ("另有 {n} 条未打印（请在程序中查看）", "{n} more lines not printed (see them in the program)"),
     "more_due": ("另有 {n} 条逾期跟进未列出", "{n} more overdue follow-ups not listed"),
     "empty": ("当日没有记录", "nothing on this day"),
@@ -146,9 +148,10 @@ def render_diary(diary: DiaryDay, out: IO[bytes], *, generated_by: str, generate
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, title=t("title"), author=diary.branch_name,
                             creator="Lobby Referral Desk", initialFontName=font)
-    head = (f"{t('branch')}：{printable(diary.branch_name)}　{t('rm')}：{printable(diary.rm_name)}"
-            f"（{diary.rm_staff_no}）　{t('date')}：{diary.day.isoformat()}")
-    made = (f"{t('generated')}：{printable(generated_by)} "
+    colon, gap = t("colon"), t("gap")
+    head = (f"{t('branch')}{colon}{printable(diary.branch_name)}{gap}{t('rm')}{colon}{printable(diary.rm_name)}"
+            f" ({diary.rm_staff_no}){gap}{t('date')}{colon}{diary.day.isoformat()}")
+    made = (f"{t('generated')}{colon}{printable(generated_by)} "
             f"{generated_at.astimezone(BRANCH_TZ).strftime('%Y-%m-%d %H:%M')}")
 
     counts = [[t("counts"), t("count.planned"), t("count.done")]]
