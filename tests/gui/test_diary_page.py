@@ -17,7 +17,7 @@ from gui.dialogs.appointment_move import MoveAppointmentDialog
 from gui.itemmodels.diary import DayColumn, DiaryDayModel, WeekPlanModel
 from gui.pages.diary import DiaryPage
 from models import Appointment, AppointmentStatus, Client, Role, Tier
-from services import diary, followups
+from services import appointments, diary, followups
 from services.db import BRANCH_TZ, Database
 from services.diary import ItemKind
 from services.permissions import Actor
@@ -200,3 +200,20 @@ def test_the_lock_clears_every_client_from_the_page(qtbot, db, f, open_page):
     page.clear_sensitive()
     assert page.day_model.rowCount() == 0 and page.plan_model.rowCount() == 0
     assert not child(page, QLabel, "diaryCountsLabel").text()
+
+
+def test_signed_in_the_rm_sees_the_diary_in_chinese_and_a_change_elsewhere_arrives_live(qtbot, db, f, clock,
+                                                                                         launch_window):
+    lobby, rm = f.staff(Role.LOBBY_MANAGER), f.staff(Role.RM, name="张理财")
+    booked = _book(db, f, lobby, rm, local(TODAY, 15), "钱多多", "13912345678")
+    window = launch_window(rm.staff_no)
+    window.show_page("diaryPage")  # type: ignore[attr-defined]
+    page = window.findChild(DiaryPage, "diaryPage")
+    assert page is not None
+    qtbot.waitUntil(lambda: page.day_model.row_of(ItemKind.APPOINTMENT, booked) is not None, timeout=WAIT_MS)
+    assert cell(page, ItemKind.APPOINTMENT, booked, DayColumn.KIND) == "预约"
+    assert child(page, QPushButton, "exportDiaryButton").text() == "导出 PDF…"
+    clock.advance(hours=6)  # 16:00: the meeting was held, recorded on the supervisor's workstation
+    sup = f.staff(Role.SUPERVISOR)
+    appointments.mark_held(db, f.actor(sup), booked)
+    qtbot.waitUntil(lambda: cell(page, ItemKind.APPOINTMENT, booked, DayColumn.DONE) == "完成", timeout=WAIT_MS)
