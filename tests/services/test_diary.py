@@ -412,3 +412,34 @@ def test_two_sessions_marking_one_appointment_give_one_save_and_one_conflict(db,
         with db.read() as s:
             n = s.scalar(select(func.count()).select_from(Appointment).where(Appointment.moved_from_id == appt))
         assert n == (1 if winners[0] == sup.staff_no else 0)  # the loser's new row was not written
+
+
+def test_accepting_the_proposal_on_two_workstations_at_once_plans_each_line_once(db, f, crew, clock):
+    """The unique plan key settles the race: the slower insert of a line is dropped, never an error."""
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time")
+    lobby, rm, _, _ = crew
+    for n in range(6):
+        filed = f.referral(lobby, rm, name="客户" + "甲乙丙丁戊己"[n], mobile=f"1360000000{n}")
+        _set(db, Client, filed.client_id, rm_id=rm.id, tier=Tier.CORE, score=90 - n)
+    expected = len(diary.week_plan(db, f.actor(rm), rm.id, NEXT_MONDAY).proposals)
+    assert expected == 12
+    barrier = threading.Barrier(2, timeout=10)
+    added: list[int] = []
+    errors: list[BaseException] = []
+
+    def accept() -> None:
+        barrier.wait()
+        try:
+            added.append(diary.accept_proposal(db, f.actor(rm), NEXT_MONDAY))
+        except BaseException as failure:  # the test reports whatever escaped
+            errors.append(failure)
+
+    threads = [threading.Thread(target=accept) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert not errors and sum(added) == expected
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ContactPlan)) == expected
