@@ -62,7 +62,13 @@ def _book(db, f, lobby, rm, at: dt.datetime, name: str, mobile: str) -> int:  # 
     return found
 
 
+def idle(qtbot, page: DiaryPage) -> None:  # type: ignore[no-untyped-def]
+    """No load in flight: the change watcher may reload the page at any moment (another commit)."""
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT_MS)
+
+
 def select_item(qtbot, page: DiaryPage, kind: ItemKind, entity_id: int) -> None:  # type: ignore[no-untyped-def]
+    idle(qtbot, page)
     row = page.day_model.row_of(kind, entity_id)
     assert row is not None, (kind, entity_id)
     rect = page.table.visualRect(page.day_model.index(row, DayColumn.CLIENT))
@@ -89,16 +95,18 @@ def test_the_rm_marks_an_appointment_held_and_moves_another(qtbot, db, f, open_p
 
     select_item(qtbot, page, ItemKind.APPOINTMENT, first)
     held = child(page, QPushButton, "appointmentHeldButton")
-    assert held.isEnabled()
-    with qtbot.waitSignal(page.day_loaded, timeout=WAIT_MS):
-        click(qtbot, held)
-    assert cell(page, ItemKind.APPOINTMENT, first, DayColumn.DONE) == "Done"
+    qtbot.waitUntil(held.isEnabled, timeout=WAIT_MS)
+    click(qtbot, held)
+    qtbot.waitUntil(lambda: cell(page, ItemKind.APPOINTMENT, first, DayColumn.DONE) == "Done", timeout=WAIT_MS)
+    idle(qtbot, page)
     assert "held" in cell(page, ItemKind.APPOINTMENT, first, DayColumn.DETAIL)
     assert not held.isEnabled()  # the row is still selected, and held already
     assert "Appointments 1/2" in child(page, QLabel, "diaryCountsLabel").text()
 
     select_item(qtbot, page, ItemKind.APPOINTMENT, second)
-    click(qtbot, child(page, QPushButton, "moveAppointmentButton"))
+    move = child(page, QPushButton, "moveAppointmentButton")
+    qtbot.waitUntil(move.isEnabled, timeout=WAIT_MS)
+    click(qtbot, move)
     dialog = page.findChild(MoveAppointmentDialog, "moveAppointmentDialog")
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -122,8 +130,8 @@ def test_the_rm_marks_an_appointment_held_and_moves_another(qtbot, db, f, open_p
     assert not error.isVisible()
 
     place.setText("客户公司会议室")
-    with qtbot.waitSignal(page.day_loaded, timeout=WAIT_MS):
-        click(qtbot, child(dialog, QPushButton, "saveMoveAppointmentButton"))
+    click(qtbot, child(dialog, QPushButton, "saveMoveAppointmentButton"))
+    qtbot.waitUntil(lambda: "moved" in cell(page, ItemKind.APPOINTMENT, second, DayColumn.DETAIL), timeout=WAIT_MS)
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()  # closed (and deleted later)
     detail = cell(page, ItemKind.APPOINTMENT, second, DayColumn.DETAIL)
     assert "moved" in detail and "2026-11-23 14:00" in detail
@@ -141,9 +149,9 @@ def test_the_supervisor_chooses_an_rm_and_exports_the_day_as_one_masked_page(qtb
     page = open_page(f.actor(sup))
     combo = child(page, QComboBox, "diaryRmCombo")
     assert combo.isVisible() and combo.count() == 2 and combo.currentData() == rm1.id
-    with qtbot.waitSignal(page.day_loaded, timeout=WAIT_MS):
-        combo.setCurrentIndex(combo.findData(rm2.id))
-    assert page.day_model.row_of(ItemKind.APPOINTMENT, booked) is not None
+    combo.setCurrentIndex(combo.findData(rm2.id))
+    qtbot.waitUntil(lambda: page.day_model.row_of(ItemKind.APPOINTMENT, booked) is not None, timeout=WAIT_MS)
+    idle(qtbot, page)
     assert not child(page, QPushButton, "addPlanButton").isVisible()  # the plan is the RM's own
 
     out = tmp_path / "diary.pdf"
@@ -167,10 +175,12 @@ def test_the_rm_accepts_next_weeks_proposed_visits_and_calls(qtbot, db, f, open_
     assert page.plan_model.rowCount() == 2  # a call and a visit proposed
     assert "2026-11-23" in child(page, QLabel, "planWeekLabel").text()
     accept = child(page, QPushButton, "acceptProposalButton")
+    idle(qtbot, page)
     assert accept.isEnabled()
-    with qtbot.waitSignal(page.day_loaded, timeout=WAIT_MS):
-        click(qtbot, accept)
-    assert page.plan is not None and len(page.plan.rows) == 2 and not page.plan.proposals
+    click(qtbot, accept)
+    qtbot.waitUntil(lambda: page.plan is not None and len(page.plan.rows) == 2, timeout=WAIT_MS)
+    idle(qtbot, page)
+    assert page.plan is not None and not page.plan.proposals
     assert not accept.isEnabled()
 
 
