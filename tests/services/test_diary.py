@@ -24,7 +24,7 @@ from models import (
     Role,
     Tier,
 )
-from services import accounts, appointments, diary, followups, referrals
+from services import accounts, appointments, diary, followups, referrals, stats
 from services.db import BRANCH_TZ
 from services.diary import ItemKind
 from services.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -137,7 +137,7 @@ def test_another_day_holds_only_its_own_events(db, f, crew, clock):
 # --- appointments -------------------------------------------------------------------------
 
 def test_moving_an_appointment_keeps_the_old_one_and_books_the_new(db, f, crew, clock):
-    lobby, rm, _, _ = crew
+    lobby, rm, _, sup = crew
     appt, fu_id = _appointment(db, f, lobby, rm, local(TODAY, 15))
     new_at = local(TODAY + dt.timedelta(days=4), 9, 30)
     seen = _version(db, Appointment, appt)
@@ -158,6 +158,9 @@ def test_moving_an_appointment_keeps_the_old_one_and_books_the_new(db, f, crew, 
     with pytest.raises(ValidationError) as err:
         appointments.move(db, f.actor(rm), appt, new_at=new_at + dt.timedelta(days=1))
     assert "status" in err.value.fields
+    # The daily sheet counts the meeting once: the moved row is the same appointment.
+    [row] = [r for r in stats.build_sheet(db, f.actor(sup), "daily", TODAY).rms if r.staff.staff_id == rm.id]
+    assert row.figures.appointments == 1
 
 
 @pytest.mark.parametrize("bad, field", [
