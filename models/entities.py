@@ -288,6 +288,7 @@ class Appointment(Base):
     __table_args__ = (
         Index("ix_appointment_rm_at", "rm_id", "at"),
         Index("ix_appointment_created", "rm_id", "created_at"),
+        Index("ix_appointment_moved_from", "moved_from_id"),
     )
 
 

@@ -59,12 +59,15 @@ def upgrade() -> None:
     else:
         op.add_column('appointment', sa.Column('moved_from_id', sa.Integer(), nullable=True))
         op.create_foreign_key(fk, 'appointment', 'appointment', ['moved_from_id'], ['id'])
+    # The diary finds where a moved appointment went by this column.
+    op.create_index('ix_appointment_moved_from', 'appointment', ['moved_from_id'])
     op.execute("UPDATE appointment SET status = 'held' WHERE status = 'done'")
 
 
 def downgrade() -> None:
     op.execute("UPDATE appointment SET status = 'done' WHERE status = 'held'")
     op.execute("UPDATE appointment SET status = 'cancelled' WHERE status IN ('missed', 'moved')")
+    op.drop_index('ix_appointment_moved_from', table_name='appointment')
     with op.batch_alter_table('appointment') as batch_op:
         if op.get_bind().dialect.name != 'sqlite':
             batch_op.drop_constraint('fk_appointment_moved_from_id_appointment', type_='foreignkey')
