@@ -261,11 +261,17 @@ def day(db: Database, actor: Actor, rm_id: int, on: dt.date) -> DiaryDay:
                 select(FollowUp, Client.name, Client.mobile).join(Client, Client.id == FollowUp.client_id)
                 .where(FollowUp.id.in_(extra_ids)).order_by(FollowUp.id)
             ).all()
+        # A due follow-up is done by a contact that day, whoever recorded it (the supervisor may have).
+        worked = contacted | set(s.scalars(
+            select(ContactAttempt.follow_up_id).where(
+                ContactAttempt.follow_up_id.in_([fu.id for fu, *_ in due]),
+                ContactAttempt.at >= start, ContactAttempt.at < end).distinct()
+        )) if due else contacted
         for fu, name, mobile in due:
             items.append(DiaryItem(ItemKind.PLANNED_CONTACT, fu.id, fu.client_id, masked_client(name, mobile),
-                                   done=fu.id in contacted, version=fu.version, due_date=fu.next_contact_date,
+                                   done=fu.id in worked, version=fu.version, due_date=fu.next_contact_date,
                                    overdue=fu.next_contact_date is not None and fu.next_contact_date < on
-                                   and fu.id not in contacted))
+                                   and fu.id not in worked))
         more_due = max(0, n_due - DUE_LIST_MAX)
 
         # Appointments of the day, and where a moved one went.

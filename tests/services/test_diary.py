@@ -124,6 +124,18 @@ def test_a_seeded_day_shows_every_kind_and_counts_plan_against_done(db, f, crew,
     assert "孙*圣" in text and "139****1111" in text
 
 
+def test_a_due_follow_up_contacted_by_the_supervisor_counts_as_done_in_the_rms_diary(db, f, crew, clock):
+    lobby, rm, _, sup = crew
+    filed = f.referral(lobby, rm, status="pending", contact_at=local(TODAY, 17))
+    assert filed.follow_up_id is not None
+    followups.record_contact(db, f.actor(sup), filed.follow_up_id, channel="phone", result="no_answer",
+                             next_contact_date=TODAY)
+    day = diary.day(db, f.actor(rm), rm.id, TODAY)
+    [planned] = [i for i in day.items if i.kind == ItemKind.PLANNED_CONTACT]
+    assert planned.done and (day.follow_ups.planned, day.follow_ups.done) == (1, 1)
+    assert day.contacts_made == 0  # the supervisor made it, not the RM
+
+
 def test_another_day_holds_only_its_own_events(db, f, crew, clock):
     lobby, rm, _, _ = crew
     _appointment(db, f, lobby, rm, local(TODAY + dt.timedelta(days=3), 10))
