@@ -56,7 +56,19 @@ def test_the_day_prints_on_one_page_masked_with_the_font_embedded(db, f, tmp_pat
     assert event.action == "export" and "day=2026-11-20" in str(event.detail)
 
 
-def test_a_day_too_long_for_a_page_prints_what_fits_and_says_how_many_more(db, f, tmp_path):
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_day_too_long_for_a_page_prints_what_fits_and_says_how_many_more(db, f, tmp_path, lang):
+    from services.i18n import language, set_language
+
+    before = language()
+    set_language(lang)
+    try:
+        _too_long(db, f, tmp_path, lang)
+    finally:
+        set_language(before)
+
+
+def _too_long(db, f, tmp_path, lang: str) -> None:  # type: ignore[no-untyped-def]
     lobby, rm = f.staff(Role.LOBBY_MANAGER), f.staff(Role.RM)
     for n in range(60):
         filed = f.referral(lobby, rm, status="pending", name="客户", mobile=f"1380000{n:04d}")
@@ -66,7 +78,8 @@ def test_a_day_too_long_for_a_page_prints_what_fits_and_says_how_many_more(db, f
     out = tmp_path / "long.pdf"
     exported = diary.export_day(db, f.actor(rm), rm.id, TODAY, out)
     assert len(PdfReader(str(out)).pages) == 1
-    assert exported.printed < 60 and f"另有 {60 - exported.printed} 条未打印" in pdf_text(out)
+    more = f"另有 {60 - exported.printed} 条未打印" if lang == "zh_CN" else f"{60 - exported.printed} more lines"
+    assert exported.printed < 60 and more in pdf_text(out)
 
 
 def test_english_and_a_wrong_file_name(db, f, tmp_path, english):
