@@ -227,3 +227,26 @@ def test_signed_in_the_rm_sees_the_diary_in_chinese_and_a_change_elsewhere_arriv
     sup = f.staff(Role.SUPERVISOR)
     appointments.mark_held(db, f.actor(sup), booked)
     qtbot.waitUntil(lambda: cell(page, ItemKind.APPOINTMENT, booked, DayColumn.DONE) == "完成", timeout=WAIT_MS)
+
+
+def test_signed_in_the_supervisor_opens_an_rms_diary_and_marks_a_meeting_missed(qtbot, db, f, clock, launch_window):
+    lobby, rm1 = f.staff(Role.LOBBY_MANAGER), f.staff(Role.RM, name="张理财")
+    rm2 = f.staff(Role.RM, name="李晓梅")
+    sup = f.staff(Role.SUPERVISOR, name="王主管")
+    booked = _book(db, f, lobby, rm2, local(TODAY, 11), "孙大圣", "13900001111")
+    window = launch_window(sup.staff_no, lang="en")
+    window.show_page("diaryPage")  # type: ignore[attr-defined]
+    page = window.findChild(DiaryPage, "diaryPage")
+    assert page is not None
+    combo = child(page, QComboBox, "diaryRmCombo")
+    qtbot.waitUntil(lambda: combo.count() == 2 and combo.isVisible(), timeout=WAIT_MS)
+    assert combo.currentData() == rm1.id
+    combo.setCurrentIndex(combo.findData(rm2.id))
+    qtbot.waitUntil(lambda: page.day_model.row_of(ItemKind.APPOINTMENT, booked) is not None, timeout=WAIT_MS)
+    select_item(qtbot, page, ItemKind.APPOINTMENT, booked)
+    missed = child(page, QPushButton, "appointmentMissedButton")
+    qtbot.waitUntil(missed.isEnabled, timeout=WAIT_MS)
+    click(qtbot, missed)
+    qtbot.waitUntil(lambda: "missed" in cell(page, ItemKind.APPOINTMENT, booked, DayColumn.DETAIL), timeout=WAIT_MS)
+    with db.read() as s:
+        assert s.scalar(select(Appointment.status).where(Appointment.id == booked)) == AppointmentStatus.MISSED

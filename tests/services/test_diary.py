@@ -264,7 +264,7 @@ def test_role_by_record(db, f, crew, clock, who, scope):
     teller = f.staff(Role.TELLER)
     lobby_b, rm_b = _second_branch(db, f)
     owner, filer = {"own": (rm, lobby), "other_rm": (other_rm, lobby), "other_branch": (rm_b, lobby_b)}[scope]
-    appt, _ = _appointment(db, f, filer, owner, local(TODAY, 9))
+    appt, _ = _appointment(db, f, filer, owner, local(TODAY, 12))
     actor = f.actor({"rm": rm, "other_rm": other_rm, "supervisor": sup, "lobby_manager": lobby,
                      "teller": teller}[who])
     if scope == "other_branch":
@@ -390,7 +390,7 @@ def test_two_sessions_marking_one_appointment_give_one_save_and_one_conflict(db,
         real_flush(self, objects)
 
     for round_ in range(5):
-        appt, _ = _appointment(db, f, lobby, rm, local(TODAY, 9), name="并发客户")
+        appt, _ = _appointment(db, f, lobby, rm, local(TODAY, 12), name="并发客户")
         version = _version(db, Appointment, appt)
         monkeypatch.setattr(Session, "flush", flush_at_the_barrier)
         outcomes: dict[str, BaseException | None] = {}
