@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -607,7 +607,7 @@ def plan_clients(db: Database, actor: Actor) -> list[ClientChoice]:
 class Exported:
     path: Path
     items: int
-    printed: int = field(default=0)
+    printed: int = 0
 
 
 def export_day(db: Database, actor: Actor, rm_id: int, on: dt.date, out: Path) -> Exported:
