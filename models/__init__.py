@@ -8,6 +8,7 @@ from models.entities import (
     BranchSettings,
     Client,
     ContactAttempt,
+    ContactPlan,
     DayClose,
     FinancialSnapshot,
     FollowUp,
@@ -29,6 +30,7 @@ from models.enums import (
     Gender,
     MaintenanceKind,
     NoDealReason,
+    PlanKind,
     ReferralStatus,
     Role,
     Tier,
@@ -36,9 +38,10 @@ from models.enums import (
 
 __all__ = [
     "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus", "AuditEvent", "Base", "Branch",
-    "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel",
+    "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel", "ContactPlan",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
-    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "ReasonText", "Referral",
+    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind", "ReasonText",
+    "Referral",
     "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
     "WeeklySummary",
 ]

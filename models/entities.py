@@ -17,6 +17,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -33,6 +34,7 @@ from models.enums import (
     Gender,
     MaintenanceKind,
     NoDealReason,
+    PlanKind,
     ReferralStatus,
     Role,
     Tier,
@@ -286,6 +288,8 @@ class Appointment(Base):
     purpose: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[text500 | None]
     status: Mapped[AppointmentStatus] = mapped_column(enum_type(AppointmentStatus))
+    # The appointment this one replaced when it was moved (docs/diary.md "Appointments").
+    moved_from_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id"))
     created_at: Mapped[utc_ts]
     updated_at: Mapped[utc_ts | None]
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
@@ -295,6 +299,36 @@ class Appointment(Base):
     __table_args__ = (
         Index("ix_appointment_rm_at", "rm_id", "at"),
         Index("ix_appointment_created", "rm_id", "created_at"),
+        Index("ix_appointment_moved_from", "moved_from_id"),
+    )
+
+
+class ContactPlan(Base):
+    """One planned visit or call of the RM's week plan (docs/diary.md "Visit and call plans").
+
+    Whether it was done is read from the contacts, appointments and maintenance of
+    that week, never stored; a dropped plan is deleted (the audit log keeps it)."""
+
+    __tablename__ = "contact_plan"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    planned_date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[PlanKind] = mapped_column(enum_type(PlanKind))
+    note: Mapped[str | None] = mapped_column(String(200))
+    proposed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[utc_ts]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("rm_id", "planned_date", "client_id", "kind", name="uq_contact_plan_rm_id"),
+        Index("ix_contact_plan_client", "client_id", "planned_date"),
     )
 
 

@@ -101,9 +101,21 @@ class Gender(StrEnum):
 
 
 class AppointmentStatus(StrEnum):
+    """``held``/``missed``/``moved`` end a scheduled appointment (docs/diary.md "Appointments");
+    ``cancelled`` is kept for rows written before appointments could be moved."""
+
     SCHEDULED = "scheduled"
-    DONE = "done"
+    HELD = "held"
+    MISSED = "missed"
+    MOVED = "moved"
     CANCELLED = "cancelled"
+
+
+class PlanKind(StrEnum):
+    """A planned contact of the week's plan (docs/diary.md "Visit and call plans")."""
+
+    VISIT = "visit"
+    CALL = "call"
 
 
 class MaintenanceKind(StrEnum):

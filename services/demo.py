@@ -541,7 +541,7 @@ class _Builder:
             fu.next_contact_date = local_date(appointment.at) + dt.timedelta(days=2)
             fu.updated_at, fu.updated_by_id = appointment.at, fu.rm_id
             return
-        appointment.status = AppointmentStatus.DONE
+        appointment.status = AppointmentStatus.HELD
         if fate == "converted":
             self.close(fu, client, rm, done, FollowUpState.CONVERTED, "面谈后开立理财账户，已纳入优质客户管理")
         else:

@@ -149,6 +149,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_deal_reason_required": ("未成交时请选择原因", "choose why there was no deal"),
     "outcome_first": ("请先记录营销成果", "record the outcome first"),
     "follow_up_open_already": ("该客户已有未结束的跟进", "this client already has an open follow-up"),
+    # the work diary (docs/diary.md)
+    "datetime_past": ("必须晚于现在", "must be later than now"),
+    "appointment_not_scheduled": (
+        "该预约已标记为已见面、未到或已改期", "this appointment is already held, missed or moved",
+    ),
+    "appointment_not_yet": ("预约日期未到，不能标记", "the appointment's day has not come yet"),
+    "plan_exists": ("该客户当天已有同类计划", "this client already has that kind of plan on that day"),
+    "plan_week": ("计划日期应在本周或下周", "a plan's date is in this week or next"),
+    "file_type_pdf": ("请选择已存在文件夹中的 .pdf 文件", "choose a .pdf file in an existing folder"),
+    "not_own_client": ("只能为自己管户的客户制订计划", "you may plan only for your own clients"),
     # imports (docs/imports.md)
     "not_xlsx": ("不是有效的 .xlsx 电子表格", "not a valid .xlsx spreadsheet"),
     "import_busy": (

@@ -40,6 +40,9 @@ class Action(StrEnum):
     WEEKLY_BRANCH = "weekly.branch"  # every RM's week and the branch roll-up export
     RECEIVED_VIEW = "received.view"  # the referrals naming oneself as RM (docs/received.md)
     RECEIVED_VIEW_ANY = "received.view_any"  # any RM's of the branch
+    DIARY_VIEW = "diary.view"  # the work diary: an RM their own, the supervisor any RM of the branch
+    DIARY_VIEW_BRANCH = "diary.view_branch"
+    PLAN_EDIT = "plan.edit"  # one's own visit and call plan
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -80,6 +83,9 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.WEEKLY_BRANCH: frozenset({_S}),
     Action.RECEIVED_VIEW: frozenset({_R, _S}),
     Action.RECEIVED_VIEW_ANY: frozenset({_S}),
+    Action.DIARY_VIEW: frozenset({_R, _S}),
+    Action.DIARY_VIEW_BRANCH: frozenset({_S}),
+    Action.PLAN_EDIT: frozenset({_R}),
 }
 
 

@@ -344,7 +344,8 @@ def _rm_figures(s: Session, branch_id: int | None, start: dt.date, end: dt.date,
     appointments = (
         select(Staff.branch_id, Appointment.rm_id, func.count())
         .join(Staff, Staff.id == Appointment.rm_id)
-        .where(_in_range(Appointment.created_at, lo, hi))
+        # A moved appointment's new row is the same meeting, not another one booked (docs/diary.md).
+        .where(_in_range(Appointment.created_at, lo, hi), Appointment.moved_from_id.is_(None))
         .group_by(Staff.branch_id, Appointment.rm_id)
     )
     closed = (

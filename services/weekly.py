@@ -51,7 +51,7 @@ FINDINGS_MAX = 2000
 CENT = Decimal("0.01")
 # An appointment that took place. The diary's held / missed / moved marking may bring a status of
 # its own for "held"; whichever of these the enum has counts.
-HELD_STATUSES: tuple[AppointmentStatus, ...] = tuple(s for s in AppointmentStatus if s.value in ("done", "held"))
+HELD_STATUSES: tuple[AppointmentStatus, ...] = (AppointmentStatus.HELD,)
 _CLOSED = (FollowUpState.CONVERTED, FollowUpState.NOT_PREMIUM, FollowUpState.ABANDONED)
 _OPEN = (FollowUpState.OPEN, FollowUpState.APPOINTED)
 

@@ -57,6 +57,8 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "File a referral"), Action.REFERRAL_FILE),
     PageSpec("myReferralsPage", "gui.pages.my_referrals", "MyReferralsPage", _referrals_label,
              Action.REFERRAL_VIEW_OWN),
+    PageSpec("diaryPage", "gui.pages.diary", "DiaryPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Work diary"), Action.DIARY_VIEW),
     PageSpec("dayClosePage", "gui.pages.day_close", "DayClosePage",
              lambda _role: QCoreApplication.translate("MainWindow", "Day close"), Action.DAY_CLOSE_VIEW),
     PageSpec("reportsPage", "gui.pages.reports", "ReportsPage",

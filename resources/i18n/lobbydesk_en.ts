@@ -423,6 +423,280 @@
         </message>
     </context>
     <context>
+        <name>DiaryDayModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Planned contact</source>
+            <translation>Planned contact</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <source>Planned visit</source>
+            <translation>Planned visit</translation>
+        </message>
+        <message>
+            <source>Planned call</source>
+            <translation>Planned call</translation>
+        </message>
+        <message>
+            <source>Contact made</source>
+            <translation>Contact made</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>scheduled</source>
+            <translation>scheduled</translation>
+        </message>
+        <message>
+            <source>held</source>
+            <translation>held</translation>
+        </message>
+        <message>
+            <source>missed</source>
+            <translation>missed</translation>
+        </message>
+        <message>
+            <source>moved</source>
+            <translation>moved</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>cancelled</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>phone</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <source>e-mail</source>
+            <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>letter</source>
+            <translation>letter</translation>
+        </message>
+        <message>
+            <source>visit</source>
+            <translation>visit</translation>
+        </message>
+        <message>
+            <source>reached</source>
+            <translation>reached</translation>
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation>no answer</translation>
+        </message>
+        <message>
+            <source>declined</source>
+            <translation>declined</translation>
+        </message>
+        <message>
+            <source>appointment booked</source>
+            <translation>appointment booked</translation>
+        </message>
+        <message>
+            <source>wrong number</source>
+            <translation>wrong number</translation>
+        </message>
+        <message>
+            <source>overdue since {date}</source>
+            <translation>overdue since {date}</translation>
+        </message>
+        <message>
+            <source>due {date}</source>
+            <translation>due {date}</translation>
+        </message>
+        <message>
+            <source>moved to {at}</source>
+            <translation>moved to {at}</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>not met</translation>
+        </message>
+        <message>
+            <source>deal</source>
+            <translation>deal</translation>
+        </message>
+        <message>
+            <source>no deal</source>
+            <translation>no deal</translation>
+        </message>
+        <message>
+            <source>{amount} yuan</source>
+            <translation>{amount} yuan</translation>
+        </message>
+        <message>
+            <source>Not done</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <source>all day</source>
+            <translation>all day</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiaryPage</name>
+        <message>
+            <source>RM</source>
+            <translation>RM</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>Held</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Missed</translation>
+        </message>
+        <message>
+            <source>Move…</source>
+            <translation>Move…</translation>
+        </message>
+        <message>
+            <source>Accept the proposal</source>
+            <translation>Accept the proposal</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>Drop</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Appointment:</source>
+            <translation>Appointment:</translation>
+        </message>
+        <message>
+            <source>Visits and calls planned for {start} to {end}</source>
+            <translation>Visits and calls planned for {start} to {end}</translation>
+        </message>
+        <message>
+            <source>{n} proposed</source>
+            <translation>{n} proposed</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>Follow-ups</translation>
+        </message>
+        <message>
+            <source>Appointments</source>
+            <translation>Appointments</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>Calls</translation>
+        </message>
+        <message>
+            <source>Done {done} of {planned} planned</source>
+            <translation>Done {done} of {planned} planned</translation>
+        </message>
+        <message>
+            <source>Contacts made: {n} · outcomes: {m}, deals: {d}, {amount} yuan</source>
+            <translation>Contacts made: {n} · outcomes: {m}, deals: {d}, {amount} yuan</translation>
+        </message>
+        <message>
+            <source>{n} more overdue follow-ups not listed</source>
+            <translation>{n} more overdue follow-ups not listed</translation>
+        </message>
+        <message>
+            <source>Marked held.</source>
+            <translation>Marked held.</translation>
+        </message>
+        <message>
+            <source>Marked missed.</source>
+            <translation>Marked missed.</translation>
+        </message>
+        <message>
+            <source>Appointment moved.</source>
+            <translation>Appointment moved.</translation>
+        </message>
+        <message>
+            <source>{n} planned contacts added.</source>
+            <translation>{n} planned contacts added.</translation>
+        </message>
+        <message>
+            <source>Plan saved.</source>
+            <translation>Plan saved.</translation>
+        </message>
+        <message>
+            <source>Planned contact dropped.</source>
+            <translation>Planned contact dropped.</translation>
+        </message>
+        <message>
+            <source>Save the diary</source>
+            <translation>Save the diary</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>Exporting {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+        <message>
+            <source>Not exported.</source>
+            <translation>Not exported.</translation>
+        </message>
+    </context>
+    <context>
         <name>DomainLabels</name>
         <message>
             <source>Return not attractive</source>
@@ -762,6 +1036,10 @@ Database: {db}</translation>
             <translation>File a referral</translation>
         </message>
         <message>
+            <source>Work diary</source>
+            <translation>Work diary</translation>
+        </message>
+        <message>
             <source>Day close</source>
             <translation>Day close</translation>
         </message>
@@ -780,6 +1058,37 @@ Database: {db}</translation>
         <message>
             <source>New referral</source>
             <translation>New referral</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveAppointmentDialog</name>
+        <message>
+            <source>Move the appointment</source>
+            <translation>Move the appointment</translation>
+        </message>
+        <message>
+            <source>Client {client}, booked for {at}.</source>
+            <translation>Client {client}, booked for {at}.</translation>
+        </message>
+        <message>
+            <source>New date and time</source>
+            <translation>New date and time</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>Move</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -1006,6 +1315,53 @@ Database: {db}</translation>
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanDialog</name>
+        <message>
+            <source>Move the planned contact</source>
+            <translation>Move the planned contact</translation>
+        </message>
+        <message>
+            <source>Plan a visit or call</source>
+            <translation>Plan a visit or call</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>Call</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Visit or call</source>
+            <translation>Visit or call</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Choose a client</source>
+            <translation>Choose a client</translation>
         </message>
     </context>
     <context>
@@ -1608,6 +1964,77 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Reason (required)</source>
             <translation>Reason (required)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekPlanModel</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>Call</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <source>Proposed</source>
+            <translation>Proposed</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Planned</translation>
         </message>
     </context>
     <context>

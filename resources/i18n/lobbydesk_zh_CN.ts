@@ -423,6 +423,280 @@
         </message>
     </context>
     <context>
+        <name>DiaryDayModel</name>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>Planned contact</source>
+            <translation>计划联络</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>预约</translation>
+        </message>
+        <message>
+            <source>Planned visit</source>
+            <translation>计划拜访</translation>
+        </message>
+        <message>
+            <source>Planned call</source>
+            <translation>计划电话</translation>
+        </message>
+        <message>
+            <source>Contact made</source>
+            <translation>已联络</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>营销成果</translation>
+        </message>
+        <message>
+            <source>scheduled</source>
+            <translation>待见面</translation>
+        </message>
+        <message>
+            <source>held</source>
+            <translation>已见面</translation>
+        </message>
+        <message>
+            <source>missed</source>
+            <translation>未到</translation>
+        </message>
+        <message>
+            <source>moved</source>
+            <translation>已改期</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <source>e-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>letter</source>
+            <translation>信函</translation>
+        </message>
+        <message>
+            <source>visit</source>
+            <translation>拜访</translation>
+        </message>
+        <message>
+            <source>reached</source>
+            <translation>已联系上</translation>
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation>无人接听</translation>
+        </message>
+        <message>
+            <source>declined</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <source>appointment booked</source>
+            <translation>已预约</translation>
+        </message>
+        <message>
+            <source>wrong number</source>
+            <translation>号码错误</translation>
+        </message>
+        <message>
+            <source>overdue since {date}</source>
+            <translation>自 {date} 起逾期</translation>
+        </message>
+        <message>
+            <source>due {date}</source>
+            <translation>应于 {date} 联系</translation>
+        </message>
+        <message>
+            <source>moved to {at}</source>
+            <translation>改至 {at}</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>已面谈</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>未面谈</translation>
+        </message>
+        <message>
+            <source>deal</source>
+            <translation>成交</translation>
+        </message>
+        <message>
+            <source>no deal</source>
+            <translation>未成交</translation>
+        </message>
+        <message>
+            <source>{amount} yuan</source>
+            <translation>{amount} 元</translation>
+        </message>
+        <message>
+            <source>Not done</source>
+            <translation>未完成</translation>
+        </message>
+        <message>
+            <source>all day</source>
+            <translation>全天</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiaryPage</name>
+        <message>
+            <source>RM</source>
+            <translation>理财经理</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>已见面</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>未到</translation>
+        </message>
+        <message>
+            <source>Move…</source>
+            <translation>改期…</translation>
+        </message>
+        <message>
+            <source>Accept the proposal</source>
+            <translation>采纳建议计划</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Appointment:</source>
+            <translation>预约：</translation>
+        </message>
+        <message>
+            <source>Visits and calls planned for {start} to {end}</source>
+            <translation>{start} 至 {end} 的拜访与电话计划</translation>
+        </message>
+        <message>
+            <source>{n} proposed</source>
+            <translation>建议 {n} 项</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>待跟进</translation>
+        </message>
+        <message>
+            <source>Appointments</source>
+            <translation>预约</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>拜访</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Done {done} of {planned} planned</source>
+            <translation>计划 {planned} 项，完成 {done} 项</translation>
+        </message>
+        <message>
+            <source>Contacts made: {n} · outcomes: {m}, deals: {d}, {amount} yuan</source>
+            <translation>联络 {n} 次 · 营销成果 {m} 条，成交 {d} 笔，{amount} 元</translation>
+        </message>
+        <message>
+            <source>{n} more overdue follow-ups not listed</source>
+            <translation>另有 {n} 条逾期跟进未列出</translation>
+        </message>
+        <message>
+            <source>Marked held.</source>
+            <translation>已标记为已见面。</translation>
+        </message>
+        <message>
+            <source>Marked missed.</source>
+            <translation>已标记为未到。</translation>
+        </message>
+        <message>
+            <source>Appointment moved.</source>
+            <translation>预约已改期。</translation>
+        </message>
+        <message>
+            <source>{n} planned contacts added.</source>
+            <translation>已添加 {n} 项计划。</translation>
+        </message>
+        <message>
+            <source>Plan saved.</source>
+            <translation>计划已保存。</translation>
+        </message>
+        <message>
+            <source>Planned contact dropped.</source>
+            <translation>计划已删除。</translation>
+        </message>
+        <message>
+            <source>Save the diary</source>
+            <translation>保存工作日志</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>正在导出 {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>Not exported.</source>
+            <translation>未能导出。</translation>
+        </message>
+    </context>
+    <context>
         <name>DomainLabels</name>
         <message>
             <source>Return not attractive</source>
@@ -762,6 +1036,10 @@ Database: {db}</source>
             <translation>推介登记</translation>
         </message>
         <message>
+            <source>Work diary</source>
+            <translation>工作日志</translation>
+        </message>
+        <message>
             <source>Day close</source>
             <translation>日终核对</translation>
         </message>
@@ -780,6 +1058,37 @@ Database: {db}</source>
         <message>
             <source>New referral</source>
             <translation>新建推介</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveAppointmentDialog</name>
+        <message>
+            <source>Move the appointment</source>
+            <translation>预约改期</translation>
+        </message>
+        <message>
+            <source>Client {client}, booked for {at}.</source>
+            <translation>客户 {client}，原定于 {at}。</translation>
+        </message>
+        <message>
+            <source>New date and time</source>
+            <translation>新的日期和时间</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>目的</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>改期</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -1006,6 +1315,53 @@ Database: {db}</source>
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanDialog</name>
+        <message>
+            <source>Move the planned contact</source>
+            <translation>调整计划日期</translation>
+        </message>
+        <message>
+            <source>Plan a visit or call</source>
+            <translation>添加拜访或电话计划</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>拜访</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Visit or call</source>
+            <translation>拜访或电话</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Choose a client</source>
+            <translation>请选择客户</translation>
         </message>
     </context>
     <context>
@@ -1608,6 +1964,77 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Reason (required)</source>
             <translation>作废原因（必填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekPlanModel</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>拜访</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>周日</translation>
+        </message>
+        <message>
+            <source>Proposed</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>已计划</translation>
         </message>
     </context>
     <context>

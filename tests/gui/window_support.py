@@ -22,9 +22,10 @@ ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage"),
-    Role.RM: ("referralPage", "myReferralsPage", "weeklySummaryPage"),
+    Role.RM: ("referralPage", "myReferralsPage", "diaryPage", "weeklySummaryPage"),
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
-    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "weeklySummaryPage"),
+    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
+                      "weeklySummaryPage"),
     Role.ADMIN: ("staffPage",),
 }
 

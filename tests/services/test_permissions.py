@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from models import Role
-from services import accounts, audit, clients, dayclose, followups, imports, received, referrals, reports, weekly
+from services import accounts, audit, clients, dayclose, diary, followups, imports, received, referrals, reports, weekly
 from services.db import Database
 from services.errors import PermissionDenied
 from services.permissions import PERMISSIONS, Action, Actor, allowed
@@ -98,6 +98,9 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
                                                     w.db.today()),
     Action.WEEKLY_SUBMIT: lambda w, a: weekly.submit(w.db, a, w.db.today(), "本周小结"),
     Action.WEEKLY_BRANCH: lambda w, a: weekly.branch_week(w.db, a, w.db.today()),
+    Action.DIARY_VIEW: lambda w, a: diary.day(w.db, a, a.staff_id or 0, w.db.today()),
+    Action.DIARY_VIEW_BRANCH: lambda w, a: diary.day(w.db, a, w.other_rm.id, w.db.today()),
+    Action.PLAN_EDIT: lambda w, a: diary.add_plan(w.db, a, w.client_id, _tomorrow(w.db), "call"),
 }
 
 
