@@ -49,8 +49,7 @@ DUE_WEEKDAY = 4  # Monday is 0
 DUE_TIME = dt.time(17, 30)
 FINDINGS_MAX = 2000
 CENT = Decimal("0.01")
-# An appointment that took place. The diary's held / missed / moved marking may bring a status of
-# its own for "held"; whichever of these the enum has counts.
+# An appointment that took place (the diary marks it held: docs/diary.md).
 HELD_STATUSES: tuple[AppointmentStatus, ...] = (AppointmentStatus.HELD,)
 _CLOSED = (FollowUpState.CONVERTED, FollowUpState.NOT_PREMIUM, FollowUpState.ABANDONED)
 _OPEN = (FollowUpState.OPEN, FollowUpState.APPOINTED)
