@@ -28,6 +28,7 @@ from models.enums import (
     Gender,
     MaintenanceKind,
     ReferralStatus,
+    RiskTolerance,
     Role,
     Tier,
 )
@@ -37,5 +38,5 @@ __all__ = [
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
     "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
-    "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
+    "ReferralStatus", "RiskTolerance", "Role", "Staff", "Tier", "UTCDateTime",
 ]

@@ -33,6 +33,7 @@ from models.enums import (
     Gender,
     MaintenanceKind,
     ReferralStatus,
+    RiskTolerance,
     Role,
     Tier,
 )
@@ -92,7 +93,7 @@ class Client(Base):
     id_number: Mapped[str | None] = mapped_column(String(18))
     occupation: Mapped[str | None] = mapped_column(String(60))
     employer: Mapped[str | None] = mapped_column(String(100))
-    family: Mapped[str | None] = mapped_column(String(200))
+    family: Mapped[str | None] = mapped_column(String(200))  # household: members, in the RM's words
     income_band: Mapped[str | None] = mapped_column(String(32))
     education: Mapped[str | None] = mapped_column(String(32))
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -106,6 +107,10 @@ class Client(Base):
     updated_at: Mapped[utc_ts | None]
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # The profile's remaining fields (docs/profiles.md "Fields"; migration 0010).
+    dependants: Mapped[int | None] = mapped_column(Integer)
+    social_standing: Mapped[str | None] = mapped_column(String(100))
+    risk_tolerance: Mapped[RiskTolerance | None] = mapped_column(enum_type(RiskTolerance))
 
     rm: Mapped[Staff | None] = relationship(foreign_keys=[rm_id])
 
@@ -192,6 +197,7 @@ class Referral(Base):
         Index("ix_referral_branch_day_created", "branch_id", "business_date", "created_at", "id"),
         Index("ix_referral_branch_created", "branch_id", "created_at", "id"),
         Index("ix_referral_referrer_created", "referrer_id", "created_at", "id"),
+        Index("ix_referral_client_created", "client_id", "created_at", "id"),  # the profile's timeline
     )
 
 
@@ -229,6 +235,7 @@ class FollowUp(Base):
         # never the closed history; and the sheets' "closed in the period" by its own range.
         Index("ix_follow_up_branch_queue", "branch_id", "state", "next_contact_date", "id"),
         Index("ix_follow_up_branch_closed", "branch_id", "closed_at"),
+        Index("ix_follow_up_client_opened", "client_id", "opened_at", "id"),  # the profile's timeline
     )
 
 
@@ -272,6 +279,7 @@ class Appointment(Base):
     __table_args__ = (
         Index("ix_appointment_rm_at", "rm_id", "at"),
         Index("ix_appointment_created", "rm_id", "created_at"),
+        Index("ix_appointment_client_at", "client_id", "at", "id"),  # the profile's timeline
     )
 
 
@@ -286,6 +294,8 @@ class MaintenanceRecord(Base):
     at: Mapped[utc_ts]
     kind: Mapped[MaintenanceKind] = mapped_column(enum_type(MaintenanceKind))
     note: Mapped[text500 | None]
+
+    __table_args__ = (Index("ix_maintenance_client_at", "client_id", "at", "id"),)  # the profile's timeline
 
 
 class DayClose(Base):
