@@ -57,6 +57,8 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "File a referral"), Action.REFERRAL_FILE),
     PageSpec("myReferralsPage", "gui.pages.my_referrals", "MyReferralsPage", _referrals_label,
              Action.REFERRAL_VIEW_OWN),
+    PageSpec("clientPage", "gui.pages.client_search", "ClientSearchPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Find a client"), Action.CLIENT_LOOKUP),
     PageSpec("dayClosePage", "gui.pages.day_close", "DayClosePage",
              lambda _role: QCoreApplication.translate("MainWindow", "Day close"), Action.DAY_CLOSE_VIEW),
     PageSpec("reportsPage", "gui.pages.reports", "ReportsPage",

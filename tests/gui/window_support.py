@@ -20,11 +20,11 @@ WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
              "followUpPage", "diaryPage", "clientPage")
 ROLE_PAGES = {
-    Role.TELLER: ("referralPage", "myReferralsPage"),
-    Role.MARKETING: ("referralPage", "myReferralsPage"),
-    Role.RM: ("referralPage", "myReferralsPage"),
-    Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
-    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
+    Role.TELLER: ("referralPage", "myReferralsPage", "clientPage"),
+    Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage"),
+    Role.RM: ("referralPage", "myReferralsPage", "clientPage"),
+    Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "clientPage", "dayClosePage", "reportsPage"),
+    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "clientPage", "dayClosePage", "reportsPage"),
     Role.ADMIN: ("staffPage",),
 }
 
