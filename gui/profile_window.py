@@ -253,7 +253,7 @@ class ProfileWindow(QWidget):
         self.education_label.setText(p.education or "—")
         self.income_label.setText(p.income_band or "—")
         self.standing_label.setText(p.social_standing or "—")
-        self.interests_label.setText(self.tr("、").join(p.interests) if p.interests else "—")
+        self.interests_label.setText(self.tr(", ").join(p.interests) if p.interests else "—")
         self.risk_label.setText(risk_label(p.risk_tolerance))
         self.tier_label.setText(tier_label(p.tier))
         self.score_label.setText(str(p.score))

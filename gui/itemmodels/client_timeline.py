@@ -33,39 +33,55 @@ _Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClientTimeline", text)
-
-
 def kind_label(kind: str) -> str:
-    labels = {"referral": _tr("Referral"), "follow_up": _tr("Follow-up"), "contact": _tr("Contact"),
-              "appointment": _tr("Appointment"), "maintenance": _tr("Maintenance")}
+    labels = {
+        "referral": QCoreApplication.translate("ClientTimeline", "Referral"),
+        "follow_up": QCoreApplication.translate("ClientTimeline", "Follow-up"),
+        "contact": QCoreApplication.translate("ClientTimeline", "Contact"),
+        "appointment": QCoreApplication.translate("ClientTimeline", "Appointment"),
+        "maintenance": QCoreApplication.translate("ClientTimeline", "Maintenance"),
+    }
     return labels.get(kind, kind)
 
 
 def _contact_channel(value: str) -> str:
-    labels: dict[str, str] = {ContactChannel.PHONE: _tr("Phone"), ContactChannel.SMS: _tr("SMS"),
-              ContactChannel.EMAIL: _tr("E-mail"), ContactChannel.LETTER: _tr("Letter"),
-              ContactChannel.VISIT: _tr("Visit")}
+    labels: dict[str, str] = {
+        ContactChannel.PHONE: QCoreApplication.translate("ClientTimeline", "Phone"),
+        ContactChannel.SMS: QCoreApplication.translate("ClientTimeline", "SMS"),
+        ContactChannel.EMAIL: QCoreApplication.translate("ClientTimeline", "E-mail"),
+        ContactChannel.LETTER: QCoreApplication.translate("ClientTimeline", "Letter"),
+        ContactChannel.VISIT: QCoreApplication.translate("ClientTimeline", "Visit"),
+    }
     return labels.get(value, value)
 
 
 def _contact_result(value: str) -> str:
-    labels: dict[str, str] = {ContactResult.REACHED: _tr("Reached"), ContactResult.NO_ANSWER: _tr("No answer"),
-              ContactResult.DECLINED: _tr("Declined"), ContactResult.APPOINTMENT: _tr("Appointment agreed"),
-              ContactResult.WRONG_NUMBER: _tr("Wrong number")}
+    labels: dict[str, str] = {
+        ContactResult.REACHED: QCoreApplication.translate("ClientTimeline", "Reached"),
+        ContactResult.NO_ANSWER: QCoreApplication.translate("ClientTimeline", "No answer"),
+        ContactResult.DECLINED: QCoreApplication.translate("ClientTimeline", "Declined"),
+        ContactResult.APPOINTMENT: QCoreApplication.translate("ClientTimeline", "Appointment agreed"),
+        ContactResult.WRONG_NUMBER: QCoreApplication.translate("ClientTimeline", "Wrong number"),
+    }
     return labels.get(value, value)
 
 
 def _appointment_status(value: str) -> str:
-    labels: dict[str, str] = {AppointmentStatus.SCHEDULED: _tr("Scheduled"), AppointmentStatus.DONE: _tr("Held"),
-              AppointmentStatus.CANCELLED: _tr("Cancelled")}
+    labels: dict[str, str] = {
+        AppointmentStatus.SCHEDULED: QCoreApplication.translate("ClientTimeline", "Scheduled"),
+        AppointmentStatus.DONE: QCoreApplication.translate("ClientTimeline", "Held"),
+        AppointmentStatus.CANCELLED: QCoreApplication.translate("ClientTimeline", "Cancelled"),
+    }
     return labels.get(value, value)
 
 
 def _maintenance_kind(value: str) -> str:
-    labels: dict[str, str] = {MaintenanceKind.GREETING: _tr("Greeting"), MaintenanceKind.REVIEW: _tr("Portfolio review"),
-              MaintenanceKind.CROSS_SELL: _tr("Cross-selling"), MaintenanceKind.OTHER: _tr("Other")}
+    labels: dict[str, str] = {
+        MaintenanceKind.GREETING: QCoreApplication.translate("ClientTimeline", "Greeting"),
+        MaintenanceKind.REVIEW: QCoreApplication.translate("ClientTimeline", "Portfolio review"),
+        MaintenanceKind.CROSS_SELL: QCoreApplication.translate("ClientTimeline", "Cross-selling"),
+        MaintenanceKind.OTHER: QCoreApplication.translate("ClientTimeline", "Other"),
+    }
     return labels.get(value, value)
 
 

@@ -159,9 +159,9 @@ class ClientSearchPage(Page):
         if not rows:
             self.summary_label.setText(self.tr("No client found."))
         elif len(rows) < PAGE:
-            self.summary_label.setText(self.tr("%n client(s) found.", "", len(rows)))
+            self.summary_label.setText(self.tr("Clients found: {n}").format(n=len(rows)))
         else:
-            self.summary_label.setText(self.tr("More than %n clients found; type more to narrow.", "", len(rows)))
+            self.summary_label.setText(self.tr("More than {n} clients found; type more to narrow.").format(n=len(rows)))
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 

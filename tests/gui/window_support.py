@@ -23,8 +23,8 @@ ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage"),
     Role.RM: ("referralPage", "myReferralsPage", "clientPage"),
-    Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "clientPage", "dayClosePage", "reportsPage"),
-    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "clientPage", "dayClosePage", "reportsPage"),
+    Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "clientPage"),
+    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "clientPage"),
     Role.ADMIN: ("staffPage",),
 }
 
