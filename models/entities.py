@@ -122,6 +122,7 @@ class Client(Base):
         Index("ux_client_branch_mobile", "branch_id", "mobile", unique=True),
         Index("ix_client_branch_name", "branch_id", "name"),
         Index("ix_client_id_number", "id_number"),
+        Index("ix_client_branch_id_number", "branch_id", "id_number"),  # the search by ID number (migration 0010)
         Index("ix_client_rm", "rm_id"),
     )
 

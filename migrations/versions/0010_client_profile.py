@@ -28,6 +28,7 @@ def upgrade() -> None:
     op.add_column('client', sa.Column('dependants', sa.Integer(), nullable=True))
     op.add_column('client', sa.Column('social_standing', sa.String(length=100), nullable=True))
     op.add_column('client', sa.Column('risk_tolerance', sa.String(length=32), nullable=True))
+    op.create_index('ix_client_branch_id_number', 'client', ['branch_id', 'id_number'], unique=False)
     op.create_index('ix_referral_client_created', 'referral', ['client_id', 'created_at', 'id'], unique=False)
     op.create_index('ix_follow_up_client_opened', 'follow_up', ['client_id', 'opened_at', 'id'], unique=False)
     op.create_index('ix_appointment_client_at', 'appointment', ['client_id', 'at', 'id'], unique=False)
@@ -39,6 +40,7 @@ def downgrade() -> None:
     op.drop_index('ix_appointment_client_at', table_name='appointment')
     op.drop_index('ix_follow_up_client_opened', table_name='follow_up')
     op.drop_index('ix_referral_client_created', table_name='referral')
+    op.drop_index('ix_client_branch_id_number', table_name='client')
     with op.batch_alter_table('client') as batch:
         batch.drop_column('risk_tolerance')
         batch.drop_column('social_standing')
