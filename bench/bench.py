@@ -591,8 +591,14 @@ class Bench:
             get_profile(self.db, sc.supervisor, cid)
             timeline(self.db, sc.supervisor, cid)
 
+        def one_transaction(stmts: list[Stmt]) -> list[Stmt]:
+            # Two reads, each with its BEGIN; the raw replay runs their SELECTs in one transaction.
+            begins = [st for st in stmts if st.sql.startswith("BEGIN")][:1]
+            return begins + [st for st in stmts if st.is_select]
+
         fig, chosen = self.service_vs_raw("i1", f"open a profile: details and the timeline's first window "
-                                                f"({entries:,} entries)", "≤ 200 ms", open_profile)
+                                                f"({entries:,} entries)", "≤ 200 ms", open_profile,
+                                          pick=one_transaction)
         worst = max(fig.samples) if fig.samples else None
         fig.ok = fig.value is not None and fig.value <= 200
         union = [st for st in chosen if "UNION ALL" in st.sql]
