@@ -84,6 +84,20 @@ def test_search_results_are_masked_and_say_who_may_open_them(db: Database, f: Fa
     assert not any(m.can_open for m in clients.search_clients(db, f.actor(f.staff(L)), "赵"))
 
 
+def test_a_referral_row_says_whether_the_viewer_may_open_its_clients_profile(db: Database, f: Factories) -> None:
+    from services import referrals
+
+    lobby, rm, other_rm, sup = f.staff(L), f.staff(R), f.staff(R), f.staff(S)
+    mine = f.referral(rm, rm, name="自己客户")
+    theirs = f.referral(rm, other_rm, name="他人客户")
+    rows = {r.id: r for r in referrals.list_referrals(db, f.actor(rm), None, "own")}
+    assert rows[mine.id].can_open_profile and rows[mine.id].client_id == mine.client_id
+    assert not rows[theirs.id].can_open_profile
+    assert all(r.can_open_profile for r in referrals.list_referrals(db, f.actor(sup), None, "branch"))
+    assert not any(r.can_open_profile for r in referrals.list_referrals(db, f.actor(lobby), None, "branch"))
+    clients.get_profile(db, f.actor(rm), mine.client_id)  # what the row promised holds
+
+
 def test_search_windows_continue_by_keyset_without_repeats(db: Database, f: Factories) -> None:
     for i in range(7):
         _client(db, f, f"孙{'一二三四五六七'[i]}", f"1360000{i:04d}")
