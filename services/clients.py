@@ -11,8 +11,11 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
+    Select,
     String,
     and_,
+    bindparam,
     false,
     func,
     literal,
@@ -37,6 +40,7 @@ from models import (
     RiskTolerance,
     Staff,
     Tier,
+    UTCDateTime,
 )
 from services import audit
 from services import validation as v
@@ -366,18 +370,65 @@ TIMELINE_KINDS = ("referral", "follow_up", "contact", "appointment", "maintenanc
 
 
 def _before(at_col: ColumnElement[dt.datetime], id_col: ColumnElement[int], kind: str,
-            after: TimelineKey | None) -> ColumnElement[bool]:
-    """This kind's rows that come after ``after`` in the newest-first order (at, kind, id) descending.
+            after_kind: str | None) -> ColumnElement[bool]:
+    """This kind's rows that come after the window's last entry in the newest-first order (at, kind, id)
+    descending; the entry's time and id are the parameters ``after_at`` and ``after_id``.
 
     The kind is constant within one part of the UNION, so the condition is on (at, id) only and
     each part reads its own (client, at, id) index backwards."""
-    if after is None:
+    if after_kind is None:
         return true()
-    if kind < after.kind:  # at the same moment a smaller kind comes later
-        return at_col <= after.at
-    if kind > after.kind:
-        return at_col < after.at
-    return or_(at_col < after.at, and_(at_col == after.at, id_col < after.id))
+    after_at = bindparam("after_at", type_=UTCDateTime())
+    if kind < after_kind:  # at the same moment a smaller kind comes later
+        return at_col <= after_at
+    if kind > after_kind:
+        return at_col < after_at
+    return or_(at_col < after_at, and_(at_col == after_at, id_col < bindparam("after_id", type_=Integer())))
+
+
+# Built once per (kind of the window's last entry, limit) and reused: the statement is large, and
+# building it and its cache key took longer than running it (docs/profiles.md "Measured").
+_TIMELINE_STATEMENTS: dict[tuple[str | None, int], Select[Any]] = {}
+_TIMELINE_STATEMENTS_MAX = 64
+
+
+def _timeline_statement(after_kind: str | None, limit: int) -> Select[Any]:
+    key = (after_kind, limit)
+    stmt = _TIMELINE_STATEMENTS.get(key)
+    if stmt is not None:
+        return stmt
+    client_id = bindparam("client_id", type_=Integer())
+    null_text = literal(None, String)
+
+    def part(kind: str, at_col, id_col, what, channel, who, note, *where):  # type: ignore[no-untyped-def]
+        q = (select(at_col.label("at"), literal(kind, String).label("kind"), id_col.label("id"),
+                    type_coerce(what, String).label("what"), type_coerce(channel, String).label("channel"),
+                    who.label("who_id"), note.label("note"))
+             .where(*where, _before(at_col, id_col, kind, after_kind))
+             .order_by(at_col.desc(), id_col.desc()).limit(limit))
+        return select(q.subquery())
+
+    parts = [
+        part("referral", Referral.created_at, Referral.id, Referral.status, Referral.channel, Referral.referrer_id,
+             Referral.note, Referral.client_id == client_id),
+        part("follow_up", FollowUp.opened_at, FollowUp.id, FollowUp.state, null_text, FollowUp.rm_id,
+             FollowUp.outcome_reason, FollowUp.client_id == client_id),
+        part("contact", ContactAttempt.at, ContactAttempt.id, ContactAttempt.result, ContactAttempt.channel,
+             ContactAttempt.staff_id, ContactAttempt.note,
+             ContactAttempt.follow_up_id.in_(select(FollowUp.id).where(FollowUp.client_id == client_id))),
+        part("appointment", Appointment.at, Appointment.id, Appointment.status, null_text, Appointment.rm_id,
+             Appointment.note, Appointment.client_id == client_id),
+        part("maintenance", MaintenanceRecord.at, MaintenanceRecord.id, MaintenanceRecord.kind, null_text,
+             MaintenanceRecord.rm_id, MaintenanceRecord.note, MaintenanceRecord.client_id == client_id),
+    ]
+    u = union_all(*parts).subquery()
+    who = aliased(Staff)
+    stmt = (select(u.c.at, u.c.kind, u.c.id, u.c.what, u.c.channel, who.name, u.c.note)
+            .outerjoin(who, who.id == u.c.who_id)
+            .order_by(u.c.at.desc(), u.c.kind.desc(), u.c.id.desc()).limit(limit))
+    if len(_TIMELINE_STATEMENTS) < _TIMELINE_STATEMENTS_MAX:
+        _TIMELINE_STATEMENTS[key] = stmt
+    return stmt
 
 
 def timeline(db: Database, actor: Actor, client_id: int, after: TimelineKey | None = None,
@@ -387,38 +438,16 @@ def timeline(db: Database, actor: Actor, client_id: int, after: TimelineKey | No
     so nothing in it is masked further; each part reads at most ``limit`` rows from its index."""
     if limit < 1:
         return []
+    if after is not None and after.kind not in TIMELINE_KINDS:
+        raise ValueError(after.kind)
+    params: dict[str, object] = {"client_id": client_id}
+    if after is not None:
+        params.update(after_at=after.at, after_id=after.id)
     with db.read() as s:
         _load_entitled(s, actor, client_id, Action.CLIENT_PROFILE)
-        null_text = literal(None, String)
-
-        def part(kind: str, at_col, id_col, what, channel, who, note, *where):  # type: ignore[no-untyped-def]
-            q = (select(at_col.label("at"), literal(kind, String).label("kind"), id_col.label("id"),
-                        type_coerce(what, String).label("what"), type_coerce(channel, String).label("channel"),
-                        who.label("who_id"), note.label("note"))
-                 .where(*where, _before(at_col, id_col, kind, after))
-                 .order_by(at_col.desc(), id_col.desc()).limit(limit))
-            return select(q.subquery())
-
-        parts = [
-            part("referral", Referral.created_at, Referral.id, Referral.status, Referral.channel, Referral.referrer_id,
-                 Referral.note, Referral.client_id == client_id),
-            part("follow_up", FollowUp.opened_at, FollowUp.id, FollowUp.state, null_text, FollowUp.rm_id,
-                 FollowUp.outcome_reason, FollowUp.client_id == client_id),
-            part("contact", ContactAttempt.at, ContactAttempt.id, ContactAttempt.result, ContactAttempt.channel,
-                 ContactAttempt.staff_id, ContactAttempt.note,
-                 ContactAttempt.follow_up_id.in_(select(FollowUp.id).where(FollowUp.client_id == client_id))),
-            part("appointment", Appointment.at, Appointment.id, Appointment.status, null_text, Appointment.rm_id,
-                 Appointment.note, Appointment.client_id == client_id),
-            part("maintenance", MaintenanceRecord.at, MaintenanceRecord.id, MaintenanceRecord.kind, null_text,
-                 MaintenanceRecord.rm_id, MaintenanceRecord.note, MaintenanceRecord.client_id == client_id),
-        ]
-        u = union_all(*parts).subquery()
-        who = aliased(Staff)
-        q = (select(u.c.at, u.c.kind, u.c.id, u.c.what, u.c.channel, who.name, u.c.note)
-             .outerjoin(who, who.id == u.c.who_id)
-             .order_by(u.c.at.desc(), u.c.kind.desc(), u.c.id.desc()).limit(limit))
+        rows = s.execute(_timeline_statement(after.kind if after else None, limit), params).all()
         return [TimelineEntry(_utc(at), kind, i, str(what), channel, who_name, note)
-                for at, kind, i, what, channel, who_name, note in s.execute(q).all()]
+                for at, kind, i, what, channel, who_name, note in rows]
 
 
 def _utc(at: dt.datetime | str) -> dt.datetime:

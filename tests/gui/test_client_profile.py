@@ -180,7 +180,8 @@ def test_another_rms_client_is_refused_by_id_and_no_window_stays(qtbot, desk):
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorMessageBox") is not None, timeout=WAIT_MS)
     box = window.findChild(QMessageBox, "errorMessageBox")
     assert box.isVisible() and window.profile is None
-    assert child(window, QLabel, "profileMobileLabel").text() == "" and child(window, QLabel, "profileNameLabel").text() == ""
+    assert child(window, QLabel, "profileMobileLabel").text() == ""
+    assert child(window, QLabel, "profileNameLabel").text() == ""
     assert not child(window, QPushButton, "revealButton").isEnabled()
     assert not child(window, QPushButton, "editProfileButton").isEnabled()
     with qtbot.waitSignal(window.destroyed, timeout=WAIT_MS):

@@ -154,9 +154,8 @@ def _long_history(db: Database, f: Factories) -> tuple[int, int]:
 
 
 def test_the_timeline_is_newest_first_across_every_kind(db: Database, f: Factories) -> None:
-    cid, rm_id = _long_history(db, f)
-    rm_actor = next(a for a in [f.actor(info) for info in [f.staff(S)]])
-    entries = clients.timeline(db, rm_actor, cid, limit=100)
+    cid, _ = _long_history(db, f)
+    entries = clients.timeline(db, f.actor(f.staff(S)), cid, limit=100)
     kinds = {e.kind for e in entries}
     assert kinds == {"referral", "follow_up", "contact", "appointment", "maintenance"}
     assert len(entries) == 3 + 1 + 4 + 3 + 5
