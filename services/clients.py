@@ -158,20 +158,34 @@ def search_clients(db: Database, actor: Actor, text: str, *, limit: int = SEARCH
     else:
         return []
     rm = aliased(Staff)
-    base = select(Client, rm.name).outerjoin(rm, rm.id == Client.rm_id).where(Client.branch_id == actor.branch_id)
+    # The columns a result shows, not whole Client objects: loading the ORM entity (every column,
+    # the JSON interests, the identity map) was most of a search's time (docs/profiles.md "Measured").
+    base = (select(Client.id, Client.name, Client.mobile, Client.id_number, Client.tier, Client.rm_id, rm.name)
+            .outerjoin(rm, rm.id == Client.rm_id).where(Client.branch_id == actor.branch_id))
     with db.read() as s:
-        found: dict[int, tuple[Client, str | None]] = {}
+        found: dict[int, _Found] = {}
         for match, order in parts:
             q = base.where(match)
             if after_id is not None:
                 q = q.where(_after(s, order, after_id))
-            for c, rm_name in s.execute(q.order_by(order, Client.id).limit(limit)).all():
-                found.setdefault(c.id, (c, rm_name))
+            for row in s.execute(q.order_by(order, Client.id).limit(limit)).all():
+                found.setdefault(row[0], _Found(*row))
         rows = list(found.values())
         if len(parts) > 1:  # two parts are both in mobile order (digits sort alike in every collation)
-            rows = sorted(rows, key=lambda r: (r[0].mobile or "", r[0].id))[:limit]
-        last = _last_types(s, [c.id for c, _ in rows])
-        return [_match(actor, c, rm_name, last.get(c.id)) for c, rm_name in rows]
+            rows = sorted(rows, key=lambda r: (r.mobile or "", r.id))[:limit]
+        last = _last_types(s, [r.id for r in rows])
+        return [_match(actor, r, last.get(r.id)) for r in rows]
+
+
+@dataclass(frozen=True)
+class _Found:
+    id: int
+    name: str
+    mobile: str | None
+    id_number: str | None
+    tier: Tier
+    rm_id: int | None
+    rm_name: str | None
 
 
 def _after(s: Session, order: ColumnElement[Any], after_id: int) -> ColumnElement[bool]:
@@ -197,9 +211,9 @@ def _last_types(s: Session, client_ids: list[int]) -> dict[int, ClientType]:
     return out
 
 
-def _match(actor: Actor, c: Client, rm_name: str | None, last_type: ClientType | None) -> ClientMatch:
+def _match(actor: Actor, c: _Found, last_type: ClientType | None) -> ClientMatch:
     return ClientMatch(c.id, c.name, mask(c.mobile, Kind.MOBILE), mask(c.id_number, Kind.ID_NUMBER),
-                       c.tier, c.rm_id, rm_name, last_type, suggested_client_type(last_type, c.tier),
+                       c.tier, c.rm_id, c.rm_name, last_type, suggested_client_type(last_type, c.tier),
                        can_see_full(actor, c.rm_id))
 
 
