@@ -805,16 +805,16 @@ Database: {db}</translation>
             <translation>File a referral</translation>
         </message>
         <message>
-            <source>Find a client</source>
-            <translation>Find a client</translation>
-        </message>
-        <message>
             <source>Day close</source>
             <translation>Day close</translation>
         </message>
         <message>
             <source>Reports</source>
             <translation>Reports</translation>
+        </message>
+        <message>
+            <source>Find a client</source>
+            <translation>Find a client</translation>
         </message>
         <message>
             <source>Staff accounts</source>

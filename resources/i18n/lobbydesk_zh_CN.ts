@@ -805,16 +805,16 @@ Database: {db}</source>
             <translation>推介登记</translation>
         </message>
         <message>
-            <source>Find a client</source>
-            <translation>查找客户</translation>
-        </message>
-        <message>
             <source>Day close</source>
             <translation>日终核对</translation>
         </message>
         <message>
             <source>Reports</source>
             <translation>推介统计</translation>
+        </message>
+        <message>
+            <source>Find a client</source>
+            <translation>查找客户</translation>
         </message>
         <message>
             <source>Staff accounts</source>
