@@ -39,7 +39,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import Engine, case, event, func, select  # noqa: E402
+from sqlalchemy import Engine, case, event, func, insert, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench import seed as seeder  # noqa: E402
@@ -463,6 +463,154 @@ class Bench:
                 plan_summary(self.raw.plan(main[0])) if main else "")
             self.add(fig)
 
+    # (d5–d10) client search by each key the lobby types (docs/profiles.md "Measured")
+
+    def _branch_clients(self, n: int, *, with_id_number: bool = False) -> list[tuple[str, str, str | None]]:
+        """``n`` clients of the busy branch spread over its ids: (mobile, name, id_number)."""
+        with self.db.read() as s:
+            q = select(Client.mobile, Client.name, Client.id_number).where(
+                Client.branch_id == self.scene.branch_id, Client.mobile.is_not(None))
+            if with_id_number:
+                q = q.where(Client.id_number.is_not(None))
+            lo, hi = s.execute(q.with_only_columns(func.min(Client.id), func.max(Client.id))).one()
+            if lo is None:
+                return []
+            out: list[tuple[str, str, str | None]] = []
+            for _ in range(n * 3):
+                row = s.execute(q.where(Client.id >= self.rng.randint(lo, hi)).order_by(Client.id).limit(1)).first()
+                if row is not None:
+                    out.append((str(row[0]), str(row[1]), row[2]))
+                if len(out) == n:
+                    break
+            return out
+
+    def _many(self, key: str, label: str, texts: Sequence[str], who: Actor, expect: Callable[[str, list[Any]], bool]
+              ) -> Figure:
+        """Search each of ``texts`` once (after a warm-up of a few): the median and the worst, each text's
+        statements replayed raw for the floor; ``expect`` checks the answer (the right client first)."""
+        from services.clients import search_clients
+
+        for text in texts[:3]:
+            search_clients(self.db, who, text)
+        samples: list[float] = []
+        raws: list[float] = []
+        wrong = 0
+        plan = ""
+        for text in texts:
+            with capture(self.engine) as stmts:
+                t0 = time.perf_counter()
+                found = search_clients(self.db, who, text)
+                samples.append((time.perf_counter() - t0) * MS)
+            wrong += not expect(text, found)
+            chosen = [st for st in stmts if st.is_select or st.sql.startswith("BEGIN")]
+            raws.append(timed(lambda chosen=chosen: self.raw.replay(chosen), 1, 0)[0])  # type: ignore[misc]
+            if not plan:
+                main = [st for st in chosen if "FROM client" in st.sql]
+                plan = plan_summary(self.raw.plan(main[0])) if main else ""
+        fig = Figure(key, label, "≤ 50 ms", median(samples) if samples else None, median(raws) if raws else None,
+                     samples=samples)
+        worst = max(samples) if samples else None
+        fig.ok = worst is not None and fig.value is not None and fig.value <= 50 and worst <= 50
+        fig.note = (f"{len(texts)} searches: median {_fmt(fig.value)}, worst {_fmt(worst)}"
+                    f"{f'; {wrong} without the right client first' if wrong else ''}; {plan}")
+        if wrong:
+            fig.ok = False
+        return self.add(fig)
+
+    def search_keys(self) -> None:
+        sc = self.scene
+        people = self._branch_clients(100)
+        ids = self._branch_clients(100, with_id_number=True)
+        lobby, sup = sc.lobby, sc.supervisor
+
+        def first_is(pick: Callable[[Any], str]) -> Callable[[str, list[Any]], bool]:
+            return lambda text, found: bool(found) and pick(found[0]) == text
+
+        mobiles = [m for m, _, _ in people]
+        last_fours = [m[-4:] for m in mobiles]
+        starts = [n[:1] for _, n, _ in people]
+        names = [n for _, n, _ in people]
+        id_numbers = [str(i) for _, _, i in ids]
+        full_mobile = {m: m for m in mobiles}
+        self._many("d5", "client search, full mobile (lobby)", mobiles, lobby,
+                   lambda text, found: bool(found) and found[0].mobile_masked[-4:] == full_mobile[text][-4:])
+        self._many("d6", "client search, exactly the last four (lobby)", last_fours, lobby,
+                   lambda text, found: bool(found) and all(m.mobile_masked.endswith(text) for m in found))
+        self._many("d7", "client search, four digits (supervisor: last four or prefix)", last_fours, sup,
+                   lambda text, found: bool(found))
+        self._many("d8", "client search, a name's first character (lobby)", starts, lobby,
+                   lambda text, found: bool(found) and all(m.name.startswith(text) for m in found))
+        self._many("d9", "client search, full name (lobby)", names, lobby, first_is(lambda m: m.name))
+        self._many("d10", "client search, ID number (lobby)", id_numbers, lobby,
+                   lambda text, found: bool(found) and found[0].id_number_masked[-4:] == text[-4:])
+
+    # (i) the profile window: a client with a long timeline
+
+    LONG_TIMELINE = 5000
+
+    def _long_timeline_client(self) -> tuple[int, int]:
+        """The busy branch's client with the most referrals, given maintenance records up to
+        ``LONG_TIMELINE`` entries if it has fewer (written once; later runs find them)."""
+        from models import MaintenanceKind, MaintenanceRecord
+
+        sc = self.scene
+        with self.db.read() as s:
+            cid, refs = s.execute(select(Referral.client_id, func.count()).where(Referral.branch_id == sc.branch_id)
+                                  .group_by(Referral.client_id).order_by(func.count().desc(), Referral.client_id)
+                                  .limit(1)).one()
+            kept = s.scalar(select(func.count()).select_from(MaintenanceRecord)
+                            .where(MaintenanceRecord.client_id == cid)) or 0
+            rm_id = s.scalar(select(Client.rm_id).where(Client.id == cid)) or sc.rm.staff_id
+        missing = self.LONG_TIMELINE - refs - kept
+        if missing > 0:
+            start = self.db.now()
+            kinds = list(MaintenanceKind)
+            with self.db.write() as s:
+                s.execute(insert(MaintenanceRecord), [
+                    {"client_id": cid, "rm_id": rm_id, "at": start - dt.timedelta(hours=7 * k),
+                     "kind": kinds[k % len(kinds)].value, "note": "bench"} for k in range(missing)])
+        from services.clients import timeline
+
+        n = 0
+        after = None
+        while True:
+            window = timeline(self.db, sc.supervisor, cid, after, 1000)
+            n += len(window)
+            if len(window) < 1000:
+                break
+            after = window[-1].key
+        return int(cid), n
+
+    def profile(self) -> None:
+        from services.clients import get_profile, timeline
+
+        sc = self.scene
+        cid, entries = self._long_timeline_client()
+
+        def open_profile() -> None:
+            get_profile(self.db, sc.supervisor, cid)
+            timeline(self.db, sc.supervisor, cid)
+
+        def one_transaction(stmts: list[Stmt]) -> list[Stmt]:
+            # Two reads, each with its BEGIN; the raw replay runs their SELECTs in one transaction.
+            begins = [st for st in stmts if st.sql.startswith("BEGIN")][:1]
+            return begins + [st for st in stmts if st.is_select]
+
+        fig, chosen = self.service_vs_raw("i1", f"open a profile: details and the timeline's first window "
+                                                f"({entries:,} entries)", "≤ 200 ms", open_profile,
+                                          pick=one_transaction)
+        worst = max(fig.samples) if fig.samples else None
+        fig.ok = fig.value is not None and fig.value <= 200
+        union = [st for st in chosen if "UNION ALL" in st.sql]
+        fig.note = f"worst {_fmt(worst)}; " + (plan_summary(self.raw.plan(union[0])) if union else "")
+        self.add(fig)
+        deep = timeline(self.db, sc.supervisor, cid, None, 4000)
+        after = deep[-1].key if deep else None
+        fig2, _ = self.service_vs_raw("i2", "the timeline's window 4 000 entries down (keyset)", "≤ 200 ms",
+                                      lambda: timeline(self.db, sc.supervisor, cid, after))
+        fig2.ok = fig2.value is not None and fig2.value <= 200
+        self.add(fig2)
+
     # (e) opening lists
 
     def lists(self) -> None:
@@ -693,7 +841,7 @@ print(json.dumps({"hwm_mb": now["VmHWM"], "rss_mb": now["VmRSS"], "base_mb": bas
 
 # --- running and printing ------------------------------------------------------------------------
 
-SECTIONS = ("filing", "rm_queue", "daily_stats", "search", "lists", "processes")
+SECTIONS = ("filing", "rm_queue", "daily_stats", "search", "search_keys", "profile", "lists", "processes")
 
 
 def run_bench(url: str, *, runs: int = 15, warmup: int = 3, proc_runs: int = 5, sections: Sequence[str] = SECTIONS,

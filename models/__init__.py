@@ -32,6 +32,7 @@ from models.enums import (
     NoDealReason,
     PlanKind,
     ReferralStatus,
+    RiskTolerance,
     Role,
     Tier,
 )
@@ -41,7 +42,5 @@ __all__ = [
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel", "ContactPlan",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
     "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind", "ReasonText",
-    "Referral",
-    "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
-    "WeeklySummary",
+    "Referral", "ReferralStatus", "RiskTolerance", "Role", "Staff", "Tier", "UTCDateTime", "WeeklySummary",
 ]

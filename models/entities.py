@@ -36,6 +36,7 @@ from models.enums import (
     NoDealReason,
     PlanKind,
     ReferralStatus,
+    RiskTolerance,
     Role,
     Tier,
 )
@@ -95,7 +96,7 @@ class Client(Base):
     id_number: Mapped[str | None] = mapped_column(String(18))
     occupation: Mapped[str | None] = mapped_column(String(60))
     employer: Mapped[str | None] = mapped_column(String(100))
-    family: Mapped[str | None] = mapped_column(String(200))
+    family: Mapped[str | None] = mapped_column(String(200))  # household: members, in the RM's words
     income_band: Mapped[str | None] = mapped_column(String(32))
     education: Mapped[str | None] = mapped_column(String(32))
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -109,6 +110,10 @@ class Client(Base):
     updated_at: Mapped[utc_ts | None]
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # The profile's remaining fields (docs/profiles.md "Fields"; migration 0010).
+    dependants: Mapped[int | None] = mapped_column(Integer)
+    social_standing: Mapped[str | None] = mapped_column(String(100))
+    risk_tolerance: Mapped[RiskTolerance | None] = mapped_column(enum_type(RiskTolerance))
 
     rm: Mapped[Staff | None] = relationship(foreign_keys=[rm_id])
 
@@ -120,6 +125,7 @@ class Client(Base):
         Index("ux_client_branch_mobile", "branch_id", "mobile", unique=True),
         Index("ix_client_branch_name", "branch_id", "name"),
         Index("ix_client_id_number", "id_number"),
+        Index("ix_client_branch_id_number", "branch_id", "id_number"),  # the search by ID number (migration 0010)
         Index("ix_client_rm", "rm_id"),
     )
 
@@ -199,6 +205,7 @@ class Referral(Base):
         Index("ix_referral_referrer_created", "referrer_id", "created_at", "id"),
         # "Referrals for me since the last one I saw" (the RM's notification): one range (migration 0014).
         Index("ix_referral_rm_id", "rm_id", "id"),
+        Index("ix_referral_client_created", "client_id", "created_at", "id"),  # the profile's timeline
     )
 
 
@@ -251,6 +258,7 @@ class FollowUp(Base):
         Index("ix_follow_up_branch_queue", "branch_id", "state", "next_contact_date", "id"),
         Index("ix_follow_up_branch_closed", "branch_id", "closed_at"),
         Index("ix_follow_up_source_referral", "source_referral_id"),
+        Index("ix_follow_up_client_opened", "client_id", "opened_at", "id"),  # the profile's timeline
     )
 
 
@@ -300,6 +308,7 @@ class Appointment(Base):
         Index("ix_appointment_rm_at", "rm_id", "at"),
         Index("ix_appointment_created", "rm_id", "created_at"),
         Index("ix_appointment_moved_from", "moved_from_id"),
+        Index("ix_appointment_client_at", "client_id", "at", "id"),  # the profile's timeline
     )
 
 
@@ -343,6 +352,8 @@ class MaintenanceRecord(Base):
     at: Mapped[utc_ts]
     kind: Mapped[MaintenanceKind] = mapped_column(enum_type(MaintenanceKind))
     note: Mapped[text500 | None]
+
+    __table_args__ = (Index("ix_maintenance_client_at", "client_id", "at", "id"),)  # the profile's timeline
 
 
 class DayClose(Base):

@@ -94,6 +94,16 @@ class Tier(StrEnum):
     CORE = "core"
 
 
+class RiskTolerance(StrEnum):
+    """The client's assessed risk tolerance (风险承受能力), the five grades banks use (C1–C5)."""
+
+    CONSERVATIVE = "conservative"  # C1 保守型
+    CAUTIOUS = "cautious"  # C2 稳健型
+    BALANCED = "balanced"  # C3 平衡型
+    GROWTH = "growth"  # C4 成长型
+    AGGRESSIVE = "aggressive"  # C5 进取型
+
+
 class Gender(StrEnum):
     MALE = "male"
     FEMALE = "female"

@@ -161,6 +161,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_own_client": ("只能为自己管户的客户制订计划", "you may plan only for your own clients"),
     # imports (docs/imports.md)
     "not_xlsx": ("不是有效的 .xlsx 电子表格", "not a valid .xlsx spreadsheet"),
+    "search_too_long": ("搜索内容过长（最多 {max} 个字）", "the search text is too long (at most {max} characters)"),
+    "whole_number_range": ("应为 {min}–{max} 的整数", "must be a whole number from {min} to {max}"),
+    "too_many": ("最多 {max} 项", "at most {max} items"),
     "import_busy": (
         "导入期间数据库中的相关记录一再变化，请稍后重试", "the records this import touches kept changing; try again",
     ),

@@ -29,7 +29,7 @@ from models import (
 )
 from services import audit, reasons, states
 from services import validation as v
-from services.clients import find_by_mobile
+from services.clients import can_see_full, find_by_mobile
 from services.db import BRANCH_TZ, Database, local_date, retrying
 from services.errors import DayClosed, FieldProblem, NotFound, ValidationError
 from services.i18n import msg
@@ -126,6 +126,8 @@ class ReferralRow:
     referrer_id: int
     rm_id: int
     can_void: bool  # the viewer may void it: not yet voided, and their own or they may edit any
+    client_id: int = 0
+    can_open_profile: bool = False  # the viewer may open the client's profile (clients.can_see_full)
 
 
 # --- rules shared by the form and the import ------------------------------------
@@ -562,7 +564,7 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
     out = []
     # Masked for every viewer, the supervisor too: full numbers only through the
     # profile's audited reveal (docs/permissions.md "Lists").
-    for r, referrer_name, rm_name, client_name, client_mobile, _client_rm, fu_state in rows:
+    for r, referrer_name, rm_name, client_name, client_mobile, client_rm, fu_state in rows:
         out.append(ReferralRow(
             id=r.id, created_at=r.created_at, business_date=r.business_date, referrer_name=referrer_name,
             client_name=client_name, client_mobile=mask(client_mobile, Kind.MOBILE),
@@ -570,6 +572,6 @@ def list_referrals(db: Database, actor: Actor, day: dt.date | None, scope: str =
             deal=r.deal, follow_up_state=fu_state, voided=r.voided_at is not None,
             void_reason=void_reasons.get(r.void_reason_id) if r.void_reason_id else None,
             confirmed=r.confirmed_at is not None, version=r.version, referrer_id=r.referrer_id, rm_id=r.rm_id,
-            can_void=may_void(actor, r),
+            can_void=may_void(actor, r), client_id=r.client_id, can_open_profile=can_see_full(actor, client_rm),
         ))
     return out

@@ -84,6 +84,11 @@ class MyReferralsPage(Page):
         self.void_button = QPushButton(self.tr("&Void…"))
         named(self.void_button, "voidReferralButton")
         self.void_button.setEnabled(False)
+        # The client's profile, for a viewer the row says may open it (docs/profiles.md "Opening").
+        self.profile_button = QPushButton(self.tr("Client &profile"))
+        named(self.profile_button, "openReferralProfileButton")
+        self.profile_button.setEnabled(False)
+        self.profile_button.setVisible(allowed(self.ctx.actor.role, Action.CLIENT_PROFILE))
         self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
         named(self.refresh_button, "refreshReferralsButton")
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
@@ -97,6 +102,7 @@ class MyReferralsPage(Page):
         bar.addSpacing(12)
         bar.addWidget(self.summary_label)
         bar.addStretch(1)
+        bar.addWidget(self.profile_button)
         bar.addWidget(self.void_button)
         bar.addWidget(self.refresh_button)
 
@@ -131,6 +137,7 @@ class MyReferralsPage(Page):
         self.today_button.clicked.connect(self.on_today_clicked)
         self.refresh_button.clicked.connect(self.refresh)
         self.void_button.clicked.connect(self.on_void_clicked)
+        self.profile_button.clicked.connect(self.on_profile_clicked)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.model.total_changed.connect(self.on_model_total_changed)
         self.model.window_loaded.connect(self.on_model_window_loaded)
@@ -217,6 +224,15 @@ class MyReferralsPage(Page):
     def _update_void_button(self) -> None:
         row = self.selected_row()
         self.void_button.setEnabled(row is not None and row.can_void)  # the service's rule, on the row
+        self.profile_button.setEnabled(row is not None and row.can_open_profile)
+
+    @Slot()
+    def on_profile_clicked(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.can_open_profile:
+            from gui.profile_window import open_profile
+
+            open_profile(self.ctx, row.client_id, self.window())
 
     @Slot()
     def on_void_clicked(self) -> None:

@@ -65,6 +65,8 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Reports"), Action.REPORT_EXPORT),
     PageSpec("weeklySummaryPage", "gui.pages.weekly_summary", "WeeklySummaryPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Weekly summary"), Action.WEEKLY_VIEW),
+    PageSpec("clientPage", "gui.pages.client_search", "ClientSearchPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Find a client"), Action.CLIENT_LOOKUP),
     PageSpec("staffPage", "gui.pages.staff_admin", "StaffAdminPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Staff accounts"), Action.STAFF_MANAGE),
 )

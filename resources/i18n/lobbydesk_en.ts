@@ -13,6 +13,210 @@
         </message>
     </context>
     <context>
+        <name>ClientSearchModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>Client type</source>
+            <translation>Client type</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>RM</translation>
+        </message>
+        <message>
+            <source>Enter or double-click opens the profile</source>
+            <translation>Enter or double-click opens the profile</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientSearchPage</name>
+        <message>
+            <source>Mobile, last four digits, name or its start, or ID number</source>
+            <translation>Mobile, last four digits, name or its start, or ID number</translation>
+        </message>
+        <message>
+            <source>Mobile or its start, last four digits, name or its start, or ID number</source>
+            <translation>Mobile or its start, last four digits, name or its start, or ID number</translation>
+        </message>
+        <message>
+            <source>&amp;Open profile</source>
+            <translation>&amp;Open profile</translation>
+        </message>
+        <message>
+            <source>&amp;File a referral for this client</source>
+            <translation>&amp;File a referral for this client</translation>
+        </message>
+        <message>
+            <source>Enter or double-click opens the profile of a client you look after.</source>
+            <translation>Enter or double-click opens the profile of a client you look after.</translation>
+        </message>
+        <message>
+            <source>Enter or double-click files a referral for the client.</source>
+            <translation>Enter or double-click files a referral for the client.</translation>
+        </message>
+        <message>
+            <source>Find a client</source>
+            <translation>Find a client</translation>
+        </message>
+        <message>
+            <source>No client found.</source>
+            <translation>No client found.</translation>
+        </message>
+        <message>
+            <source>Clients found: {n}</source>
+            <translation>Clients found: {n}</translation>
+        </message>
+        <message>
+            <source>More than {n} clients found; type more to narrow.</source>
+            <translation>More than {n} clients found; type more to narrow.</translation>
+        </message>
+        <message>
+            <source>File a referral</source>
+            <translation>File a referral</translation>
+        </message>
+        <message>
+            <source>File a referral for {name} ({mobile})?</source>
+            <translation>File a referral for {name} ({mobile})?</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientTimeline</name>
+        <message>
+            <source>Referral</source>
+            <translation>Referral</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>Maintenance</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>SMS</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Letter</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>Reached</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>No answer</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>Declined</translation>
+        </message>
+        <message>
+            <source>Appointment agreed</source>
+            <translation>Appointment agreed</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>Wrong number</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>Scheduled</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>Held</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Missed</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Moved</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Greeting</source>
+            <translation>Greeting</translation>
+        </message>
+        <message>
+            <source>Portfolio review</source>
+            <translation>Portfolio review</translation>
+        </message>
+        <message>
+            <source>Cross-selling</source>
+            <translation>Cross-selling</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientTimelineModel</name>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseFollowUpDialog</name>
         <message>
             <source>Abandon follow-up</source>
@@ -808,6 +1012,69 @@
         </message>
     </context>
     <context>
+        <name>EditProfileDialog</name>
+        <message>
+            <source>Edit profile — {name}</source>
+            <translation>Edit profile — {name}</translation>
+        </message>
+        <message>
+            <source>e.g. married, one son at university</source>
+            <translation>e.g. married, one son at university</translation>
+        </message>
+        <message>
+            <source>Separated by 、 or commas</source>
+            <translation>Separated by 、 or commas</translation>
+        </message>
+        <message>
+            <source>Not assessed</source>
+            <translation>Not assessed</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>Occupation</translation>
+        </message>
+        <message>
+            <source>Employer</source>
+            <translation>Employer</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>Dependants</source>
+            <translation>Dependants</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>Education</translation>
+        </message>
+        <message>
+            <source>Income band</source>
+            <translation>Income band</translation>
+        </message>
+        <message>
+            <source>Social standing</source>
+            <translation>Social standing</translation>
+        </message>
+        <message>
+            <source>Interests</source>
+            <translation>Interests</translation>
+        </message>
+        <message>
+            <source>Risk tolerance</source>
+            <translation>Risk tolerance</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>First start — Lobby Referral Desk</source>
@@ -1052,6 +1319,10 @@ Database: {db}</translation>
             <translation>Weekly summary</translation>
         </message>
         <message>
+            <source>Find a client</source>
+            <translation>Find a client</translation>
+        </message>
+        <message>
             <source>Staff accounts</source>
             <translation>Staff accounts</translation>
         </message>
@@ -1112,6 +1383,10 @@ Database: {db}</translation>
         <message>
             <source>&amp;Void…</source>
             <translation>&amp;Void…</translation>
+        </message>
+        <message>
+            <source>Client &amp;profile</source>
+            <translation>Client &amp;profile</translation>
         </message>
         <message>
             <source>Refresh (F5)</source>
@@ -1362,6 +1637,153 @@ Database: {db}</translation>
         <message>
             <source>Choose a client</source>
             <translation>Choose a client</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileWindow</name>
+        <message>
+            <source>C1 Conservative</source>
+            <translation>C1 Conservative</translation>
+        </message>
+        <message>
+            <source>C2 Cautious</source>
+            <translation>C2 Cautious</translation>
+        </message>
+        <message>
+            <source>C3 Balanced</source>
+            <translation>C3 Balanced</translation>
+        </message>
+        <message>
+            <source>C4 Growth</source>
+            <translation>C4 Growth</translation>
+        </message>
+        <message>
+            <source>C5 Aggressive</source>
+            <translation>C5 Aggressive</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>Client profile</source>
+            <translation>Client profile</translation>
+        </message>
+        <message>
+            <source>&amp;Edit profile…</source>
+            <translation>&amp;Edit profile…</translation>
+        </message>
+        <message>
+            <source>&amp;Show in full</source>
+            <translation>&amp;Show in full</translation>
+        </message>
+        <message>
+            <source>Basic details and contact</source>
+            <translation>Basic details and contact</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Year of birth</source>
+            <translation>Year of birth</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <source>Household and background</source>
+            <translation>Household and background</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>Dependants</source>
+            <translation>Dependants</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>Occupation</translation>
+        </message>
+        <message>
+            <source>Employer</source>
+            <translation>Employer</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>Education</translation>
+        </message>
+        <message>
+            <source>Income band</source>
+            <translation>Income band</translation>
+        </message>
+        <message>
+            <source>Social standing</source>
+            <translation>Social standing</translation>
+        </message>
+        <message>
+            <source>Interests and risk tolerance</source>
+            <translation>Interests and risk tolerance</translation>
+        </message>
+        <message>
+            <source>Interests</source>
+            <translation>Interests</translation>
+        </message>
+        <message>
+            <source>Risk tolerance</source>
+            <translation>Risk tolerance</translation>
+        </message>
+        <message>
+            <source>Score and tier</source>
+            <translation>Score and tier</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <source>Client profile — {name}</source>
+            <translation>Client profile — {name}</translation>
+        </message>
+        <message>
+            <source>RM: {name}</source>
+            <translation>RM: {name}</translation>
+        </message>
+        <message>
+            <source>No RM yet</source>
+            <translation>No RM yet</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>Shown in full; masked again after {s} seconds.</source>
+            <translation>Shown in full; masked again after {s} seconds.</translation>
         </message>
     </context>
     <context>

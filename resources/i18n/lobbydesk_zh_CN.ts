@@ -13,6 +13,210 @@
         </message>
     </context>
     <context>
+        <name>ClientSearchModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <source>Client type</source>
+            <translation>客户类型</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>客户等级</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>理财经理</translation>
+        </message>
+        <message>
+            <source>Enter or double-click opens the profile</source>
+            <translation>按回车或双击打开客户档案</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientSearchPage</name>
+        <message>
+            <source>Mobile, last four digits, name or its start, or ID number</source>
+            <translation>手机号、手机尾号四位、姓名或姓名开头、身份证号</translation>
+        </message>
+        <message>
+            <source>Mobile or its start, last four digits, name or its start, or ID number</source>
+            <translation>手机号或其开头、手机尾号四位、姓名或姓名开头、身份证号</translation>
+        </message>
+        <message>
+            <source>&amp;Open profile</source>
+            <translation>打开档案(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;File a referral for this client</source>
+            <translation>为该客户推介(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Enter or double-click opens the profile of a client you look after.</source>
+            <translation>按回车或双击打开您所管户客户的档案。</translation>
+        </message>
+        <message>
+            <source>Enter or double-click files a referral for the client.</source>
+            <translation>按回车或双击为该客户填写推介。</translation>
+        </message>
+        <message>
+            <source>Find a client</source>
+            <translation>查找客户</translation>
+        </message>
+        <message>
+            <source>No client found.</source>
+            <translation>未找到客户。</translation>
+        </message>
+        <message>
+            <source>Clients found: {n}</source>
+            <translation>找到客户：{n} 位</translation>
+        </message>
+        <message>
+            <source>More than {n} clients found; type more to narrow.</source>
+            <translation>找到超过 {n} 位客户；请多输入几个字缩小范围。</translation>
+        </message>
+        <message>
+            <source>File a referral</source>
+            <translation>填写推介</translation>
+        </message>
+        <message>
+            <source>File a referral for {name} ({mobile})?</source>
+            <translation>为 {name}（{mobile}）填写推介？</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientTimeline</name>
+        <message>
+            <source>Referral</source>
+            <translation>推介</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>跟进</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联络</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>预约</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>维护</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>信函</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>上门拜访</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>已联系上</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>无人接听</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>婉拒</translation>
+        </message>
+        <message>
+            <source>Appointment agreed</source>
+            <translation>约定见面</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>号码有误</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>已预约</translation>
+        </message>
+        <message>
+            <source>Held</source>
+            <translation>已见面</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>未赴约</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>已改期</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Greeting</source>
+            <translation>情感维护</translation>
+        </message>
+        <message>
+            <source>Portfolio review</source>
+            <translation>理财规划跟进</translation>
+        </message>
+        <message>
+            <source>Cross-selling</source>
+            <translation>关联销售</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientTimelineModel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>经办人</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseFollowUpDialog</name>
         <message>
             <source>Abandon follow-up</source>
@@ -808,6 +1012,69 @@
         </message>
     </context>
     <context>
+        <name>EditProfileDialog</name>
+        <message>
+            <source>Edit profile — {name}</source>
+            <translation>编辑客户档案 — {name}</translation>
+        </message>
+        <message>
+            <source>e.g. married, one son at university</source>
+            <translation>例如：已婚，一子在读大学</translation>
+        </message>
+        <message>
+            <source>Separated by 、 or commas</source>
+            <translation>以“、”或逗号分隔</translation>
+        </message>
+        <message>
+            <source>Not assessed</source>
+            <translation>未评估</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>职业</translation>
+        </message>
+        <message>
+            <source>Employer</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>所在区县</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>家庭情况</translation>
+        </message>
+        <message>
+            <source>Dependants</source>
+            <translation>需赡养/抚养人数</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>学历</translation>
+        </message>
+        <message>
+            <source>Income band</source>
+            <translation>收入水平</translation>
+        </message>
+        <message>
+            <source>Social standing</source>
+            <translation>社会地位</translation>
+        </message>
+        <message>
+            <source>Interests</source>
+            <translation>兴趣爱好</translation>
+        </message>
+        <message>
+            <source>Risk tolerance</source>
+            <translation>风险承受能力</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>First start — Lobby Referral Desk</source>
@@ -1052,6 +1319,10 @@ Database: {db}</source>
             <translation>每周工作汇总</translation>
         </message>
         <message>
+            <source>Find a client</source>
+            <translation>查找客户</translation>
+        </message>
+        <message>
             <source>Staff accounts</source>
             <translation>员工账户</translation>
         </message>
@@ -1112,6 +1383,10 @@ Database: {db}</source>
         <message>
             <source>&amp;Void…</source>
             <translation>作废(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Client &amp;profile</source>
+            <translation>客户档案(&amp;P)</translation>
         </message>
         <message>
             <source>Refresh (F5)</source>
@@ -1362,6 +1637,153 @@ Database: {db}</source>
         <message>
             <source>Choose a client</source>
             <translation>请选择客户</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileWindow</name>
+        <message>
+            <source>C1 Conservative</source>
+            <translation>C1 保守型</translation>
+        </message>
+        <message>
+            <source>C2 Cautious</source>
+            <translation>C2 稳健型</translation>
+        </message>
+        <message>
+            <source>C3 Balanced</source>
+            <translation>C3 平衡型</translation>
+        </message>
+        <message>
+            <source>C4 Growth</source>
+            <translation>C4 成长型</translation>
+        </message>
+        <message>
+            <source>C5 Aggressive</source>
+            <translation>C5 进取型</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Client profile</source>
+            <translation>客户档案</translation>
+        </message>
+        <message>
+            <source>&amp;Edit profile…</source>
+            <translation>编辑档案(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Show in full</source>
+            <translation>查看完整(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Basic details and contact</source>
+            <translation>基本信息与联系方式</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Year of birth</source>
+            <translation>出生年份</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>所在区县</translation>
+        </message>
+        <message>
+            <source>Household and background</source>
+            <translation>家庭与职业背景</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>家庭情况</translation>
+        </message>
+        <message>
+            <source>Dependants</source>
+            <translation>需赡养/抚养人数</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>职业</translation>
+        </message>
+        <message>
+            <source>Employer</source>
+            <translation>工作单位</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>学历</translation>
+        </message>
+        <message>
+            <source>Income band</source>
+            <translation>收入水平</translation>
+        </message>
+        <message>
+            <source>Social standing</source>
+            <translation>社会地位</translation>
+        </message>
+        <message>
+            <source>Interests and risk tolerance</source>
+            <translation>兴趣爱好与风险承受能力</translation>
+        </message>
+        <message>
+            <source>Interests</source>
+            <translation>兴趣爱好</translation>
+        </message>
+        <message>
+            <source>Risk tolerance</source>
+            <translation>风险承受能力</translation>
+        </message>
+        <message>
+            <source>Score and tier</source>
+            <translation>综合评价与客户等级</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>客户等级</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>综合评分</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>往来记录</translation>
+        </message>
+        <message>
+            <source>Client profile — {name}</source>
+            <translation>客户档案 — {name}</translation>
+        </message>
+        <message>
+            <source>RM: {name}</source>
+            <translation>管户理财经理：{name}</translation>
+        </message>
+        <message>
+            <source>No RM yet</source>
+            <translation>尚未指定理财经理</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>Shown in full; masked again after {s} seconds.</source>
+            <translation>已显示完整号码；{s} 秒后重新遮蔽。</translation>
         </message>
     </context>
     <context>

@@ -74,6 +74,9 @@ def test_every_figure_is_measured(seeded: seed.SeedResult, db_url: str) -> None:
     scene, figures = bench.run_bench(db_url, runs=1, warmup=0, sections=sections)
     keys = {f.key for f in figures}
     assert {"a1", "a2", "b", "c1", "c2", "d1", "d2", "d3", "d4", "e1", "e2", "e3", "e4", "e5"} <= keys
+    assert {"d5", "d6", "d7", "d8", "d9", "d10", "i1", "i2"} <= keys  # each search key; a long timeline
+    by_key = {f.key: f for f in figures}
+    assert all(len(by_key[k].samples) > 1 for k in ("d5", "d6", "d8", "d9"))  # many searches, not one
     assert all(f.value is not None and f.value >= 0 and f.raw is not None for f in figures)
     assert scene.referrals >= 600 and scene.rm.role == "rm"
     text = bench.table(scene, figures, {"db": "x", "runs": 1, "warmup": 0, "proc_runs": 0,

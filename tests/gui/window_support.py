@@ -20,12 +20,12 @@ WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
              "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage")
 ROLE_PAGES = {
-    Role.TELLER: ("referralPage", "myReferralsPage"),
-    Role.MARKETING: ("referralPage", "myReferralsPage"),
-    Role.RM: ("referralPage", "myReferralsPage", "diaryPage", "weeklySummaryPage"),
-    Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
+    Role.TELLER: ("referralPage", "myReferralsPage", "clientPage"),
+    Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage"),
+    Role.RM: ("referralPage", "myReferralsPage", "diaryPage", "weeklySummaryPage", "clientPage"),
+    Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "clientPage"),
     Role.SUPERVISOR: ("referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
-                      "weeklySummaryPage"),
+                      "weeklySummaryPage", "clientPage"),
     Role.ADMIN: ("staffPage",),
 }
 

@@ -194,6 +194,8 @@ EXERCISE: dict[str, Exercise] = {
     "client.update": lambda w, a, rec: clients.update_profile(
         w.db, a, rec.client_id, w.version(Client, rec.client_id), occupation="教师"),
     "client.reveal": lambda w, a, rec: clients.reveal(w.db, a, rec.client_id, "mobile"),
+    "client.reveal_contact": lambda w, a, rec: clients.reveal_contact(w.db, a, rec.client_id),
+    "client.timeline": lambda w, a, rec: clients.timeline(w.db, a, rec.client_id),
     "dayclose.view": lambda w, a, rec: _shown(
         rec.referred_id in {ln.referral_id for ln in dayclose.reconciliation(w.db, a, w.db.today()).lines},
         "referral", rec.referred_id),
@@ -260,6 +262,8 @@ RULES: dict[str, Rule] = {
     "client.profile": rule({R, S}, {S}, writes=False),
     "client.update": rule({R, S}, {S}, writes=True),
     "client.reveal": rule({R, S}, {S}, writes=True),  # the reveal is audited
+    "client.reveal_contact": rule({R, S}, {S}, writes=True),  # the profile window's reveal, audited
+    "client.timeline": rule({R, S}, {S}, writes=False),
     "dayclose.view": rule({L, S}, writes=False),
     "audit.list": rule({A, S}, writes=False),
     "report.daily": rule({L, S}, writes=False),
