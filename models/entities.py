@@ -284,6 +284,7 @@ class Appointment(Base):
     __table_args__ = (
         Index("ix_appointment_rm_at", "rm_id", "at"),
         Index("ix_appointment_created", "rm_id", "created_at"),
+        Index("ix_appointment_follow_up", "follow_up_id", "status", "at"),  # the queue's appointment column
     )
 
 
