@@ -22,9 +22,9 @@ ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage"),
-    Role.RM: ("referralPage", "myReferralsPage"),
+    Role.RM: ("followUpPage", "referralPage", "myReferralsPage"),
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
-    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
+    Role.SUPERVISOR: ("followUpPage", "referralPage", "myReferralsPage", "dayClosePage", "reportsPage"),
     Role.ADMIN: ("staffPage",),
 }
 
