@@ -334,61 +334,79 @@ def queue(db: Database, actor: Actor, *, rm_id: int | None = None, filters: Queu
     branch has a hundred open follow-ups or a hundred thousand; filters and the
     search only narrow that range (docs/follow-ups.md "Cost").
     """
-    f = filters or QueueFilter()
     today = db.today()
-    referrer, holder = aliased(Staff), aliased(Staff)
+    with db.read() as s:
+        return _rows_in(s, actor, _queue_rm(s, actor, rm_id), filters or QueueFilter(), after, limit, today)
+
+
+def queue_with_counts(db: Database, actor: Actor, *, rm_id: int | None = None, filters: QueueFilter | None = None,
+                      limit: int = 100) -> tuple[list[QueueRow], QueueCounts]:
+    """The first window and the header's counts in one read: what the queue page opens with."""
+    today = db.today()
     with db.read() as s:
         rm_id = _queue_rm(s, actor, rm_id)
-        narrowing = _filter_clauses(f)
-        windows = []
-        for state in (FollowUpState.OPEN, FollowUpState.APPOINTED):
-            if f.state is not None and f.state != state:
-                continue
-            q = (
-                select(FollowUp, Client.name, Client.mobile, Client.tier, Client.interests, holder.name,
-                       Referral.client_type, Referral.interests, Referral.preferred_contact_at, referrer.name)
-                .join(Client, Client.id == FollowUp.client_id)
-                .join(holder, holder.id == FollowUp.rm_id)
-                .outerjoin(Referral, Referral.id == FollowUp.referral_id)
-                .outerjoin(referrer, referrer.id == Referral.referrer_id)
-                .where(FollowUp.branch_id == actor.branch_id, FollowUp.state == state, *narrowing)
-            )
-            if rm_id is not None:
-                q = q.where(FollowUp.rm_id == rm_id)
-            if after is not None:
-                q = q.where(tuple_(FollowUp.next_contact_date, FollowUp.id) > after)
-            windows.append(q.order_by(FollowUp.next_contact_date, FollowUp.id).limit(limit))
-        n_abandon = _abandon_after(s, actor.branch_id)
-        fetched = [s.execute(q).all() for q in windows]
-        rows = list(heapq.merge(*fetched, key=lambda r: (r[0].next_contact_date or dt.date.max, r[0].id)))[:limit]
-        appointments: dict[int, tuple[dt.datetime, str | None]] = {}
-        if rows:
-            for fu_id, at, place in s.execute(
-                select(Appointment.follow_up_id, Appointment.at, Appointment.place)
-                .where(Appointment.follow_up_id.in_([r[0].id for r in rows]),
-                       Appointment.status == AppointmentStatus.SCHEDULED)
-                .order_by(Appointment.follow_up_id, Appointment.at)
-            ).all():
-                if fu_id is not None:
-                    appointments.setdefault(fu_id, (at, place))
+        return _rows_in(s, actor, rm_id, filters or QueueFilter(), None, limit, today), \
+            _counts_in(s, actor, rm_id, today)
+
+
+def _rows_in(s: Session, actor: Actor, rm_id: int | None, f: QueueFilter, after: tuple[dt.date, int] | None,
+             limit: int, today: dt.date) -> list[QueueRow]:
+    referrer, holder = aliased(Staff), aliased(Staff)
+    narrowing = _filter_clauses(f)
+    windows = []
+    for state in (FollowUpState.OPEN, FollowUpState.APPOINTED):
+        if f.state is not None and f.state != state:
+            continue
+        q = (
+            # Columns, not entities: a window is read, never changed, and plain rows cost a third.
+            select(FollowUp.id, FollowUp.client_id, FollowUp.rm_id, FollowUp.origin, FollowUp.referral_id,
+                   FollowUp.state, FollowUp.next_contact_date, FollowUp.attempts, FollowUp.failed_attempts,
+                   FollowUp.last_result, FollowUp.version, Client.name, Client.mobile, Client.tier,
+                   Client.interests, holder.name.label("rm_name"), Referral.client_type,
+                   Referral.interests.label("referral_interests"), Referral.preferred_contact_at,
+                   referrer.name.label("referrer_name"))
+            .join(Client, Client.id == FollowUp.client_id)
+            .join(holder, holder.id == FollowUp.rm_id)
+            .outerjoin(Referral, Referral.id == FollowUp.referral_id)
+            .outerjoin(referrer, referrer.id == Referral.referrer_id)
+            .where(FollowUp.branch_id == actor.branch_id, FollowUp.state == state, *narrowing)
+        )
+        if rm_id is not None:
+            q = q.where(FollowUp.rm_id == rm_id)
+        if after is not None:
+            q = q.where(tuple_(FollowUp.next_contact_date, FollowUp.id) > after)
+        windows.append(q.order_by(FollowUp.next_contact_date, FollowUp.id).limit(limit))
+    n_abandon = _abandon_after(s, actor.branch_id)
+    fetched = [s.execute(q).all() for q in windows]
+    rows = list(heapq.merge(*fetched, key=lambda r: (r.next_contact_date or dt.date.max, r.id)))[:limit]
+    appointments: dict[int, tuple[dt.datetime, str | None]] = {}
+    if rows:
+        for fu_id, at, place in s.execute(
+            select(Appointment.follow_up_id, Appointment.at, Appointment.place)
+            .where(Appointment.follow_up_id.in_([r.id for r in rows]),
+                   Appointment.status == AppointmentStatus.SCHEDULED)
+            .order_by(Appointment.follow_up_id, Appointment.at)
+        ).all():
+            if fu_id is not None:
+                appointments.setdefault(fu_id, (at, place))
     out = []
     # Masked for every viewer, the RM's own clients too: full values only through the
     # profile's audited reveal (docs/permissions.md "Lists").
-    for fu, name, mobile, tier, client_interests, rm_name, ref_type, ref_interests, preferred, referrer_name in rows:
-        appointment = appointments.get(fu.id)
-        from_referral = fu.referral_id is not None
+    for r in rows:
+        appointment = appointments.get(r.id)
+        from_referral = r.referral_id is not None
         out.append(QueueRow(
-            fu.id, fu.client_id, mask(name, Kind.NAME), mask(mobile, Kind.MOBILE), fu.state, fu.next_contact_date,
-            fu.attempts, fu.next_contact_date is not None and fu.next_contact_date < today,
-            fu.failed_attempts >= n_abandon, fu.origin, fu.version,
-            rm_id=fu.rm_id, rm_name=rm_name,
-            client_type=ref_type if from_referral else suggested_client_type(None, tier),
-            interests=tuple((ref_interests if from_referral else client_interests) or ()),
-            referrer_name=referrer_name, preferred_contact_at=preferred,
-            failed_attempts=fu.failed_attempts, last_result=fu.last_result,
+            r.id, r.client_id, mask(r.name, Kind.NAME), mask(r.mobile, Kind.MOBILE), r.state, r.next_contact_date,
+            r.attempts, r.next_contact_date is not None and r.next_contact_date < today,
+            r.failed_attempts >= n_abandon, r.origin, r.version,
+            rm_id=r.rm_id, rm_name=r.rm_name,
+            client_type=r.client_type if from_referral else suggested_client_type(None, r.tier),
+            interests=tuple((r.referral_interests if from_referral else r.interests) or ()),
+            referrer_name=r.referrer_name, preferred_contact_at=r.preferred_contact_at,
+            failed_attempts=r.failed_attempts, last_result=r.last_result,
             appointment_at=appointment[0] if appointment else None,
             appointment_place=appointment[1] if appointment else None,
-            due=_due(fu.next_contact_date, today),
+            due=_due(r.next_contact_date, today),
         ))
     return out
 
@@ -401,16 +419,19 @@ def queue_counts(db: Database, actor: Actor, *, rm_id: int | None = None) -> Que
     """
     today = db.today()
     with db.read() as s:
-        rm_id = _queue_rm(s, actor, rm_id)
-        q = select(
-            func.count(),
-            func.coalesce(func.sum(case((FollowUp.next_contact_date < today, 1), else_=0)), 0),
-            func.coalesce(func.sum(case((FollowUp.next_contact_date == today, 1), else_=0)), 0),
-        ).where(FollowUp.branch_id == actor.branch_id,
-                FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED]))
-        if rm_id is not None:
-            q = q.where(FollowUp.rm_id == rm_id)
-        total, overdue, due_today = s.execute(q).one()
+        return _counts_in(s, actor, _queue_rm(s, actor, rm_id), today)
+
+
+def _counts_in(s: Session, actor: Actor, rm_id: int | None, today: dt.date) -> QueueCounts:
+    q = select(
+        func.count(),
+        func.coalesce(func.sum(case((FollowUp.next_contact_date < today, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((FollowUp.next_contact_date == today, 1), else_=0)), 0),
+    ).where(FollowUp.branch_id == actor.branch_id,
+            FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED]))
+    if rm_id is not None:
+        q = q.where(FollowUp.rm_id == rm_id)
+    total, overdue, due_today = s.execute(q).one()
     return QueueCounts(int(overdue), int(due_today), int(total) - int(overdue) - int(due_today))
 
 

@@ -158,9 +158,12 @@ class FollowUpQueueModel(QAbstractTableModel):
         ctx, rm_id, filters = self._ctx, self._rm_id, self._filters
 
         def work() -> tuple[list[QueueRow], QueueCounts | None, dt.date]:
+            if replace:  # the first window (or a reload) and the header's counts, in one read
+                rows, counts = followups.queue_with_counts(ctx.db, ctx.actor, rm_id=rm_id, filters=filters,
+                                                           limit=limit)
+                return rows, counts, ctx.db.today()
             rows = followups.queue(ctx.db, ctx.actor, rm_id=rm_id, filters=filters, after=after, limit=limit)
-            counts = followups.queue_counts(ctx.db, ctx.actor, rm_id=rm_id) if replace else None
-            return rows, counts, ctx.db.today()
+            return rows, None, ctx.db.today()
 
         def done(result: tuple[list[QueueRow], QueueCounts | None, dt.date]) -> None:
             if generation != self._generation:

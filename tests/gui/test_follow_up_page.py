@@ -251,13 +251,13 @@ def test_rows_come_in_keyset_windows_as_the_view_asks(qtbot, db, f, clock, launc
 
     monkeypatch.setattr(follow_up_queue, "PAGE", 2)
     asked: list[tuple[object, int]] = []
-    real_queue = followups.queue
+    real_rows = followups._rows_in
 
-    def spy(*args, **kw):  # type: ignore[no-untyped-def]
-        asked.append((kw.get("after"), kw["limit"]))
-        return real_queue(*args, **kw)
+    def spy(s, actor, rm_id, f, after, limit, today):  # type: ignore[no-untyped-def]
+        asked.append((after, limit))
+        return real_rows(s, actor, rm_id, f, after, limit, today)
 
-    monkeypatch.setattr(followups, "queue", spy)
+    monkeypatch.setattr(followups, "_rows_in", spy)
     b = Branch(db, f, clock)
     page = open_queue(qtbot, launch_window(b.rm.staff_no))
     qtbot.waitUntil(lambda: page.model.rowCount() == 4 and not page.model.canFetchMore(), timeout=WAIT_MS)
