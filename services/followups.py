@@ -427,10 +427,10 @@ def _counts_in(s: Session, actor: Actor, rm_id: int | None, today: dt.date) -> Q
         func.count(),
         func.coalesce(func.sum(case((FollowUp.next_contact_date < today, 1), else_=0)), 0),
         func.coalesce(func.sum(case((FollowUp.next_contact_date == today, 1), else_=0)), 0),
-    ).where(FollowUp.branch_id == actor.branch_id,
-            FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED]))
-    if rm_id is not None:
-        q = q.where(FollowUp.rm_id == rm_id)
+    ).where(FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED]))
+    # One RM (of this branch: _queue_rm checked) is the range (rm, state, date) of its index alone,
+    # read without the table; the whole branch is (branch, state, date).
+    q = q.where(FollowUp.rm_id == rm_id) if rm_id is not None else q.where(FollowUp.branch_id == actor.branch_id)
     total, overdue, due_today = s.execute(q).one()
     return QueueCounts(int(overdue), int(due_today), int(total) - int(overdue) - int(due_today))
 
