@@ -362,8 +362,10 @@ def _rows_in(s: Session, actor: Actor, rm_id: int | None, f: QueueFilter, after:
             select(FollowUp.id, FollowUp.client_id, FollowUp.rm_id, FollowUp.origin, FollowUp.referral_id,
                    FollowUp.state, FollowUp.next_contact_date, FollowUp.attempts, FollowUp.failed_attempts,
                    FollowUp.last_result, FollowUp.version, Client.name, Client.mobile, Client.tier,
-                   Client.interests, holder.name.label("rm_name"), Referral.client_type,
-                   Referral.interests.label("referral_interests"), Referral.preferred_contact_at,
+                   # One list a row (the referral's, or an own prospect's client's): one JSON decode.
+                   case((FollowUp.referral_id.is_(None), Client.interests), else_=Referral.interests)
+                   .label("interests"),
+                   holder.name.label("rm_name"), Referral.client_type, Referral.preferred_contact_at,
                    referrer.name.label("referrer_name"))
             .join(Client, Client.id == FollowUp.client_id)
             .join(holder, holder.id == FollowUp.rm_id)
@@ -401,7 +403,7 @@ def _rows_in(s: Session, actor: Actor, rm_id: int | None, f: QueueFilter, after:
             r.failed_attempts >= n_abandon, r.origin, r.version,
             rm_id=r.rm_id, rm_name=r.rm_name,
             client_type=r.client_type if from_referral else suggested_client_type(None, r.tier),
-            interests=tuple((r.referral_interests if from_referral else r.interests) or ()),
+            interests=tuple(r.interests or ()),
             referrer_name=r.referrer_name, preferred_contact_at=r.preferred_contact_at,
             failed_attempts=r.failed_attempts, last_result=r.last_result,
             appointment_at=appointment[0] if appointment else None,
