@@ -68,7 +68,9 @@ class OwnFollowUpDialog(LaneDialog):
         named(cancel, "cancelOwnFollowUpButton")
 
         form = QFormLayout()
+        self._form = form
         self.errors.add_row(form, self.tr("&Client"), self.client_edit, "client", extra=self.chosen_label)
+        form.setRowVisible(self.chosen_label, False)  # shown once a client is picked
         self.errors.add_row(form, self.tr("First &contact"), self.date_edit, "next_contact_date")
         self.errors.add_row(form, self.tr("&Note"), self.note_edit, "note")
         layout = QVBoxLayout(self)
@@ -100,6 +102,7 @@ class OwnFollowUpDialog(LaneDialog):
     def on_client_text_edited(self, _text: str) -> None:
         self._client = None  # typing again un-picks
         self.chosen_label.clear()
+        self._form.setRowVisible(self.chosen_label, False)
         self._search_timer.start()
 
     @Slot()
@@ -121,6 +124,7 @@ class OwnFollowUpDialog(LaneDialog):
         self.client_edit.setText(match.name)
         holder = self.tr("RM {name}").format(name=match.rm_name) if match.rm_name else self.tr("No RM yet")
         self.chosen_label.setText(f"{match.mobile_masked} · {holder}")
+        self._form.setRowVisible(self.chosen_label, True)
         self.errors.clear()
 
     # --- saving -------------------------------------------------------------------------

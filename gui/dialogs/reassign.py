@@ -66,6 +66,7 @@ class ReassignDialog(LaneDialog):
         layout.addWidget(hint)
         layout.addWidget(self.errors.general)
         layout.addWidget(buttons)
+        self.setMinimumWidth(420)
         self.save_button.clicked.connect(self.on_save_clicked)
         buttons.rejected.connect(self.reject)
 

@@ -281,6 +281,19 @@ def test_screenshots_with_overdue_rows_in_chinese_and_english(qtbot, db, f, cloc
         qtbot.wait(50)
         image = window.grab()
         assert image.width() == 1366 and image.save(str(out / f"queue-{lang}.png"))
+        page.reassign_button.click()
+        reassign = page.findChild(ReassignDialog, "reassignDialog")
+        qtbot.waitExposed(reassign)
+        reassign.choose(b.rm.id)
+        reassign.save_button.click()  # the same RM: the refusal beside the field is in the picture
+        qtbot.waitUntil(lambda reassign=reassign: reassign.errors["reassignRmCombo"].isVisible(), timeout=WAIT_MS)
+        qtbot.wait(50)  # the layout makes room for the message
+        assert reassign.grab().save(str(out / f"reassign-{lang}.png"))
+        reassign.reject()
+        own = _own_dialog(qtbot, page)
+        own.save_button.click()
+        assert own.grab().save(str(out / f"own-follow-up-{lang}.png"))
+        own.reject()
         if lang == "en":
             assert page.findChild(QPushButton, "abandonFollowUpButton").text() == "A&bandon…"
             assert cell(page, b.d1, "due") == "Overdue · 2 d"
