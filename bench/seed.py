@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import JSON, Engine, bindparam, create_engine, event, func, select, text, update  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from models import DEFAULT_INTERESTS, Base  # noqa: E402
+from models import DEFAULT_INTERESTS, Base, ContactResult  # noqa: E402
 from services.accounts import hash_password  # noqa: E402
 from services.db import BRANCH_TZ, local_date, make_engine, migrate  # noqa: E402
 from services.fakes import FakePeople  # noqa: E402
@@ -47,6 +47,7 @@ from services.referrals import VOIDED_FOLLOW_UP_REASON  # noqa: E402
 UTC = dt.timezone.utc
 BENCH_PASSWORD = "Bench2026pw"
 BATCH = 20_000
+FAILED_RESULTS = frozenset(r.value for r in ContactResult if r.failed)
 TABLES = Base.metadata.tables
 
 # The order of the values in each generated row; checked against the models at start.
@@ -65,11 +66,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
                  "outcome_products", "outcome_amount", "confirmed_by_id", "confirmed_at", "voided_at",
                  "voided_by_id", "void_reason_id", "updated_at", "updated_by_id", "version"),
     "follow_up": ("id", "branch_id", "client_id", "rm_id", "origin", "referral_id", "state", "next_contact_date",
-                  "attempts", "outcome_reason", "opened_at", "closed_at", "closed_by_id", "updated_at", "updated_by_id",
-                  "version"),
+                  "attempts", "failed_attempts", "last_result", "plan_strengths", "plan_personality", "plan_needs",
+                  "plan_goal", "outcome_reason", "opened_at", "closed_at", "closed_by_id", "updated_at",
+                  "updated_by_id", "version"),
     "contact_attempt": ("id", "follow_up_id", "staff_id", "channel", "at", "result", "note", "next_contact_date"),
-    "appointment": ("id", "follow_up_id", "client_id", "rm_id", "at", "place", "note", "status", "created_at",
-                    "version"),
+    "appointment": ("id", "follow_up_id", "client_id", "rm_id", "at", "place", "purpose", "note", "status",
+                    "created_at", "updated_at", "updated_by_id", "version"),
     "day_close": ("id", "branch_id", "business_date", "closed", "closed_by_id", "closed_at", "close_reason_id",
                   "reopened_by_id", "reopened_at", "reopen_reason_id", "updated_at",
                   "updated_by_id", "version"),
@@ -620,6 +622,8 @@ class Generator:
                     attempts = 0 if age <= 1 else rng.randint(0, 3)
                     next_date = due if age <= 7 else today + dt.timedelta(days=rng.randint(-10, 14))
         last_at = opened
+        failed = 0  # failed attempts since the last success (docs/product.md "Workflow")
+        last_result: str | None = None
         span_end = max(closed_at or self.now, opened)
         step = (span_end - opened) / (attempts + 1) if attempts else None
         for k in range(attempts):
@@ -642,6 +646,8 @@ class Generator:
             self.add("contact_attempt", (self.next_id("contact_attempt"), fid, rm, channel, at, result,
                                          rng.choice(NOTES) if rng.random() < 0.2 else None, next_contact))
             last_at = at
+            failed = failed + 1 if result in FAILED_RESULTS else 0
+            last_result = result
             if result == "appointment":
                 if state == "appointed" and next_date is not None:
                     appt_at = self.at((next_date - self.start).days, rng.randrange(10, 17) * 3600)
@@ -650,7 +656,7 @@ class Generator:
                     appt_at = min(at + dt.timedelta(days=rng.randint(1, 3)), span_end)
                     status = "done" if state == "converted" else "cancelled"
                 self.add("appointment", (self.next_id("appointment"), fid, cid, rm, appt_at, rng.choice(PLACES),
-                                         None, status, at, 1))
+                                         None, None, status, at, None, None, 1))
         if state == "converted":
             if self.client_tier[cid] < 2:
                 self.client_tier[cid] = 2
@@ -662,7 +668,8 @@ class Generator:
         version = 1 + attempts + (1 if closed_at is not None else 0)
         updated = closed_at or (last_at if attempts else None)
         self.add("follow_up", (fid, b + 1, cid, rm, "referral" if referral_id else "own", referral_id, state,
-                               next_date, attempts, reason, opened, closed_at, closed_by, updated,
+                               next_date, attempts, failed, last_result, None, None, None, None, reason, opened,
+                               closed_at, closed_by, updated,
                                (closed_by or rm) if updated is not None else None, version))
 
     def _client_changed(self, cid: int, when: dt.datetime | None) -> list[Any]:

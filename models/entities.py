@@ -309,6 +309,7 @@ class Appointment(Base):
         Index("ix_appointment_created", "rm_id", "created_at"),
         Index("ix_appointment_moved_from", "moved_from_id"),
         Index("ix_appointment_client_at", "client_id", "at", "id"),  # the profile's timeline
+        Index("ix_appointment_follow_up", "follow_up_id", "status", "at"),  # the queue's appointment column
     )
 
 

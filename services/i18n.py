@@ -100,6 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_own_referral": ("只能修改自己提交的推介", "you may change only referrals you filed"),
     "followup_closed": ("该跟进已结束", "this follow-up is already closed"),
     "appointment_past": ("预约时间已过，请选择以后的时间", "the appointment time has passed; choose a later time"),
+    "reassign_same_rm": ("该跟进已由这位理财经理负责", "this follow-up is already with that RM"),
     "day_incomplete": ("还有 {n} 条推介未确认营销成果", "{n} referrals still lack the RM's outcome"),
     "day_already_closed": ("{day} 已日终关闭", "{day} is already closed"),
     "day_not_closed": ("{day} 尚未关闭，无需重新打开", "{day} is not closed; there is nothing to reopen"),

@@ -53,6 +53,9 @@ def _referrals_label(role: str) -> str:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    # The RM's desk first: an RM (and the supervisor) starts the day at the queue (docs/follow-ups.md).
+    PageSpec("followUpPage", "gui.pages.follow_up", "FollowUpPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Follow-ups"), Action.FOLLOWUP_WORK),
     PageSpec("referralPage", "gui.pages.referral_form", "ReferralPage",
              lambda _role: QCoreApplication.translate("MainWindow", "File a referral"), Action.REFERRAL_FILE),
     PageSpec("myReferralsPage", "gui.pages.my_referrals", "MyReferralsPage", _referrals_label,

@@ -1186,6 +1186,196 @@
         </message>
     </context>
     <context>
+        <name>FollowUpPage</name>
+        <message>
+            <source>Follow-up queue</source>
+            <translation>Follow-up queue</translation>
+        </message>
+        <message>
+            <source>All RMs</source>
+            <translation>All RMs</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>Refresh (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;RM</source>
+            <translation>&amp;RM</translation>
+        </message>
+        <message>
+            <source>Any state</source>
+            <translation>Any state</translation>
+        </message>
+        <message>
+            <source>Any client type</source>
+            <translation>Any client type</translation>
+        </message>
+        <message>
+            <source>Any interest</source>
+            <translation>Any interest</translation>
+        </message>
+        <message>
+            <source>Any source</source>
+            <translation>Any source</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>Referrals</translation>
+        </message>
+        <message>
+            <source>Own prospects</source>
+            <translation>Own prospects</translation>
+        </message>
+        <message>
+            <source>Search: name, last four digits or full mobile</source>
+            <translation>Search: name, last four digits or full mobile</translation>
+        </message>
+        <message>
+            <source>&amp;Add own follow-up…</source>
+            <translation>&amp;Add own follow-up…</translation>
+        </message>
+        <message>
+            <source>Record &amp;contact…</source>
+            <translation>Record &amp;contact…</translation>
+        </message>
+        <message>
+            <source>C&amp;lose…</source>
+            <translation>C&amp;lose…</translation>
+        </message>
+        <message>
+            <source>A&amp;bandon…</source>
+            <translation>A&amp;bandon…</translation>
+        </message>
+        <message>
+            <source>Offered after the branch's number of failed attempts in a row</source>
+            <translation>Offered after the branch's number of failed attempts in a row</translation>
+        </message>
+        <message>
+            <source>&amp;Reassign…</source>
+            <translation>&amp;Reassign…</translation>
+        </message>
+        <message>
+            <source>Overdue first, oldest first, then due today, then upcoming. Clients are masked here: the full number only in the profile.</source>
+            <translation>Overdue first, oldest first, then due today, then upcoming. Clients are masked here: the full number only in the profile.</translation>
+        </message>
+        <message>
+            <source>Overdue: {n}</source>
+            <translation>Overdue: {n}</translation>
+        </message>
+        <message>
+            <source>Due today: {n}</source>
+            <translation>Due today: {n}</translation>
+        </message>
+        <message>
+            <source>Upcoming: {n}</source>
+            <translation>Upcoming: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpQueueModel</name>
+        <message>
+            <source>Reached</source>
+            <translation>Reached</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>No answer</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>Wrong number</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>Declined</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Next contact</source>
+            <translation>Next contact</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>Client type</source>
+            <translation>Client type</translation>
+        </message>
+        <message>
+            <source>Interests</source>
+            <translation>Interests</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Preferred time</source>
+            <translation>Preferred time</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Failed / all</source>
+            <translation>Failed / all</translation>
+        </message>
+        <message>
+            <source>Last result</source>
+            <translation>Last result</translation>
+        </message>
+        <message>
+            <source>Appointment at</source>
+            <translation>Appointment at</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>RM</translation>
+        </message>
+        <message>
+            <source>{n} failed attempts in a row: abandoning is proposed</source>
+            <translation>{n} failed attempts in a row: abandoning is proposed</translation>
+        </message>
+        <message>
+            <source>Overdue · {n} d</source>
+            <translation>Overdue · {n} d</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>Due today</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>Upcoming</translation>
+        </message>
+        <message>
+            <source>Own prospect</source>
+            <translation>Own prospect</translation>
+        </message>
+        <message>
+            <source>Referral · {name}</source>
+            <translation>Referral · {name}</translation>
+        </message>
+        <message>
+            <source>{state} · abandon?</source>
+            <translation>{state} · abandon?</translation>
+        </message>
+    </context>
+    <context>
         <name>LockScreen</name>
         <message>
             <source>Locked</source>
@@ -1297,6 +1487,10 @@ Database: {db}</translation>
         <message>
             <source>My referrals</source>
             <translation>My referrals</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>Follow-ups</translation>
         </message>
         <message>
             <source>File a referral</source>
@@ -1554,6 +1748,57 @@ Database: {db}</translation>
         </message>
     </context>
     <context>
+        <name>OwnFollowUpDialog</name>
+        <message>
+            <source>Add own follow-up</source>
+            <translation>Add own follow-up</translation>
+        </message>
+        <message>
+            <source>Name, last four digits or full mobile</source>
+            <translation>Name, last four digits or full mobile</translation>
+        </message>
+        <message>
+            <source>Optional: why this client, what to offer</source>
+            <translation>Optional: why this client, what to offer</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>&amp;Client</source>
+            <translation>&amp;Client</translation>
+        </message>
+        <message>
+            <source>First &amp;contact</source>
+            <translation>First &amp;contact</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>&amp;Note</translation>
+        </message>
+        <message>
+            <source>RM {name}</source>
+            <translation>RM {name}</translation>
+        </message>
+        <message>
+            <source>No RM yet</source>
+            <translation>No RM yet</translation>
+        </message>
+        <message>
+            <source>Choose a client from the list</source>
+            <translation>Choose a client from the list</translation>
+        </message>
+        <message>
+            <source>This client is another RM's, or another RM is already following them up: ask the supervisor to reassign.</source>
+            <translation>This client is another RM's, or another RM is already following them up: ask the supervisor to reassign.</translation>
+        </message>
+        <message>
+            <source>This client is no longer in the branch's records.</source>
+            <translation>This client is no longer in the branch's records.</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordChangeDialog</name>
         <message>
             <source>Change password</source>
@@ -1799,6 +2044,33 @@ Database: {db}</translation>
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReassignDialog</name>
+        <message>
+            <source>Reassign follow-up</source>
+            <translation>Reassign follow-up</translation>
+        </message>
+        <message>
+            <source>&amp;Reassign</source>
+            <translation>&amp;Reassign</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Now with</source>
+            <translation>Now with</translation>
+        </message>
+        <message>
+            <source>&amp;Hand to</source>
+            <translation>&amp;Hand to</translation>
+        </message>
+        <message>
+            <source>The attempts and appointments go with it; the log keeps who held it before.</source>
+            <translation>The attempts and appointments go with it; the log keeps who held it before.</translation>
         </message>
     </context>
     <context>

@@ -1186,6 +1186,196 @@
         </message>
     </context>
     <context>
+        <name>FollowUpPage</name>
+        <message>
+            <source>Follow-up queue</source>
+            <translation>待跟进队列</translation>
+        </message>
+        <message>
+            <source>All RMs</source>
+            <translation>全部理财经理</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>刷新 (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;RM</source>
+            <translation>理财经理(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Any state</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Any client type</source>
+            <translation>全部客户类型</translation>
+        </message>
+        <message>
+            <source>Any interest</source>
+            <translation>全部意向业务</translation>
+        </message>
+        <message>
+            <source>Any source</source>
+            <translation>全部来源</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>推介</translation>
+        </message>
+        <message>
+            <source>Own prospects</source>
+            <translation>自拓客户</translation>
+        </message>
+        <message>
+            <source>Search: name, last four digits or full mobile</source>
+            <translation>搜索：姓名、手机后四位或完整手机号</translation>
+        </message>
+        <message>
+            <source>&amp;Add own follow-up…</source>
+            <translation>新增自拓跟进(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Record &amp;contact…</source>
+            <translation>记录联络(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>C&amp;lose…</source>
+            <translation>结束跟进(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>A&amp;bandon…</source>
+            <translation>放弃跟进(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Offered after the branch's number of failed attempts in a row</source>
+            <translation>连续联络失败达到本网点设定次数后可放弃</translation>
+        </message>
+        <message>
+            <source>&amp;Reassign…</source>
+            <translation>改派(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Overdue first, oldest first, then due today, then upcoming. Clients are masked here: the full number only in the profile.</source>
+            <translation>逾期在前（最早的在最前），其次今日到期，再次待联络。此处客户信息已脱敏：完整号码仅在客户档案中查看。</translation>
+        </message>
+        <message>
+            <source>Overdue: {n}</source>
+            <translation>逾期：{n}</translation>
+        </message>
+        <message>
+            <source>Due today: {n}</source>
+            <translation>今日到期：{n}</translation>
+        </message>
+        <message>
+            <source>Upcoming: {n}</source>
+            <translation>待联络：{n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpQueueModel</name>
+        <message>
+            <source>Reached</source>
+            <translation>已联系上</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>无人接听</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>号码错误</translation>
+        </message>
+        <message>
+            <source>Declined</source>
+            <translation>明确拒绝</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>预约</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>到期</translation>
+        </message>
+        <message>
+            <source>Next contact</source>
+            <translation>下次联络</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <source>Client type</source>
+            <translation>客户类型</translation>
+        </message>
+        <message>
+            <source>Interests</source>
+            <translation>意向业务</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Preferred time</source>
+            <translation>方便联络时间</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Failed / all</source>
+            <translation>失败/总次数</translation>
+        </message>
+        <message>
+            <source>Last result</source>
+            <translation>上次结果</translation>
+        </message>
+        <message>
+            <source>Appointment at</source>
+            <translation>预约时间</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>理财经理</translation>
+        </message>
+        <message>
+            <source>{n} failed attempts in a row: abandoning is proposed</source>
+            <translation>已连续 {n} 次联络失败：建议放弃</translation>
+        </message>
+        <message>
+            <source>Overdue · {n} d</source>
+            <translation>逾期 · {n} 天</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>今日到期</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>待联络</translation>
+        </message>
+        <message>
+            <source>Own prospect</source>
+            <translation>自拓客户</translation>
+        </message>
+        <message>
+            <source>Referral · {name}</source>
+            <translation>推介 · {name}</translation>
+        </message>
+        <message>
+            <source>{state} · abandon?</source>
+            <translation>{state} · 建议放弃</translation>
+        </message>
+    </context>
+    <context>
         <name>LockScreen</name>
         <message>
             <source>Locked</source>
@@ -1297,6 +1487,10 @@ Database: {db}</source>
         <message>
             <source>My referrals</source>
             <translation>我的推介</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>待跟进客户</translation>
         </message>
         <message>
             <source>File a referral</source>
@@ -1554,6 +1748,57 @@ Database: {db}</source>
         </message>
     </context>
     <context>
+        <name>OwnFollowUpDialog</name>
+        <message>
+            <source>Add own follow-up</source>
+            <translation>新增自拓跟进</translation>
+        </message>
+        <message>
+            <source>Name, last four digits or full mobile</source>
+            <translation>姓名、手机后四位或完整手机号</translation>
+        </message>
+        <message>
+            <source>Optional: why this client, what to offer</source>
+            <translation>选填：跟进原因、拟推荐产品</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>新增(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Client</source>
+            <translation>客户(&amp;C)</translation>
+        </message>
+        <message>
+            <source>First &amp;contact</source>
+            <translation>首次联络(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
+        </message>
+        <message>
+            <source>RM {name}</source>
+            <translation>理财经理 {name}</translation>
+        </message>
+        <message>
+            <source>No RM yet</source>
+            <translation>尚无理财经理</translation>
+        </message>
+        <message>
+            <source>Choose a client from the list</source>
+            <translation>请从列表中选择客户</translation>
+        </message>
+        <message>
+            <source>This client is another RM's, or another RM is already following them up: ask the supervisor to reassign.</source>
+            <translation>该客户属于其他理财经理，或已有其他理财经理在跟进：请联系主管改派。</translation>
+        </message>
+        <message>
+            <source>This client is no longer in the branch's records.</source>
+            <translation>本网点已无该客户记录。</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordChangeDialog</name>
         <message>
             <source>Change password</source>
@@ -1799,6 +2044,33 @@ Database: {db}</source>
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReassignDialog</name>
+        <message>
+            <source>Reassign follow-up</source>
+            <translation>改派跟进</translation>
+        </message>
+        <message>
+            <source>&amp;Reassign</source>
+            <translation>改派(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Now with</source>
+            <translation>当前负责</translation>
+        </message>
+        <message>
+            <source>&amp;Hand to</source>
+            <translation>改派给(&amp;H)</translation>
+        </message>
+        <message>
+            <source>The attempts and appointments go with it; the log keeps who held it before.</source>
+            <translation>联络记录和预约随之转移；日志保留原负责人。</translation>
         </message>
     </context>
     <context>

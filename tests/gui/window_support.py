@@ -22,9 +22,9 @@ ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage"),
-    Role.RM: ("referralPage", "myReferralsPage", "diaryPage", "weeklySummaryPage", "clientPage"),
+    Role.RM: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "weeklySummaryPage", "clientPage"),
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "clientPage"),
-    Role.SUPERVISOR: ("referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
+    Role.SUPERVISOR: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
                       "weeklySummaryPage", "clientPage"),
     Role.ADMIN: ("staffPage",),
 }
