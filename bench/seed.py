@@ -64,14 +64,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "referral": ("id", "branch_id", "business_date", "created_at", "referrer_id", "client_id", "client_type",
                  "channel", "status", "rm_id", "interests", "preferred_contact_at", "note", "met", "deal",
                  "outcome_products", "outcome_amount", "confirmed_by_id", "confirmed_at", "voided_at",
-                 "voided_by_id", "void_reason_id", "updated_at", "updated_by_id", "version"),
+                 "voided_by_id", "void_reason_id", "updated_at", "updated_by_id", "version", "no_deal_reason"),
     "follow_up": ("id", "branch_id", "client_id", "rm_id", "origin", "referral_id", "state", "next_contact_date",
                   "attempts", "failed_attempts", "last_result", "plan_strengths", "plan_personality", "plan_needs",
                   "plan_goal", "outcome_reason", "opened_at", "closed_at", "closed_by_id", "updated_at",
-                  "updated_by_id", "version"),
+                  "updated_by_id", "version", "outcome_reason_id", "source_referral_id"),
     "contact_attempt": ("id", "follow_up_id", "staff_id", "channel", "at", "result", "note", "next_contact_date"),
     "appointment": ("id", "follow_up_id", "client_id", "rm_id", "at", "place", "purpose", "note", "status",
-                    "created_at", "updated_at", "updated_by_id", "version"),
+                    "created_at", "updated_at", "updated_by_id", "version", "moved_from_id"),
     "day_close": ("id", "branch_id", "business_date", "closed", "closed_by_id", "closed_at", "close_reason_id",
                   "reopened_by_id", "reopened_at", "reopen_reason_id", "updated_at",
                   "updated_by_id", "version"),
@@ -576,7 +576,7 @@ class Generator:
         self.add("referral", (
             rid, b + 1, business_date, created, referrer, cid, client_type, channel,
             "pending" if pending else "referred", rm, interests, preferred, note, met, deal, products, amount,
-            confirmed_by, confirmed_at, voided_at, voided_by, void_reason, updated_at, updated_by, version,
+            confirmed_by, confirmed_at, voided_at, voided_by, void_reason, updated_at, updated_by, version, None,
         ))
         if pending:
             due = _date_of(preferred, self.loader.naive_timestamps) if preferred is not None else business_date
@@ -654,9 +654,9 @@ class Generator:
                     status = "scheduled"
                 else:
                     appt_at = min(at + dt.timedelta(days=rng.randint(1, 3)), span_end)
-                    status = "done" if state == "converted" else "cancelled"
+                    status = "held" if state == "converted" else "cancelled"
                 self.add("appointment", (self.next_id("appointment"), fid, cid, rm, appt_at, rng.choice(PLACES),
-                                         None, None, status, at, None, None, 1))
+                                         None, None, status, at, None, None, 1, None))
         if state == "converted":
             if self.client_tier[cid] < 2:
                 self.client_tier[cid] = 2
@@ -670,7 +670,7 @@ class Generator:
         self.add("follow_up", (fid, b + 1, cid, rm, "referral" if referral_id else "own", referral_id, state,
                                next_date, attempts, failed, last_result, None, None, None, None, reason, opened,
                                closed_at, closed_by, updated,
-                               (closed_by or rm) if updated is not None else None, version))
+                               (closed_by or rm) if updated is not None else None, version, None, None))
 
     def _client_changed(self, cid: int, when: dt.datetime | None) -> list[Any]:
         upd = self.client_updates.get(cid)

@@ -5,8 +5,10 @@ reassigns an open follow-up. The header counts overdue / due today / upcoming; f
 search box narrow the table. Changes made on any workstation reload the table through the
 change watcher, so a reassignment shows in both RMs' windows.
 
-The page is a vertical splitter whose lower part is the queue: the received-referrals panel
-goes above it (docs/follow-ups.md "Layout").
+The page is a vertical splitter: the referrals the RM received today above
+(``gui.pages.received_referrals``), the queue below (docs/follow-ups.md "Layout"). The
+buttons open the contact, close and pre-contact plan dialogs (``gui.dialogs.contact``,
+``close_follow_up``, ``contact_plan``) and the client's profile window.
 """
 
 from __future__ import annotations
@@ -33,10 +35,15 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
+from gui.dialogs.close_follow_up import CloseFollowUpDialog
+from gui.dialogs.contact import ContactDialog
+from gui.dialogs.contact_plan import ContactPlanDialog
 from gui.dialogs.own_follow_up import OwnFollowUpDialog
 from gui.dialogs.reassign import ReassignDialog
 from gui.itemmodels.follow_up_queue import FollowUpQueueModel
 from gui.pages.base import Page
+from gui.pages.received_referrals import ReceivedReferralsPanel
+from gui.profile_window import open_profile
 from gui.widgets.field_error import FieldErrorLabel, named
 from gui.widgets.labels import client_type_label, follow_up_state_label
 from models import ClientType, FollowUpOrigin, FollowUpState
@@ -53,7 +60,7 @@ TODAY_STYLE = "QLabel { color: #7a4f01; font-weight: bold; }"
 class FollowUpPage(Page):
     """The follow-up queue.
 
-    Signals:
+    Signals (emitted as the dialog opens):
         contact_requested(object): "Record contact" on a row (a ``QueueRow``)
         close_requested(object, bool): "Close" (False) or "Abandon" (True) on a row
     """
@@ -151,12 +158,16 @@ class FollowUpPage(Page):
         self.abandon_button.setToolTip(self.tr("Offered after the branch's number of failed attempts in a row"))
         self.reassign_button = named(QPushButton(self.tr("&Reassign…")), "reassignButton")
         self.reassign_button.setVisible(self.branch_view)
-        for button in (self.contact_button, self.close_button, self.abandon_button, self.reassign_button):
+        self.plan_button = named(QPushButton(self.tr("&Plan…")), "contactPlanButton")
+        self.plan_button.setToolTip(self.tr("The pre-contact plan: strengths, personality, needs, goal"))
+        self.profile_button = named(QPushButton(self.tr("Pro&file…")), "openQueueProfileButton")
+        self.profile_button.setToolTip(self.tr("The client's profile (also a double-click on the row)"))
+        for button in self._row_buttons():
             button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_own_button)
         buttons.addStretch(1)
-        for button in (self.contact_button, self.close_button, self.abandon_button, self.reassign_button):
+        for button in self._row_buttons():
             buttons.addWidget(button)
         hint = QLabel(self.tr("Overdue first, oldest first, then due today, then upcoming. "
                               "Clients are masked here: the full number only in the profile."))
@@ -176,7 +187,11 @@ class FollowUpPage(Page):
         # The received-referrals panel goes above the queue (index 0) at merge.
         self.splitter = named(QSplitter(Qt.Orientation.Vertical), "followUpSplitter")
         self.splitter.setChildrenCollapsible(False)
+        self.received = ReceivedReferralsPanel(self)
+        self.splitter.addWidget(self.received)
         self.splitter.addWidget(self.queue_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 10, 12, 10)
         page.addWidget(self.splitter)
@@ -203,11 +218,16 @@ class FollowUpPage(Page):
         self.close_button.clicked.connect(lambda: self._with_row(lambda row: self.open_close(row, False)))
         self.abandon_button.clicked.connect(lambda: self._with_row(lambda row: self.open_close(row, True)))
         self.reassign_button.clicked.connect(self.on_reassign_clicked)
+        self.plan_button.clicked.connect(lambda: self._with_row(self.open_plan))
+        self.profile_button.clicked.connect(lambda: self._with_row(self.open_client_profile))
+        self.table.doubleClicked.connect(lambda _index: self._with_row(self.open_client_profile))
+        self.rm_combo.currentIndexChanged.connect(lambda _i: self.received.set_rm(self.rm_combo.currentData()))
 
     # --- the page contract ------------------------------------------------------------
 
     def refresh(self) -> None:
         super().refresh()
+        self.received.refresh()
         self.error_label.clear_error()
         if not self._choices_loaded:
             self._load_choices()
@@ -221,6 +241,7 @@ class FollowUpPage(Page):
         if self._dialog is not None and shiboken6.isValid(self._dialog):
             self._dialog.reject()
         self._dialog = None
+        self.received.clear_sensitive()
         self.model.clear()
         self._show_counts(None)
 
@@ -315,24 +336,42 @@ class FollowUpPage(Page):
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
-        for button in (self.contact_button, self.close_button, self.reassign_button):
+        for button in self._row_buttons():
             button.setEnabled(row is not None)
         self.abandon_button.setEnabled(row is not None and row.propose_abandon)  # the service's rule, on the row
+
+    def _row_buttons(self) -> tuple[QPushButton, ...]:
+        """The buttons that act on the selected row."""
+        return (self.contact_button, self.plan_button, self.close_button, self.abandon_button,
+                self.reassign_button, self.profile_button)
 
     def _with_row(self, act: Callable[[QueueRow], None]) -> None:
         row = self.selected_row()
         if row is not None:
             act(row)
 
-    # --- contact and close: the contact dialogs' seam ----------------------------------
+    # --- contact, plan, close and the profile ------------------------------------------
 
     def open_contact(self, row: QueueRow) -> None:
-        """Record a contact on ``row``: the contact dialog listens to ``contact_requested``."""
+        """Record a contact on ``row``; the table reloads once it is saved."""
+        self._open_saving(ContactDialog(self.ctx, row, self))
         self.contact_requested.emit(row)
 
+    def open_plan(self, row: QueueRow) -> None:
+        self._open_saving(ContactPlanDialog(self.ctx, row, self))
+
     def open_close(self, row: QueueRow, abandon: bool) -> None:
-        """Close ``row`` with an outcome (or abandon it): the close dialog listens to ``close_requested``."""
+        """Close ``row`` with an outcome, or abandon it (the reason is asked either way)."""
+        self._open_saving(CloseFollowUpDialog(self.ctx, row, self, abandon=abandon))
         self.close_requested.emit(row, abandon)
+
+    def open_client_profile(self, row: QueueRow) -> None:
+        """The client's profile window; the service decides whether this viewer may see it."""
+        open_profile(self.ctx, row.client_id, self)
+
+    def _open_saving(self, dialog: QDialog) -> None:
+        dialog.accepted.connect(self.model.reload)
+        self._open(dialog)
 
     # --- own follow-ups and reassigning -------------------------------------------------
 

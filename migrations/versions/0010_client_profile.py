@@ -41,7 +41,11 @@ def downgrade() -> None:
     op.drop_index('ix_follow_up_client_opened', table_name='follow_up')
     op.drop_index('ix_referral_client_created', table_name='referral')
     op.drop_index('ix_client_branch_id_number', table_name='client')
-    with op.batch_alter_table('client') as batch:
-        batch.drop_column('risk_tolerance')
-        batch.drop_column('social_standing')
-        batch.drop_column('dependants')
+    if op.get_bind().dialect.name == 'sqlite':
+        # In place: a batch rebuild of client would lose the expression index of 0005, which
+        # SQLAlchemy cannot reflect. SQLite drops an unindexed column without a rebuild.
+        for name in ('risk_tolerance', 'social_standing', 'dependants'):
+            op.execute(f'ALTER TABLE client DROP COLUMN {name}')  # constant names, not input
+    else:
+        for name in ('risk_tolerance', 'social_standing', 'dependants'):
+            op.drop_column('client', name)

@@ -20,8 +20,6 @@ Create Date: 2026-12-01 19:00:00
 
 from __future__ import annotations
 
-import warnings
-
 import sqlalchemy as sa
 from alembic import op
 
@@ -46,15 +44,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # SQLite rebuilds follow_up and referral, reflecting the client table they refer to, whose
-    # expression index (0005) SQLAlchemy cannot reflect: it is not needed for the rebuild.
-    with warnings.catch_warnings():
-        warnings.filterwarnings('ignore', 'Skipped unsupported reflection of expression-based index')
-        op.drop_index('ix_referral_rm_id', table_name='referral')
-        op.drop_index('ix_follow_up_source_referral', table_name='follow_up')
-        with op.batch_alter_table('follow_up') as batch_op:
-            if op.get_bind().dialect.name != 'sqlite':
-                batch_op.drop_constraint(FK, type_='foreignkey')
-            batch_op.drop_column('source_referral_id')
-        with op.batch_alter_table('referral') as batch_op:
-            batch_op.drop_column('no_deal_reason')
+    op.drop_index('ix_referral_rm_id', table_name='referral')
+    op.drop_index('ix_follow_up_source_referral', table_name='follow_up')
+    with op.batch_alter_table('follow_up') as batch_op:
+        if op.get_bind().dialect.name != 'sqlite':
+            batch_op.drop_constraint(FK, type_='foreignkey')
+        batch_op.drop_column('source_referral_id')
+    with op.batch_alter_table('referral') as batch_op:
+        batch_op.drop_column('no_deal_reason')

@@ -1256,6 +1256,22 @@
             <translation>&amp;Reassign…</translation>
         </message>
         <message>
+            <source>&amp;Plan…</source>
+            <translation>&amp;Plan…</translation>
+        </message>
+        <message>
+            <source>The pre-contact plan: strengths, personality, needs, goal</source>
+            <translation>The pre-contact plan: strengths, personality, needs, goal</translation>
+        </message>
+        <message>
+            <source>Pro&amp;file…</source>
+            <translation>Pro&amp;file…</translation>
+        </message>
+        <message>
+            <source>The client's profile (also a double-click on the row)</source>
+            <translation>The client's profile (also a double-click on the row)</translation>
+        </message>
+        <message>
             <source>Overdue first, oldest first, then due today, then upcoming. Clients are masked here: the full number only in the profile.</source>
             <translation>Overdue first, oldest first, then due today, then upcoming. Clients are masked here: the full number only in the profile.</translation>
         </message>

@@ -1256,6 +1256,22 @@
             <translation>改派(&amp;R)…</translation>
         </message>
         <message>
+            <source>&amp;Plan…</source>
+            <translation>计划(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>The pre-contact plan: strengths, personality, needs, goal</source>
+            <translation>接触前准备：客户优势、性格、需求、本次目标</translation>
+        </message>
+        <message>
+            <source>Pro&amp;file…</source>
+            <translation>客户档案(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>The client's profile (also a double-click on the row)</source>
+            <translation>客户档案（也可双击该行）</translation>
+        </message>
+        <message>
             <source>Overdue first, oldest first, then due today, then upcoming. Clients are masked here: the full number only in the profile.</source>
             <translation>逾期在前（最早的在最前），其次今日到期，再次待联络。此处客户信息已脱敏：完整号码仅在客户档案中查看。</translation>
         </message>

@@ -7,19 +7,22 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QPushButton
 from sqlalchemy import select
 
+from gui.dialogs.close_follow_up import CloseFollowUpDialog
+from gui.dialogs.contact import ContactDialog
 from gui.dialogs.own_follow_up import OwnFollowUpDialog
 from gui.dialogs.reassign import ReassignDialog
 from gui.itemmodels.follow_up_queue import FollowUpQueueModel
 from gui.pages.follow_up import FollowUpPage
-from models import Client, ClientType, FollowUp, FollowUpOrigin, Role, Tier
+from gui.widgets.dates import qdate
+from models import Client, ClientType, FollowUp, FollowUpOrigin, FollowUpState, Role, Tier
 from services import followups
 from services.clients import search_clients
 from services.db import BRANCH_TZ, Database
 from tests.factories import Factories
-from tests.gui.support import type_text
+from tests.gui.support import choose, click, type_text
 from tests.gui.window_support import wait_idle
 
 WAIT_MS = 10_000
@@ -137,16 +140,28 @@ def test_buttons_follow_the_selected_row_and_abandon_only_when_proposed(qtbot, d
     page.select_row(page.model.row_of(b.d5))
     assert page.abandon_button.isEnabled()
     assert "建议放弃" in cell(page, b.d5, "state")
-    # The contact and close dialogs hear the page's requests (the dialogs are the contact work's).
+    # Abandon opens the close dialog fixed to "abandoned"; Cancel leaves the follow-up as it was.
     with qtbot.waitSignal(page.close_requested, timeout=WAIT_MS) as abandoning:
         page.abandon_button.click()
     assert abandoning.args[0].id == b.d5 and abandoning.args[1] is True
+    closing = page.findChild(CloseFollowUpDialog)
+    assert closing is not None and closing.isVisible()
+    assert closing.findChild(QComboBox, "closeOutcomeCombo").currentData() == FollowUpState.ABANDONED
+    closing.reject()
+    # Record contact opens the contact dialog on the row; saving it reloads the queue.
+    page.select_row(page.model.row_of(b.d1))
     with qtbot.waitSignal(page.contact_requested, timeout=WAIT_MS) as contact:
         page.contact_button.click()
-    assert contact.args[0].id == b.d5
-    with qtbot.waitSignal(page.close_requested, timeout=WAIT_MS) as closing:
-        page.close_button.click()
-    assert closing.args[1] is False
+    assert contact.args[0].id == b.d1
+    dialog = page.findChild(ContactDialog)
+    assert dialog is not None and dialog.isVisible()
+    choose(qtbot, dialog.findChild(QComboBox, "contactResultCombo"), "no_answer")
+    dialog.next_date_edit.setDate(qdate(db.today() + dt.timedelta(days=2)))
+    with qtbot.waitSignal(page.model.window_loaded, timeout=WAIT_MS):
+        click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: cell(page, b.d1, "last_result") == "无人接听", timeout=WAIT_MS)
+    with db.read() as s:
+        assert s.scalar(select(FollowUp.failed_attempts).where(FollowUp.id == b.d1)) == 1
 
 
 def _own_dialog(qtbot, page: FollowUpPage) -> OwnFollowUpDialog:  # type: ignore[no-untyped-def]

@@ -14,13 +14,11 @@ from sqlalchemy import select
 from gui.context import AppContext
 from gui.dialogs.outcome import OutcomeDialog
 from gui.itemmodels.received import NEW_ROLE, ReceivedTableModel
-from gui.pages import registry
 from gui.pages.base import Page
 from gui.pages.received_referrals import ReceivedReferralsPanel
 from gui.widgets.dates import qdate
 from models import FollowUp, Referral, Role
 from services import dayclose, referrals
-from services.permissions import Action
 from tests.gui.support import Desk, child, choose, click, file_in_other_process, type_text
 
 WAIT_MS = 5000
@@ -266,19 +264,18 @@ def test_clear_sensitive_empties_the_table(qtbot, desk, pages):
 
 @pytest.fixture
 def rm_window(qtbot, launch_window, f, monkeypatch):  # type: ignore[no-untyped-def]
-    """An RM's window with the received panel on a host page, and no system tray (the banner shows)."""
+    """An RM's window on the follow-up page, whose upper part is the received panel; no system tray
+    (the banner shows)."""
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
-    monkeypatch.setattr(registry, "PAGES", (*registry.PAGES, registry.PageSpec(
-        "receivedHostPage", __name__, "ReceivedHostPage", lambda _role: "Received", Action.RECEIVED_VIEW)))
     lobby, rm = f.staff(Role.LOBBY_MANAGER, name="周大堂"), f.staff(Role.RM, name="张理财")
     window = launch_window(rm.staff_no)
-    window.show_page("receivedHostPage")
-    page = window.page("receivedHostPage")
+    window.show_page("followUpPage")
+    panel = window.page("followUpPage").received
     notifier = window.notifier
     assert notifier is not None
-    qtbot.waitUntil(lambda: page.panel.watcher.ready and notifier._floor is not None and not page.panel.model.loading,
+    qtbot.waitUntil(lambda: panel.watcher.ready and notifier._floor is not None and not panel.model.loading,
                     timeout=WAIT_MS)
-    return window, page.panel, lobby, rm
+    return window, panel, lobby, rm
 
 
 def test_a_referral_filed_by_another_process_is_told_at_once_with_its_row_highlighted(qtbot, rm_window, db_url,
@@ -305,14 +302,13 @@ def test_a_referral_filed_by_another_process_is_told_at_once_with_its_row_highli
 def test_opening_the_banner_from_another_page_shows_the_panel_with_the_row_selected(qtbot, launch_window, f,
                                                                                     monkeypatch, db_url, clock):
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
-    monkeypatch.setattr(registry, "PAGES", (*registry.PAGES, registry.PageSpec(
-        "receivedHostPage", __name__, "ReceivedHostPage", lambda _role: "Received", Action.RECEIVED_VIEW)))
     lobby, rm = f.staff(Role.LOBBY_MANAGER), f.staff(Role.RM)
     window = launch_window(rm.staff_no)
     notifier = window.notifier
-    panel = window.page("receivedHostPage").panel
+    panel = window.page("followUpPage").received
+    window.show_page("referralPage")  # the RM is filing a referral of their own
     qtbot.waitUntil(lambda: notifier._floor is not None and notifier._watcher.ready, timeout=WAIT_MS)
-    assert window.current_page() is not panel.page and panel.model.day is None  # never shown yet
+    assert window.current_page() is not panel.page
     file_in_other_process(db_url, lobby.id, rm.id, "隔壁工作站", "13512340000", at=clock.now)
     banner = child(window, QWidget, "newReferralBanner")
     qtbot.waitUntil(banner.isVisible, timeout=TOLD_WITHIN_MS)
