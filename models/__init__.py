@@ -11,6 +11,7 @@ from models.entities import (
     DayClose,
     FinancialSnapshot,
     FollowUp,
+    ImportBatch,
     MaintenanceRecord,
     ReasonText,
     Referral,
@@ -36,6 +37,6 @@ __all__ = [
     "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus", "AuditEvent", "Base", "Branch",
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
-    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
+    "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
     "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
 ]
