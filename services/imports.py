@@ -113,7 +113,8 @@ class StaffImportResult:
 class ReferralImportResult:
     referrals: int
     new_clients: int
-    # Seconds per phase ("check", "stage", "publish"); "publish" is how long the write lock was held.
+    # Seconds per phase ("check", "stage", "unpublished", "publish"; SQLite also "longest_hold", the longest
+    # any one write transaction held the write lock, and "transactions", how many there were).
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
@@ -642,21 +643,28 @@ def _driver(conn: Connection) -> Any:
     return raw
 
 
-_HIDDEN_BATCH = 5000  # rows per short transaction while an import writes its rows unpublished
+_HIDDEN_BATCH = 2000  # rows per short transaction while an import writes its rows unpublished (~40 ms quiet)
 _GATE_WAIT = 60.0  # an import waits this long for the write gate per short transaction (a person: RETRY_BUDGET)
 _SHORT_TRIES = 20
 
 
-def _short(db: Database, conn: Connection, work: Callable[[], T]) -> T:
+def _short(db: Database, conn: Connection, work: Callable[[], T], held: list[float] | None = None) -> T:
     """One short write transaction on the importing connection, behind the write gate like every save.
 
     ``BEGIN IMMEDIATE`` takes SQLite's write lock at once; should another program hold it
-    (one that does not queue at the gate), the transaction is tried again whole.
+    (one that does not queue at the gate), the transaction is tried again whole. ``held``
+    gets how long the gate (and with it the write lock) was held.
     """
     for attempt in range(1, _SHORT_TRIES + 1):
         try:
-            with db.gated(_GATE_WAIT), conn.begin():
-                return work()
+            with db.gated(_GATE_WAIT):
+                started = time.perf_counter()
+                try:
+                    with conn.begin():
+                        return work()
+                finally:
+                    if held is not None:
+                        held.append(time.perf_counter() - started)
         except OperationalError as exc:
             if not is_transient(exc) or attempt == _SHORT_TRIES:
                 raise
@@ -688,7 +696,7 @@ _HIDDEN_INSERTS = {
 }
 
 
-def _write_unpublished(db: Database, conn: Connection, plan: _Plan, batch_id: int) -> None:
+def _write_unpublished(db: Database, conn: Connection, plan: _Plan, batch_id: int, held: list[float]) -> None:
     """The staged rows into the real tables, ``_HIDDEN_BATCH`` at a time, each transaction short.
 
     Readers skip them while the batch row names their id ranges (``db._hide_unpublished``). A
@@ -718,12 +726,11 @@ def _write_unpublished(db: Database, conn: Connection, plan: _Plan, batch_id: in
                 except IntegrityError as exc:
                     raise _Stale(f"{table}: {type(exc.orig).__name__}") from exc
 
-            started = time.perf_counter()
-            _short(db, conn, chunk)
-            log.debug("unpublished: %d %s rows in %.3fs", hi - lo + 1, table, time.perf_counter() - started)
+            _short(db, conn, chunk, held)
+            log.debug("unpublished: %d %s rows in %.3fs", hi - lo + 1, table, held[-1])
 
 
-def _publish(db: Database, conn: Connection, actor: Actor, plan: _Plan, batch_id: int) -> None:
+def _publish(db: Database, conn: Connection, actor: Actor, plan: _Plan, batch_id: int, held: list[float]) -> None:
     """The one short transaction that makes the whole file visible: checks again, the few matched clients'
     changes, the audit event, and the batch row deleted (docs/imports.md "Writing a referral import")."""
 
@@ -751,7 +758,7 @@ def _publish(db: Database, conn: Connection, actor: Actor, plan: _Plan, batch_id
                 raise _Stale("the unpublished rows were taken out")  # pragma: no cover - only a second importer
             s.commit()  # the outer transaction (_short) commits; the session only hands its work over
 
-    _short(db, conn, publish)
+    _short(db, conn, publish, held)
 
 
 def _write_sqlite(db: Database, actor: Actor, plan: _Plan, timings: dict[str, float]) -> None:
@@ -765,14 +772,16 @@ def _write_sqlite(db: Database, actor: Actor, plan: _Plan, timings: dict[str, fl
         try:
             conn.execution_options(sqlite_begin="IMMEDIATE")
             started, cpu = time.perf_counter(), time.process_time()
+            held: list[float] = []
             batch_id = _short(db, conn, lambda: int(conn.execute(
-                insert(ImportBatch).values(started_at=db.now()).returning(ImportBatch.id)).scalar_one()))
-            _write_unpublished(db, conn, plan, batch_id)
+                insert(ImportBatch).values(started_at=db.now()).returning(ImportBatch.id)).scalar_one()), held)
+            _write_unpublished(db, conn, plan, batch_id, held)
             timings["unpublished"] = time.perf_counter() - started
-            started = time.perf_counter()
-            _publish(db, conn, actor, plan, batch_id)
+            _publish(db, conn, actor, plan, batch_id, held)
             batch_id = None
-            timings["publish"] = time.perf_counter() - started
+            timings["publish"] = held[-1]  # the one transaction that makes the rows visible
+            timings["longest_hold"] = max(held)  # the longest any transaction held the write lock
+            timings["transactions"] = len(held)
             timings["write_cpu"] = time.process_time() - cpu
         finally:
             conn.execution_options(sqlite_begin="DEFERRED")
