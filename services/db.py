@@ -349,12 +349,13 @@ def _hide_unpublished(state: ORMExecuteState) -> None:
     if not (state.is_select or state.is_update or state.is_delete):
         return
     session = state.session
+    conn = session.connection()  # begins the transaction if it has not begun: its snapshot is the one read
     tx = session.get_transaction()
     cached = session.info.get("lobbydesk_hidden")
     if cached is not None and cached[0] is tx:
         ranges = cached[1]
     else:
-        ranges = unpublished_ranges(session.connection())
+        ranges = unpublished_ranges(conn)
         session.info["lobbydesk_hidden"] = (tx, ranges)
     if not ranges:
         return
