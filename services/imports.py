@@ -643,7 +643,7 @@ def _driver(conn: Connection) -> Any:
     return raw
 
 
-_HIDDEN_BATCH = 2000  # rows per short transaction while an import writes its rows unpublished (~40 ms quiet)
+_HIDDEN_BATCH = 1000  # rows per short transaction while an import writes its rows unpublished (tens of ms)
 _GATE_WAIT = 60.0  # an import waits this long for the write gate per short transaction (a person: RETRY_BUDGET)
 _SHORT_TRIES = 20
 
