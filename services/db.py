@@ -278,7 +278,8 @@ class WriteGate:
                 return fd
 
             def take() -> None:
-                self._byte_lock(fd, ahead, wait=True)
+                while not self._byte_lock(fd, ahead, wait=True):  # pragma: no cover - a blocking lock only fails oddly
+                    time.sleep(FIRST_PAUSE)
         else:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
