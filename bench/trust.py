@@ -1247,8 +1247,11 @@ class Rows(list[Row]):
             self._on_change(self)
 
 
+PROBES = ("saves", "signin-storm", "kill-saves", "kill-imports", "big-import", "guesses", "damaged", "hostile")
+
+
 def run_trust(scale_name: str, engines: Sequence[str], pg_url: str | None, *, keep: bool = False,
-              rows: Rows | None = None) -> Rows:
+              rows: Rows | None = None, probes: Sequence[str] = PROBES) -> Rows:
     scale = SCALES[scale_name]
     rows = Rows() if rows is None else rows
     with workdir(keep) as work:
@@ -1270,14 +1273,14 @@ def run_trust(scale_name: str, engines: Sequence[str], pg_url: str | None, *, ke
             targets.append(("postgresql", lambda probe: pg_url))
         # Processes are forked: these run before any thread pool exists in this process.
         for engine, url_for in targets:
-            rows.add(probe_saves(engine, url_for("saves"), scale, work))
-            rows.add(probe_signin_storm(engine, url_for("signin-storm"), scale, work))
-            rows.add(probe_save_kills(engine, url_for("kill-saves"), scale, work))
-            rows.add(probe_import_kills(engine, url_for("kill-imports"), scale, work))
-            rows.add(probe_big_import(engine, url_for("big-import"), scale, work))
-            rows.add(probe_guesses(engine, url_for("guesses"), scale, work))
-        if template is not None:
+            for name, probe in (("saves", probe_saves), ("signin-storm", probe_signin_storm),
+                                ("kill-saves", probe_save_kills), ("kill-imports", probe_import_kills),
+                                ("big-import", probe_big_import), ("guesses", probe_guesses)):
+                if name in probes:
+                    rows.add(probe(engine, url_for(name), scale, work))
+        if template is not None and "damaged" in probes:
             rows.add(probe_damaged(template, scale, work))
+        if template is not None and "hostile" in probes:
             rows.add(*probe_hostile(template, scale, work))
     return rows
 
@@ -1316,7 +1319,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "the file probes run with sqlite")
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     p.add_argument("--keep", action="store_true", help="keep the working files (printed at the end)")
+    p.add_argument("--probes", default=",".join(PROBES),
+                   help=f"comma-separated, to re-measure some only (default: all): {', '.join(PROBES)}")
     args = p.parse_args(argv)
+    probes = args.probes.split(",")
+    if set(probes) - set(PROBES):
+        p.error(f"unknown probe(s): {', '.join(sorted(set(probes) - set(PROBES)))}")
     engines = (args.engines.split(",") if args.engines
                else ["sqlite"] + (["postgresql"] if args.db_pg else []))
     unknown = set(engines) - {"sqlite", "postgresql"}
@@ -1336,7 +1344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "rows": [asdict(r) for r in rows],
             }, ensure_ascii=False, indent=2), encoding="utf-8")
 
-    rows = run_trust(args.scale, engines, args.db_pg, keep=args.keep, rows=Rows(save))
+    rows = run_trust(args.scale, engines, args.db_pg, keep=args.keep, rows=Rows(save), probes=probes)
     took = time.perf_counter() - t0
     header = (f"trust bench, scale {args.scale}, {started:%Y-%m-%d %H:%M} UTC, {took:.0f} s; "
               f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, "

@@ -12,6 +12,7 @@ from models.entities import (
     DayClose,
     FinancialSnapshot,
     FollowUp,
+    ImportBatch,
     MaintenanceRecord,
     ReasonText,
     Referral,
@@ -41,6 +42,7 @@ __all__ = [
     "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus", "AuditEvent", "Base", "Branch",
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel", "ContactPlan",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
-    "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind", "ReasonText",
-    "Referral", "ReferralStatus", "RiskTolerance", "Role", "Staff", "Tier", "UTCDateTime", "WeeklySummary",
+    "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind",
+    "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "Staff", "Tier", "UTCDateTime",
+    "WeeklySummary",
 ]

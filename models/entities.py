@@ -458,3 +458,24 @@ class WeeklySummary(Base):
         UniqueConstraint("rm_id", "week_start", name="uq_weekly_summary_rm_week"),
         Index("ix_weekly_summary_branch_week", "branch_id", "week_start"),
     )
+
+
+class ImportBatch(Base):
+    """An import's rows written but not yet published: every reader skips these id ranges (docs/imports.md).
+
+    A referral import writes its rows in short transactions while this row exists,
+    then deletes it in one short last transaction, which makes them all visible
+    at once; rows left behind by a killed import are deleted on the next start
+    or import. A range is NULL until the import reaches that table.
+    """
+
+    __tablename__ = "import_batch"
+
+    id: Mapped[int_pk]
+    started_at: Mapped[utc_ts]
+    client_first: Mapped[int | None] = mapped_column(Integer)
+    client_last: Mapped[int | None] = mapped_column(Integer)
+    referral_first: Mapped[int | None] = mapped_column(Integer)
+    referral_last: Mapped[int | None] = mapped_column(Integer)
+    follow_up_first: Mapped[int | None] = mapped_column(Integer)
+    follow_up_last: Mapped[int | None] = mapped_column(Integer)

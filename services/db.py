@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Concatenate, Literal, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, func, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker, with_loader_criteria
 from sqlalchemy.orm.exc import StaleDataError
 
 from services.errors import Busy, Conflict
@@ -200,36 +200,102 @@ def has_schema(engine: Engine) -> bool:
 
 
 class WriteGate:
-    """A queue in front of SQLite's write lock for the processes sharing one database file.
+    """A first-come, first-served queue in front of SQLite's write lock, shared by every process on the file.
 
     SQLite's own waiting is polling: a writer saving in a loop takes the lock
     again before a sleeping waiter looks, and under load a waiter can starve past
-    any budget. Here waiters sleep in the kernel on an advisory ``flock`` of a
-    file beside the database and are woken the moment the holder lets go, so the
-    lock passes round (docs/saving.md "Retry"). A separate waiting thread bounds the
-    wait, since ``flock`` itself has no time-out. POSIX only; elsewhere SQLite's
-    busy timeout and the retry loop do the waiting.
+    any budget. An advisory ``flock`` alone is no better on a busy machine: the
+    kernel wakes every waiter and whoever runs first wins, so a process that has
+    just let go — still on the CPU — takes it straight back while the waiters it
+    woke are runnable but not yet running (issue 10: 16 sign-ins and 8 savers on
+    2 cores). So writers take tickets (docs/saving.md "Retry"):
+
+    - a counter in ``<database>.writelock`` is read and advanced under a brief
+      ``flock`` of that file; at the same moment the writer locks the one byte
+      at the offset of its ticket (an open-file-description lock, Linux), its
+      place in the queue;
+    - it then waits, asleep in the kernel, for the byte of the ticket before
+      its own; whoever holds that byte is ahead of it. When that writer is done
+      (or dies: the kernel drops a dead process's locks) the byte is free and
+      the next in line, and only it, goes on.
+
+    A waiter that gives up (its budget ran out) leaves its helper thread in the
+    queue; that thread lets its place go the moment it is reached, so nobody
+    behind it is held up. Elsewhere (no OFD locks) the gate is a plain ``flock``,
+    and on Windows SQLite's busy timeout and the retry loop do the waiting.
     """
 
     def __init__(self, database: Path) -> None:
         self.path = database.with_name(database.name + ".writelock")
+        import fcntl
+
+        self._fifo = hasattr(fcntl, "F_OFD_SETLKW")
+
+    @staticmethod
+    def _byte_lock(fd: int, offset: int, *, wait: bool, unlock: bool = False) -> bool:
+        """Lock (or unlock) the one byte at ``offset`` with an open-file-description lock."""
+        import fcntl
+        import struct
+
+        kind = fcntl.F_UNLCK if unlock else fcntl.F_WRLCK
+        # struct flock: l_type, l_whence, l_start, l_len, l_pid (0 for OFD locks), native layout.
+        arg = struct.pack("@hhqqi4x", kind, os.SEEK_SET, offset, 1, 0)
+        try:
+            fcntl.fcntl(fd, fcntl.F_OFD_SETLKW if wait else fcntl.F_OFD_SETLK, arg)
+        except (BlockingIOError, PermissionError):
+            return False
+        return True
+
+    def _take_ticket(self, fd: int) -> int:
+        """The next ticket, its byte locked before anyone else can take the ticket after it."""
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            raw = os.pread(fd, 8, 0)
+            ticket = int.from_bytes(raw, "little") + 1 if len(raw) == 8 else 1
+            os.pwrite(fd, ticket.to_bytes(8, "little"), 0)
+            # Offsets from 8 on: the counter's own bytes are never a place in the queue.
+            if not self._byte_lock(fd, 8 + ticket, wait=False):  # pragma: no cover - nobody else locks it
+                raise OSError("write gate: a fresh ticket's place was taken")
+            return ticket
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
 
     def acquire(self, timeout: float) -> int | None:
-        """The held lock's file descriptor, or None when ``timeout`` seconds passed first."""
+        """The held gate's file descriptor, or None when ``timeout`` seconds passed first."""
         import fcntl
 
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return fd
-        except BlockingIOError:
-            pass
+        if self._fifo:
+            try:
+                ticket = self._take_ticket(fd)
+            except BaseException:
+                os.close(fd)
+                raise
+            ahead = 8 + ticket - 1
+            if self._byte_lock(fd, ahead, wait=False):
+                return fd
+
+            def take() -> None:
+                while not self._byte_lock(fd, ahead, wait=True):  # pragma: no cover - a blocking lock only fails oddly
+                    time.sleep(FIRST_PAUSE)
+        else:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return fd
+            except BlockingIOError:
+                pass
+
+            def take() -> None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+
         got = threading.Event()
         guard = threading.Lock()
         abandoned = False
 
         def wait() -> None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            take()
             with guard:
                 if abandoned:
                     self.release(fd)
@@ -247,12 +313,60 @@ class WriteGate:
 
     @staticmethod
     def release(fd: int) -> None:
-        import fcntl
+        """Let the next in line go: closing the descriptor drops its locks (ticket byte, the one ahead, flock)."""
+        os.close(fd)
 
-        try:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+
+# --- an import's rows not yet published (docs/imports.md "Writing a referral import") -------------
+
+# Execution option for the import's own statements: see the rows it has not published yet.
+SHOW_UNPUBLISHED = "lobbydesk_show_unpublished"
+_HIDDEN_SQL = text("SELECT client_first, client_last, referral_first, referral_last, follow_up_first, "
+                   "follow_up_last FROM import_batch")
+
+
+def unpublished_ranges(conn: Connection) -> list[tuple[str, int, int]]:
+    """(table, first id, last id) of every import batch not yet published, as ``conn`` sees them now."""
+    assert isinstance(conn, Connection)
+    out: list[tuple[str, int, int]] = []
+    for row in conn.execute(_HIDDEN_SQL):
+        for i, table in enumerate(("client", "referral", "follow_up")):
+            first, last = row[2 * i], row[2 * i + 1]
+            if first is not None and last is not None:
+                out.append((table, int(first), int(last)))
+    return out
+
+
+def _hide_unpublished(state: ORMExecuteState) -> None:
+    """Every ORM statement of a unit of work skips rows an import has written but not published.
+
+    SQLite only: there an import writes in several short transactions (PostgreSQL's
+    import is one transaction, which nobody sees before it commits). The batches are
+    read once per transaction, on the transaction's own snapshot, so every statement
+    of a unit sees the same rows; normally there are none and nothing is added.
+    """
+    if state.is_column_load or state.execution_options.get(SHOW_UNPUBLISHED):
+        return
+    if not (state.is_select or state.is_update or state.is_delete):
+        return
+    session = state.session
+    conn = session.connection()  # begins the transaction if it has not begun: its snapshot is the one read
+    tx = session.get_transaction()
+    cached = session.info.get("lobbydesk_hidden")
+    if cached is not None and cached[0] is tx:
+        ranges = cached[1]
+    else:
+        ranges = unpublished_ranges(conn)
+        session.info["lobbydesk_hidden"] = (tx, ranges)
+    if not ranges:
+        return
+    from models import Client, FollowUp, Referral
+
+    entities: dict[str, type[Client] | type[Referral] | type[FollowUp]] = {
+        "client": Client, "referral": Referral, "follow_up": FollowUp}
+    state.statement = state.statement.options(*(
+        with_loader_criteria(entities[table], ~entities[table].id.between(first, last), include_aliases=True)
+        for table, first, last in ranges))
 
 
 @dataclass
@@ -268,6 +382,9 @@ class Database:
         if self.engine.dialect.name == "sqlite":
             writer_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+        if self.engine.dialect.name == "sqlite":
+            for maker in (self._reader, self._writer):
+                event.listen(maker, "do_orm_execute", _hide_unpublished)
         self._commits = 0
         self._gate: WriteGate | None = None
         database = self.engine.url.database or ""
@@ -357,6 +474,46 @@ class Database:
                 pause = min(pause * 2, LAST_PAUSE)
 
     @contextmanager
+    def gated(self, timeout: float) -> Iterator[None]:
+        """Hold the write gate (docs/saving.md "Retry") for work that is not a ``write()`` unit: an import's
+        short transactions on its own connection. ``Busy`` if the gate stays taken for ``timeout`` seconds."""
+        fd = None
+        if self._gate is not None:
+            fd = self._gate.acquire(timeout)
+            if fd is None:
+                raise Busy()
+        try:
+            yield
+        finally:
+            if fd is not None:
+                self._gate.release(fd)  # type: ignore[union-attr]
+
+    @contextmanager
+    def import_lock(self, *, wait: bool = True) -> Iterator[bool]:
+        """One referral import at a time on a SQLite file, across processes (an ``flock`` on ``<db>.importlock``).
+
+        Yields whether it is held: with ``wait=False`` another running import makes it False at once.
+        While it is held nobody else writes unpublished import rows, so any found are a killed import's
+        leftovers (``discard_unpublished``). Without a file (POSIX only) it is always True.
+        """
+        if self._gate is None:
+            yield True
+            return
+        import fcntl
+
+        path = self._gate.path.with_name(self._gate.path.name.replace(".writelock", ".importlock"))
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            yield True
+        finally:
+            os.close(fd)
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work; closing it ends the transaction (loaded rows stay readable)."""
         with self._reader() as session:
@@ -364,6 +521,83 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+DISCARD_CHUNK = 5000  # rows deleted per short transaction when a killed import's rows are taken out
+
+
+def discard_unpublished(db: Database, conn: Connection, batch_id: int | None = None) -> int:
+    """Delete the rows of unpublished import batches (all of them, or one), in short gated transactions.
+
+    Nobody sees these rows (``_hide_unpublished``), so deleting them a chunk at a
+    time changes nothing anyone sees. Lower ids go first and the top of each range
+    goes in the last transaction together with the batch row: while the batch row
+    exists its highest ids stay taken, so no other writer's new row (SQLite gives
+    ``max(id) + 1``) can land inside a hidden range. The caller holds
+    ``import_lock`` so that no running import's batch is taken for a leftover.
+    Returns the number of rows deleted.
+    """
+    assert isinstance(conn, Connection)
+    where = "" if batch_id is None else f" WHERE id = {int(batch_id)}"
+    if conn.in_transaction():
+        conn.rollback()
+    # The hidden rows refer only to each other (and the top ids go last): no foreign-key look-ups per row.
+    # The pragma takes effect only outside a transaction, hence the driver connection.
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys = OFF")
+    conn.execution_options(sqlite_begin="IMMEDIATE")
+    try:
+        return _discard_chunks(db, conn, where)
+    finally:
+        if conn.in_transaction():
+            conn.rollback()
+        conn.execution_options(sqlite_begin="DEFERRED")
+        raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _discard_chunks(db: Database, conn: Connection, where: str) -> int:
+    deleted = 0
+    while True:
+        with db.gated(60.0), conn.begin():
+            row = conn.execute(text("SELECT id, follow_up_first, follow_up_last, referral_first, referral_last, "
+                                    f"client_first, client_last FROM import_batch{where} ORDER BY id LIMIT 1")).first()
+            if row is None:
+                return deleted
+            ranges = [(table, row[1 + 2 * i], row[2 + 2 * i])
+                      for i, table in enumerate(("follow_up", "referral", "client"))  # referencing rows first
+                      if row[1 + 2 * i] is not None and row[2 + 2 * i] is not None]
+            below_top = [(table, first, last) for table, first, last in ranges if first < last]
+            if below_top:  # a chunk below a range's top id
+                table, first, last = below_top[0]
+                hi = min(last - 1, first + DISCARD_CHUNK - 1)
+                deleted += conn.execute(text(f"DELETE FROM {table} WHERE id BETWEEN :lo AND :hi"),
+                                        {"lo": first, "hi": hi}).rowcount
+                conn.execute(text(f"UPDATE import_batch SET {table}_first = :next WHERE id = :id"),
+                             {"next": hi + 1, "id": row[0]})
+                continue
+            for table, first, last in ranges:  # only the top ids are left: those and the batch row, together
+                deleted += conn.execute(text(f"DELETE FROM {table} WHERE id BETWEEN :lo AND :hi"),
+                                        {"lo": first, "hi": last}).rowcount
+            conn.execute(text("DELETE FROM import_batch WHERE id = :id"), {"id": row[0]})
+
+
+def discard_leftover_imports(db: Database) -> int:
+    """At start-up: a killed import's unpublished rows are taken out, unless an import is running now."""
+    if db.dialect != "sqlite":
+        return 0
+    with db.import_lock(wait=False) as held:
+        if not held:
+            return 0
+        with db.engine.connect() as conn:
+            found = conn.execute(text("SELECT 1 FROM import_batch LIMIT 1")).first()
+            conn.rollback()
+            if found is None:
+                return 0
+            deleted = discard_unpublished(db, conn)
+    if deleted:
+        log.warning("took out %d rows an interrupted import had left unpublished", deleted)
+    return deleted
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -435,7 +669,10 @@ def open_database(url: str | None = None, *, upgrade: bool = True, clock: Clock 
     engine = make_engine(resolved)
     if upgrade:
         bring_up_to_date(engine)
-    return Database(engine, clock)
+    database = Database(engine, clock)
+    if upgrade:
+        discard_leftover_imports(database)  # docs/imports.md "All or nothing"
+    return database
 
 
 def local_date(moment: dt.datetime) -> dt.date:

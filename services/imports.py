@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import Connection, Integer, MetaData, bindparam, select, text
+from sqlalchemy import Connection, Integer, MetaData, bindparam, insert, select, text
 from sqlalchemy import Table as SqlTable
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -34,6 +34,7 @@ from models import (
     FollowUp,
     FollowUpOrigin,
     FollowUpState,
+    ImportBatch,
     Referral,
     ReferralStatus,
     Role,
@@ -43,7 +44,7 @@ from models import (
 from services import audit
 from services import validation as v
 from services.accounts import generate_password, hash_passwords, only_branch, parse_role, validate_staff_no
-from services.db import BRANCH_TZ, Database, local_date
+from services.db import BRANCH_TZ, Database, discard_unpublished, is_transient, local_date
 from services.errors import Conflict, FieldProblem, ValidationError
 from services.i18n import msg
 from services.importfiles import Column, Table, read_table, sorted_problems, unnamed_cells
@@ -112,7 +113,8 @@ class StaffImportResult:
 class ReferralImportResult:
     referrals: int
     new_clients: int
-    # Seconds per phase ("check", "stage", "publish"); "publish" is how long the write lock was held.
+    # Seconds per phase ("check", "stage", "unpublished", "publish"; SQLite also "longest_hold", the longest
+    # any one write transaction held the write lock, and "transactions", how many there were).
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
@@ -602,7 +604,7 @@ def _stage(conn: Connection, plan: _Plan) -> tuple[SqlTable, SqlTable, SqlTable]
     # pages under the lock; this connection gets room for the whole publish, then gives it back.
     conn.exec_driver_sql(f"PRAGMA cache_size = -{_SQLITE_CACHE_KIB}")
     conn.commit()
-    # The publish checks every row it references itself, under the lock (_publish_staged), so this
+    # The publish checks every row it references itself, under the lock (_recheck, _publish), so this
     # one connection skips SQLite's per-row foreign-key look-ups: a third of the time the lock is held.
     # The pragma only takes effect outside a transaction, hence the driver connection.
     _driver(conn).execute("PRAGMA foreign_keys = OFF")
@@ -610,6 +612,7 @@ def _stage(conn: Connection, plan: _Plan) -> tuple[SqlTable, SqlTable, SqlTable]
         for t in tables:
             t.drop(conn, checkfirst=True)
             t.create(conn)
+        conn.exec_driver_sql("CREATE INDEX lobby_stage_referral_fu ON lobby_stage_referral (fu_seq)")
     client, referral, update = tables
     for t, rows in ((client, plan.clients), (referral, plan.referrals)):
         for i in range(0, len(rows), _STAGE_BATCH):
@@ -640,63 +643,160 @@ def _driver(conn: Connection) -> Any:
     return raw
 
 
-def _publish_staged(s: Session, db: Database, actor: Actor, plan: _Plan) -> None:
-    """The only part holding SQLite's write lock: checks again, then INSERT ... SELECT from the staged rows."""
-    _recheck(s, plan)
-    if s.scalar(text("SELECT count(*) FROM lobby_stage_client n JOIN client c "
-                     "ON c.branch_id = n.branch_id AND c.mobile = n.mobile")):
-        raise _Stale("a new client's mobile was filed meanwhile")
-    if plan.updates and s.scalar(text("SELECT count(*) FROM lobby_stage_update u JOIN client c "
-                                      "ON c.id = u.id AND c.version = u.version")) != len(plan.updates):
-        raise _Stale("a matched client changed meanwhile")
-    # Every matched client still there, in the row's branch (foreign keys are not looked up per row here).
-    if s.scalar(text("SELECT count(*) FROM (SELECT DISTINCT client_ref, branch_id FROM lobby_stage_referral "
-                     "WHERE client_ref IS NOT NULL) r LEFT JOIN client c ON c.id = r.client_ref "
-                     "AND c.branch_id = r.branch_id WHERE c.id IS NULL")):
-        raise _Stale("a matched client is gone")
-    # The single writer holds the lock, so max(id) + seq are ids nobody else can take.
-    bases = {name: s.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
-             for name, table in (("cbase", "client"), ("rbase", "referral"), ("fbase", "follow_up"))}
-    s.execute(text(f"INSERT INTO client (id, {', '.join(_CLIENT_COLS)}) SELECT n.seq + :cbase, "
-                   f"{', '.join('n.' + c for c in _CLIENT_COLS)} FROM lobby_stage_client n ORDER BY n.seq"),
-              {"cbase": bases["cbase"]})
-    from_refs = "FROM lobby_stage_referral r LEFT JOIN lobby_stage_client n ON n.seq = r.client_seq"
-    s.execute(text(f"INSERT INTO referral (id, client_id, {', '.join(_REFERRAL_COLS)}) "
-                   f"SELECT r.seq + :rbase, coalesce(r.client_ref, n.seq + :cbase), "
-                   f"{', '.join('r.' + c for c in _REFERRAL_COLS)} {from_refs} ORDER BY r.seq"),
-              {"cbase": bases["cbase"], "rbase": bases["rbase"]})
+_HIDDEN_BATCH = 1000  # rows per short transaction while an import writes its rows unpublished (tens of ms)
+_GATE_WAIT = 60.0  # an import waits this long for the write gate per short transaction (a person: RETRY_BUDGET)
+_SHORT_TRIES = 20
+
+
+def _short(db: Database, conn: Connection, work: Callable[[], T], held: list[float] | None = None) -> T:
+    """One short write transaction on the importing connection, behind the write gate like every save.
+
+    ``BEGIN IMMEDIATE`` takes SQLite's write lock at once; should another program hold it
+    (one that does not queue at the gate), the transaction is tried again whole. ``held``
+    gets how long the gate (and with it the write lock) was held.
+    """
+    for attempt in range(1, _SHORT_TRIES + 1):
+        try:
+            with db.gated(_GATE_WAIT):
+                started = time.perf_counter()
+                try:
+                    with conn.begin():
+                        return work()
+                finally:
+                    if held is not None:
+                        held.append(time.perf_counter() - started)
+        except OperationalError as exc:
+            if not is_transient(exc) or attempt == _SHORT_TRIES:
+                raise
+            time.sleep(0.01 * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+_HIDDEN_INSERTS = {
+    "client": (
+        "lobby_stage_client", "seq",
+        f"INSERT INTO client (id, {', '.join(_CLIENT_COLS)}) SELECT n.seq + :base, "
+        f"{', '.join('n.' + c for c in _CLIENT_COLS)} FROM lobby_stage_client n "
+        f"WHERE n.seq BETWEEN :lo AND :hi ORDER BY n.seq"),
+    "referral": (
+        "lobby_stage_referral", "seq",
+        f"INSERT INTO referral (id, client_id, {', '.join(_REFERRAL_COLS)}) "
+        f"SELECT r.seq + :base, coalesce(r.client_ref, r.client_seq + :cbase), "
+        f"{', '.join('r.' + c for c in _REFERRAL_COLS)} FROM lobby_stage_referral r "
+        f"WHERE r.seq BETWEEN :lo AND :hi ORDER BY r.seq"),
     # A pending referral opens its RM's follow-up, due on the referral's own date (the old sheets have no
     # contact time): the rule of referrals.file_in_session with require_contact_time=False.
-    s.execute(text(f"INSERT INTO follow_up (id, branch_id, client_id, rm_id, origin, referral_id, state, "
-                   f"next_contact_date, attempts, opened_at, version) "
-                   f"SELECT r.fu_seq + :fbase, r.branch_id, coalesce(r.client_ref, n.seq + :cbase), r.rm_id, "
-                   f":origin, r.seq + :rbase, :state, r.business_date, 0, r.created_at, 1 {from_refs} "
-                   f"WHERE r.fu_seq IS NOT NULL ORDER BY r.fu_seq"),
-              {**bases, "origin": FollowUpOrigin.REFERRAL.value, "state": FollowUpState.OPEN.value})
-    if plan.updates:
-        s.execute(text(
-            "UPDATE client SET "
-            "rm_id = (SELECT u.rm_id FROM lobby_stage_update u WHERE u.id = client.id), "
-            "id_number = (SELECT u.id_number FROM lobby_stage_update u WHERE u.id = client.id), "
-            "birth_date = (SELECT u.birth_date FROM lobby_stage_update u WHERE u.id = client.id), "
-            "version = version + 1 WHERE id IN (SELECT id FROM lobby_stage_update)"))
-    _audit_import(s, db, actor, plan)
+    "follow_up": (
+        "lobby_stage_referral", "fu_seq",
+        "INSERT INTO follow_up (id, branch_id, client_id, rm_id, origin, referral_id, state, "
+        "next_contact_date, attempts, opened_at, version) "
+        "SELECT r.fu_seq + :base, r.branch_id, coalesce(r.client_ref, r.client_seq + :cbase), r.rm_id, "
+        ":origin, r.seq + :rbase, :state, r.business_date, 0, r.created_at, 1 FROM lobby_stage_referral r "
+        "WHERE r.fu_seq BETWEEN :lo AND :hi ORDER BY r.fu_seq"),
+}
+
+
+def _write_unpublished(db: Database, conn: Connection, plan: _Plan, batch_id: int, held: list[float]) -> None:
+    """The staged rows into the real tables, ``_HIDDEN_BATCH`` at a time, each transaction short.
+
+    Readers skip them while the batch row names their id ranges (``db._hide_unpublished``). A
+    table's ids are ``max(id) + seq``, taken in the transaction that writes its highest ids
+    first: from then on SQLite gives every other writer's new row an id above the range.
+    A new client whose mobile another workstation filed meanwhile meets the unique index:
+    ``_Stale``, and the file is checked again (that client is then matched).
+    """
+    counts = {"client": len(plan.clients), "referral": len(plan.referrals), "follow_up": plan.follow_ups}
+    bases: dict[str, int] = {}
+    for table, (_, _, sql) in _HIDDEN_INSERTS.items():
+        n = counts[table]
+        for hi in range(n, 0, -_HIDDEN_BATCH):  # the highest ids first
+            lo = max(1, hi - _HIDDEN_BATCH + 1)
+
+            def chunk(table: str = table, n: int = n, lo: int = lo, hi: int = hi, sql: str = sql) -> None:
+                if table not in bases:
+                    base = conn.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
+                    conn.execute(text(f"UPDATE import_batch SET {table}_first = :first, {table}_last = :last "
+                                      "WHERE id = :id"), {"first": base + 1, "last": base + n, "id": batch_id})
+                    bases[table] = base
+                try:
+                    conn.execute(text(sql), {
+                        "base": bases[table], "cbase": bases.get("client", 0), "rbase": bases.get("referral", 0),
+                        "lo": lo, "hi": hi, "origin": FollowUpOrigin.REFERRAL.value,
+                        "state": FollowUpState.OPEN.value})
+                except IntegrityError as exc:
+                    raise _Stale(f"{table}: {type(exc.orig).__name__}") from exc
+
+            _short(db, conn, chunk, held)
+            log.debug("unpublished: %d %s rows in %.3fs", hi - lo + 1, table, held[-1])
+
+
+def _publish(db: Database, conn: Connection, actor: Actor, plan: _Plan, batch_id: int, held: list[float]) -> None:
+    """The one short transaction that makes the whole file visible: checks again, the few matched clients'
+    changes, the audit event, and the batch row deleted (docs/imports.md "Writing a referral import")."""
+
+    def publish() -> None:
+        with Session(bind=conn) as s:
+            _recheck(s, plan)
+            if plan.updates and s.scalar(text(
+                    "SELECT count(*) FROM lobby_stage_update u JOIN client c "
+                    "ON c.id = u.id AND c.version = u.version")) != len(plan.updates):
+                raise _Stale("a matched client changed meanwhile")
+            # Every matched client still there, in the row's branch (foreign keys are not looked up per row here).
+            if s.scalar(text("SELECT count(*) FROM (SELECT DISTINCT client_ref, branch_id FROM lobby_stage_referral "
+                             "WHERE client_ref IS NOT NULL) r LEFT JOIN client c ON c.id = r.client_ref "
+                             "AND c.branch_id = r.branch_id WHERE c.id IS NULL")):
+                raise _Stale("a matched client is gone")
+            if plan.updates:
+                s.execute(text(
+                    "UPDATE client SET "
+                    "rm_id = (SELECT u.rm_id FROM lobby_stage_update u WHERE u.id = client.id), "
+                    "id_number = (SELECT u.id_number FROM lobby_stage_update u WHERE u.id = client.id), "
+                    "birth_date = (SELECT u.birth_date FROM lobby_stage_update u WHERE u.id = client.id), "
+                    "version = version + 1 WHERE id IN (SELECT id FROM lobby_stage_update)"))
+            _audit_import(s, db, actor, plan)
+            if s.connection().execute(text("DELETE FROM import_batch WHERE id = :id"), {"id": batch_id}).rowcount != 1:
+                raise _Stale("the unpublished rows were taken out")  # pragma: no cover - only a second importer
+            s.commit()  # the outer transaction (_short) commits; the session only hands its work over
+
+    _short(db, conn, publish, held)
 
 
 def _write_sqlite(db: Database, actor: Actor, plan: _Plan, timings: dict[str, float]) -> None:
+    """Stage, write unpublished in short transactions, publish in one short one; on any failure the
+    unpublished rows are taken out again (a SIGKILL leaves them to the next start or import)."""
     with db.engine.connect() as conn:
         started = time.perf_counter()
         tables = _stage(conn, plan)
         timings["stage"] = time.perf_counter() - started
+        batch_id: int | None = None
         try:
             conn.execution_options(sqlite_begin="IMMEDIATE")
             started, cpu = time.perf_counter(), time.process_time()
-            with Session(bind=conn) as s, s.begin():
-                _publish_staged(s, db, actor, plan)
-            timings["publish"] = time.perf_counter() - started
-            timings["publish_cpu"] = time.process_time() - cpu
+            held: list[float] = []
+            batch_id = _short(db, conn, lambda: int(conn.execute(
+                insert(ImportBatch).values(started_at=db.now()).returning(ImportBatch.id)).scalar_one()), held)
+            # Unpublished rows need no fsync of their own: lost to a power cut, they were never seen, and
+            # the WAL keeps commits in order, so the publish's full sync (set back below) makes them durable
+            # with it. The pragma only takes effect outside a transaction.
+            _driver(conn).execute("PRAGMA synchronous = NORMAL")
+            try:
+                _write_unpublished(db, conn, plan, batch_id, held)
+            finally:
+                _driver(conn).execute("PRAGMA synchronous = FULL")  # services.db's setting for every connection
+            timings["unpublished"] = time.perf_counter() - started
+            _publish(db, conn, actor, plan, batch_id, held)
+            batch_id = None
+            timings["publish"] = held[-1]  # the one transaction that makes the rows visible
+            timings["longest_hold"] = max(held)  # the longest any transaction held the write lock
+            timings["transactions"] = len(held)
+            timings["held_total"] = sum(held)
+            timings["write_cpu"] = time.process_time() - cpu
         finally:
             conn.execution_options(sqlite_begin="DEFERRED")
+            if batch_id is not None:
+                if conn.in_transaction():
+                    conn.rollback()
+                discard_unpublished(db, conn, batch_id)
             _drop_stage(conn, tables)
 
 
@@ -814,6 +914,17 @@ def import_referrals(db: Database, actor: Actor, path: Path,
     """
     require(actor, Action.REFERRAL_IMPORT)
     table = read_table(path, REFERRAL_COLUMNS)
+    if db.dialect == "sqlite":
+        with db.import_lock():
+            # A killed import's unpublished rows go first (docs/imports.md "All or nothing").
+            with db.engine.connect() as conn:
+                discard_unpublished(db, conn)
+            return _import_referrals(db, actor, table, before_write)
+    return _import_referrals(db, actor, table, before_write)
+
+
+def _import_referrals(db: Database, actor: Actor, table: Table,
+                      before_write: Callable[[], None] | None) -> ReferralImportResult:
     timings: dict[str, float] = {}
     for attempt in range(1, _ATTEMPTS + 1):
         started = time.perf_counter()
@@ -833,7 +944,8 @@ def import_referrals(db: Database, actor: Actor, path: Path,
             why = str(exc) if isinstance(exc, _Stale) else type(exc).__name__
             log.info("import attempt %d: %s; checking the file again", attempt, why)
             continue
-        log.info("imported %d referrals, %d new clients (check %.2fs, stage %.2fs, write %.3fs)",
-                 len(plan.referrals), len(plan.clients), timings["check"], timings["stage"], timings["publish"])
+        log.info("imported %d referrals, %d new clients (check %.2fs, stage %.2fs, unpublished %.2fs, publish %.3fs)",
+                 len(plan.referrals), len(plan.clients), timings["check"], timings["stage"],
+                 timings.get("unpublished", 0.0), timings["publish"])
         return ReferralImportResult(len(plan.referrals), len(plan.clients), timings)
     raise Conflict(msg("import_busy"))

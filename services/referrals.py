@@ -30,8 +30,8 @@ from models import (
 from services import audit, reasons, states
 from services import validation as v
 from services.clients import can_see_full, find_by_mobile
-from services.db import BRANCH_TZ, Database, local_date, retrying
-from services.errors import DayClosed, FieldProblem, NotFound, ValidationError
+from services.db import BRANCH_TZ, Database, local_date, retrying, unpublished_ranges
+from services.errors import Busy, DayClosed, FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, allowed, require
@@ -336,6 +336,10 @@ def insert_client(s: Session, client: Client) -> tuple[Client, bool]:
     except IntegrityError:
         existing = find_by_mobile(s, client.branch_id, client.mobile or "") if client.mobile else None
         if existing is None:
+            if client.mobile and unpublished_ranges(s.connection()):
+                # An import is bringing in this mobile's client and has not published it yet:
+                # busy, tried again within the budget (docs/imports.md "Writing a referral import").
+                raise Busy() from None
             raise
         return existing, False
     return client, True

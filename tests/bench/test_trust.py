@@ -52,3 +52,17 @@ def test_small_scale_loses_and_leaks_nothing(engine: str, tmp_path: Path) -> Non
     assert all(r["times"] > 0 for r in rows), table
     assert "lost or leaked in all" in table
     assert lost_or_leaked(figures) == [], table
+
+
+def test_probes_picks_the_sections_to_measure_again(tmp_path: Path) -> None:
+    figures, table = run_small(tmp_path, "--engines", "sqlite", "--probes", "guesses")
+    rows = figures["rows"]
+    assert isinstance(rows, list)
+    assert [(r["probe"], r["engine"]) for r in rows] == [("guesses", "sqlite")], table
+    assert lost_or_leaked(figures) == [], table
+
+
+def test_an_unknown_probe_is_refused(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "trust.py"), "--probes", "saves,nonsense"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "nonsense" in proc.stderr
