@@ -14,7 +14,9 @@ from models.entities import (
     MaintenanceRecord,
     ReasonText,
     Referral,
+    ScoreSettings,
     Staff,
+    TierChange,
 )
 from models.enums import (
     DEFAULT_INTERESTS,
@@ -30,6 +32,7 @@ from models.enums import (
     ReferralStatus,
     Role,
     Tier,
+    TierCause,
 )
 
 __all__ = [
@@ -38,4 +41,5 @@ __all__ = [
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
     "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
     "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
+    "ScoreSettings", "TierCause", "TierChange",
 ]

@@ -35,6 +35,7 @@ from models.enums import (
     ReferralStatus,
     Role,
     Tier,
+    TierCause,
 )
 
 
@@ -106,6 +107,10 @@ class Client(Base):
     updated_at: Mapped[utc_ts | None]
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # The RM's ratings, 0–5 each, None until rated (docs/scoring.md "Factors").
+    rating_family: Mapped[int | None] = mapped_column(Integer)
+    rating_occupation: Mapped[int | None] = mapped_column(Integer)
+    rating_social: Mapped[int | None] = mapped_column(Integer)
 
     rm: Mapped[Staff | None] = relationship(foreign_keys=[rm_id])
 
@@ -141,6 +146,8 @@ class FinancialSnapshot(Base):
     insurance: Mapped[money] = mapped_column(default=Decimal("0"))
     intermediary: Mapped[money] = mapped_column(default=Decimal("0"))
     aum: Mapped[money] = mapped_column(default=Decimal("0"))
+    # An estimate of what the client holds at other banks: decides the to-win tier (docs/scoring.md).
+    assets_elsewhere: Mapped[money] = mapped_column(default=Decimal("0"), server_default="0")
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[utc_ts]
 
@@ -358,6 +365,45 @@ class BranchSettings(Base):
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10)
     score_weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class TierChange(Base):
+    """One move of a client's tier: old and new tier and score, and what moved it (docs/scoring.md)."""
+
+    __tablename__ = "tier_change"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    at: Mapped[utc_ts]
+    old_tier: Mapped[Tier] = mapped_column(enum_type(Tier))
+    new_tier: Mapped[Tier] = mapped_column(enum_type(Tier))
+    old_score: Mapped[int] = mapped_column(Integer)
+    new_score: Mapped[int] = mapped_column(Integer)
+    cause: Mapped[TierCause] = mapped_column(enum_type(TierCause))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # None: the command line
+
+    __table_args__ = (Index("ix_tier_change_client_at", "client_id", "at", "id"),)
+
+
+class ScoreSettings(Base):
+    """A branch's scoring rules (docs/scoring.md "Settings"); no row means the documented defaults."""
+
+    __tablename__ = "score_settings"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), unique=True)
+    weights: Mapped[dict[str, int]] = mapped_column(JSON)  # factor -> whole-number weight, summing to 100
+    bands: Mapped[dict[str, list[list[Any]]]] = mapped_column(JSON)  # factor -> [[from yuan (text), points]]
+    core_premium_min: Mapped[int] = mapped_column(Integer)
+    ordinary_premium_min: Mapped[int] = mapped_column(Integer)
+    potential_min: Mapped[int] = mapped_column(Integer)
+    to_win_elsewhere_min: Mapped[money]
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
