@@ -35,6 +35,11 @@ class Action(StrEnum):
     STAFF_MANAGE = "staff.manage"
     SETTINGS_MANAGE = "settings.manage"
     AUDIT_VIEW = "audit.view"
+    # Scoring (docs/scoring.md "Who may"): finances are C2 data, never the lobby roles' or admin's.
+    SCORE_EDIT = "score.edit"  # a snapshot, the ratings (RM: own clients; supervisor: the branch)
+    SCORE_SETTINGS = "score.settings"
+    SCORE_RECOMPUTE = "score.recompute"
+    CLIENT_IMPORT = "client.import"
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -70,6 +75,10 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.STAFF_MANAGE: frozenset({_A, SYSTEM_ROLE}),
     Action.SETTINGS_MANAGE: frozenset({_A, _S, SYSTEM_ROLE}),
     Action.AUDIT_VIEW: frozenset({_A, _S}),
+    Action.SCORE_EDIT: frozenset({_R, _S}),
+    Action.SCORE_SETTINGS: frozenset({_S}),
+    Action.SCORE_RECOMPUTE: frozenset({_S}),
+    Action.CLIENT_IMPORT: frozenset({_S, SYSTEM_ROLE}),
 }
 
 
