@@ -161,7 +161,7 @@ def _snap(as_of: dt.date, **amounts: object) -> SnapshotInput:
 
 
 def test_a_snapshot_moves_the_tier_and_the_history_says_why(db, f, crew):
-    lobby, rm, _other, sup = crew
+    _lobby, rm, _other, sup = crew
     cid = _client(f, crew)
     today = db.today()
     r = scoring.add_snapshot(db, f.actor(rm), cid, _snap(today, deposits="1000000", wealth_products="600000",
@@ -334,7 +334,7 @@ def test_the_branch_recompute_in_batches_records_moves_and_is_idempotent(db, f, 
 
 
 def test_an_interrupted_recompute_carries_on_from_where_it_stopped(db, f, crew):
-    _lobby, rm, _other, sup = crew
+    _lobby, _rm, _other, sup = crew
     ids = [_client(f, crew) for _ in range(5)]
     with db.write() as s:  # scores typed by hand before scoring existed
         for cid in ids:
