@@ -40,6 +40,5 @@ __all__ = [
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
     "FollowUpState", "Gender", "MaintenanceKind", "MaintenanceRecord", "ReasonText", "Referral",
-    "ReferralStatus", "Role", "Staff", "Tier", "UTCDateTime",
-    "ScoreSettings", "TierCause", "TierChange",
+    "ReferralStatus", "Role", "ScoreSettings", "Staff", "Tier", "TierCause", "TierChange", "UTCDateTime",
 ]

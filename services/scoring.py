@@ -228,7 +228,7 @@ class SettingsInput:
     """
 
     weights: Mapping[str, object]
-    bands: Mapping[str, Sequence[tuple[object, object]]]
+    bands: Mapping[str, Sequence[tuple[object, object]] | str]  # pairs, or the text of ``bands_text``
     core_premium_min: object
     ordinary_premium_min: object
     potential_min: object
@@ -256,8 +256,36 @@ def _whole(p: v.Problems, fld: str, value: object, lo: int, hi: int) -> int | No
     return number
 
 
-def _check_bands(p: v.Problems, fld: str, raw: Sequence[tuple[object, object]]) -> tuple[Band, ...] | None:
+def bands_text(bands: Sequence[Band]) -> str:
+    """A band table as one line a person edits: ``from:points`` pairs separated by ``;``."""
+    return "; ".join(f"{_plain(frm)}:{pts}" for frm, pts in bands)
+
+
+def _plain(amount: Decimal) -> str:
+    text = format(amount, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _split_bands(text: str) -> list[tuple[object, object]] | None:
+    pairs: list[tuple[object, object]] = []
+    for part in text.replace("；", ";").replace("：", ":").split(";"):
+        if not part.strip():
+            continue
+        frm, sep, pts = part.partition(":")
+        if not sep:
+            return None
+        pairs.append((frm.strip(), pts.strip()))
+    return pairs
+
+
+def _check_bands(p: v.Problems, fld: str, raw: Sequence[tuple[object, object]] | str) -> tuple[Band, ...] | None:
     bands: list[Band] = []
+    if isinstance(raw, str):
+        split = _split_bands(raw)
+        if split is None:
+            p.add(fld, "band_format")
+            return None
+        raw = split
     if not raw:
         p.add(fld, "required")
         return None

@@ -396,3 +396,14 @@ def test_two_sessions_rating_the_same_client_give_one_save_and_one_conflict(db, 
         expected = 5 if winners[0] == rm.staff_no else 1
         assert (c.rating_family, c.rating_occupation, c.rating_social) == (expected,) * 3
         assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "rating")) == 1
+
+
+def test_band_tables_as_text_round_trip_and_bad_text_names_the_factor():
+    text = scoring.bands_text(DEFAULT_RULES.bands["loans"])
+    assert text == "0:0; 50000:20; 200000:40; 500000:60; 1000000:80; 2000000:100"
+    rules = scoring.check_settings(_settings(bands={**DEFAULT_RULES.bands, "loans": text + "；3000000.5：100"}))
+    assert rules.bands["loans"][-1] == (Decimal("3000000.5"), 100)
+    for bad in ("0-0; 10:20", "", "0:0; 10:20; 5:30"):
+        with pytest.raises(ValidationError) as err:
+            scoring.check_settings(_settings(bands={**DEFAULT_RULES.bands, "deposits": bad}))
+        assert list(err.value.fields) == ["bands_deposits"]
