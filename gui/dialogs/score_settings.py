@@ -40,6 +40,10 @@ WEIGHT_NAMES: dict[str, str] = {
 BAND_NAMES: dict[str, str] = {"deposits": "bandsDepositsEdit", "wealth": "bandsWealthEdit", "loans": "bandsLoansEdit"}
 
 
+def _form_label(factor: str) -> str:
+    return factor_label(factor).replace("&", "&&")  # a form label's "&" would be read as a shortcut
+
+
 class ScoreSettingsDialog(LaneDialog):
     """``scoreSettingsDialog`` with ``saveScoreSettingsButton``.
 
@@ -54,7 +58,7 @@ class ScoreSettingsDialog(LaneDialog):
         self._db, self._actor = db, actor
         self._version: int | None = None
         self.setWindowTitle(self.tr("Score settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(900)
 
         weights_box = QGroupBox(self.tr("Weights (whole numbers adding up to 100)"))
         weights_form = QFormLayout(weights_box)
@@ -64,7 +68,7 @@ class ScoreSettingsDialog(LaneDialog):
             spin.setRange(0, 100)
             spin.valueChanged.connect(self.on_weight_changed)
             self.weight_spins[factor] = spin
-            self.errors.add_row(weights_form, factor_label(factor), spin, f"weight_{factor}")
+            self.errors.add_row(weights_form, _form_label(factor), spin, f"weight_{factor}")
         self.weights_sum_label = named(QLabel(), "weightsSumLabel")
         self.errors.add_row(weights_form, self.tr("Total"), self.weights_sum_label, "weights")
 
@@ -76,7 +80,7 @@ class ScoreSettingsDialog(LaneDialog):
             edit.setMaxLength(400)
             edit.setMinimumWidth(380)
             self.band_edits[factor] = edit
-            self.errors.add_row(bands_form, factor_label(factor), edit, f"bands_{factor}")
+            self.errors.add_row(bands_form, _form_label(factor), edit, f"bands_{factor}")
 
         tiers_box = QGroupBox(self.tr("Tier thresholds"))
         tiers_form = QFormLayout(tiers_box)
@@ -88,7 +92,7 @@ class ScoreSettingsDialog(LaneDialog):
         self.errors.add_row(tiers_form, self.tr("Core premium: score from"), self.core_spin, "core_premium_min")
         self.errors.add_row(tiers_form, self.tr("Ordinary premium: score from"), self.ordinary_spin,
                             "ordinary_premium_min")
-        self.errors.add_row(tiers_form, self.tr("To win: below ordinary premium, assets at other banks from (yuan)"),
+        self.errors.add_row(tiers_form, self.tr("To win: assets at other banks from (yuan)"),
                             self.elsewhere_edit, "to_win_elsewhere_min")
         self.errors.add_row(tiers_form, self.tr("Potential: score from"), self.potential_spin, "potential_min")
 

@@ -1236,8 +1236,8 @@ Database: {db}</translation>
             <translation>Ordinary premium: score from</translation>
         </message>
         <message>
-            <source>To win: below ordinary premium, assets at other banks from (yuan)</source>
-            <translation>To win: below ordinary premium, assets at other banks from (yuan)</translation>
+            <source>To win: assets at other banks from (yuan)</source>
+            <translation>To win: assets at other banks from (yuan)</translation>
         </message>
         <message>
             <source>Potential: score from</source>

@@ -1236,8 +1236,8 @@ Database: {db}</source>
             <translation>普通优质：评分不低于</translation>
         </message>
         <message>
-            <source>To win: below ordinary premium, assets at other banks from (yuan)</source>
-            <translation>待争取：未达普通优质，他行资产不低于（元）</translation>
+            <source>To win: assets at other banks from (yuan)</source>
+            <translation>待争取：他行资产不低于（元）</translation>
         </message>
         <message>
             <source>Potential: score from</source>
