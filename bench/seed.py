@@ -58,7 +58,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
               "locked_until", "must_change_password", "created_at", "version"),
     "client": ("id", "branch_id", "name", "gender", "birth_date", "mobile", "id_number", "occupation", "employer",
                "family", "income_band", "education", "interests", "district", "rm_id", "tier", "score",
-               "judged_ordinary_by_id", "judged_ordinary_at", "created_at", "updated_at", "updated_by_id", "version"),
+               "judged_ordinary_by_id", "judged_ordinary_at", "created_at", "updated_at", "updated_by_id", "version",
+               "rating_family", "rating_occupation", "rating_social"),
     "referral": ("id", "branch_id", "business_date", "created_at", "referrer_id", "client_id", "client_type",
                  "channel", "status", "rm_id", "interests", "preferred_contact_at", "note", "met", "deal",
                  "outcome_products", "outcome_amount", "confirmed_by_id", "confirmed_at", "voided_at",
@@ -481,6 +482,7 @@ class Generator:
                 rng.choice(DISTRICTS) if rng.random() < 0.5 else None,
                 rm or None, TIERS[tier], score, None, None,
                 self.at(day, 8 * 3600 + rng.randrange(9 * 3600)), None, None, 1,
+                None, None, None,  # the RM's ratings: not yet rated (bench/recompute.py rates them)
             ))
             if len(self.buffers["client"]) >= BATCH:
                 self.flush()

@@ -9,6 +9,7 @@ import) and other services' (``rescore``) go through it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import logging
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import BigInteger, Table, bindparam, func, insert, select, update
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -578,7 +580,7 @@ def score_card(db: Database, actor: Actor, client_id: int) -> ScoreCard:
 
 # --- the whole branch ---------------------------------------------------------------------------
 
-RECOMPUTE_BATCH = 5000
+RECOMPUTE_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -598,18 +600,66 @@ class RecomputeResult:
     seconds: float = field(default=0.0, compare=False)
 
 
+class CentsScorer:
+    """``score_and_tier`` for whole cents and raw ratings: the branch recompute's hot loop.
+
+    The same rules in integers (amounts in cents, bands by bisection) so a million clients
+    are not a million ``Decimal`` sums; tests/services/test_scoring.py checks that both agree.
+    """
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self._bands = {f: ([int(frm * 100) for frm, _ in rules.bands[f]], [pts for _, pts in rules.bands[f]])
+                       for f in FINANCIAL_FACTORS}
+        self._w = rules.weights
+        self._elsewhere = int(rules.to_win_elsewhere_min * 100)
+
+    def _band(self, factor: str, cents: int) -> int:
+        starts, points = self._bands[factor]
+        i = bisect.bisect_right(starts, cents)
+        return points[i - 1] if i else 0
+
+    def score_and_tier(self, deposits: int, wealth: int, loans: int, elsewhere: int, family: int | None,
+                       occupation: int | None, social: int | None) -> tuple[int, Tier]:
+        w = self._w
+        hundredths = (w[DEPOSITS] * self._band(DEPOSITS, deposits) + w[WEALTH] * self._band(WEALTH, wealth)
+                      + w[LOANS] * self._band(LOANS, loans)
+                      + POINTS_PER_RATING * (w[FAMILY] * (family or 0) + w[OCCUPATION] * (occupation or 0)
+                                             + w[SOCIAL] * (social or 0)))
+        score = (hundredths + 50) // 100
+        r = self.rules
+        if score >= r.core_premium_min:
+            return score, Tier.CORE
+        if score >= r.ordinary_premium_min:
+            return score, Tier.ORDINARY_PREMIUM
+        if elsewhere >= self._elsewhere:
+            return score, Tier.TO_WIN
+        if score >= r.potential_min:
+            return score, Tier.POTENTIAL
+        return score, Tier.NONE
+
+
+def _cents(*cols: Any) -> Any:
+    """The columns' sum in whole cents, computed by the database (exact on both engines)."""
+    total = cols[0]
+    for col in cols[1:]:
+        total = total + col
+    return sql_cast(func.round(total * 100), BigInteger)
+
+
 _SNAP_COLS = (FinancialSnapshot.client_id, FinancialSnapshot.as_of, FinancialSnapshot.id,
-              FinancialSnapshot.deposits, FinancialSnapshot.loans, FinancialSnapshot.wealth_products,
-              FinancialSnapshot.funds, FinancialSnapshot.insurance, FinancialSnapshot.intermediary,
-              FinancialSnapshot.assets_elsewhere)
+              _cents(FinancialSnapshot.deposits), _cents(FinancialSnapshot.wealth_products, FinancialSnapshot.funds,
+                                                         FinancialSnapshot.insurance, FinancialSnapshot.intermediary),
+              _cents(FinancialSnapshot.loans), _cents(FinancialSnapshot.assets_elsewhere))
 
 
 @retrying
-def _recompute_batch(db: Database, actor: Actor, rules: Rules, after_id: int, size: int,
+def _recompute_batch(db: Database, actor: Actor, scorer: CentsScorer, after_id: int, size: int,
                      cause: TierCause) -> tuple[int, int, int, int]:
     """Score one batch of the branch's clients (ids after ``after_id``) in one short unit of work."""
     with db.write() as s:
-        rows = s.execute(
+        conn = s.connection()  # plain rows: no ORM work per row
+        rows = conn.execute(
             select(Client.id, Client.score, Client.tier, Client.rating_family, Client.rating_occupation,
                    Client.rating_social, Client.version)
             .where(Client.branch_id == actor.branch_id, Client.id > after_id)
@@ -617,28 +667,25 @@ def _recompute_batch(db: Database, actor: Actor, rules: Rules, after_id: int, si
         ).all()
         if not rows:
             return 0, 0, 0, after_id
-        lo, hi = rows[0].id, rows[-1].id
-        latest: dict[int, Any] = {}
-        for found in s.execute(select(*_SNAP_COLS).where(FinancialSnapshot.client_id.between(lo, hi))):
-            best = latest.get(found.client_id)
-            if best is None or (found.as_of, found.id) > (best.as_of, best.id):
-                latest[found.client_id] = found
+        lo, hi = rows[0][0], rows[-1][0]
+        latest: dict[int, tuple[Any, ...]] = {}
+        for found in conn.execute(select(*_SNAP_COLS).where(FinancialSnapshot.client_id.between(lo, hi))):
+            best = latest.get(found[0])
+            if best is None or (found[1], found[2]) > (best[1], best[2]):
+                latest[found[0]] = tuple(found)
         now = db.now()
         updates: list[dict[str, Any]] = []
         moves: list[dict[str, Any]] = []
-        for r in rows:
-            snap = latest.get(r.id)
-            inputs = Inputs(family=r.rating_family, occupation=r.rating_occupation, social=r.rating_social) \
-                if snap is None else Inputs(
-                    snap.deposits, snap.wealth_products + snap.funds + snap.insurance + snap.intermediary,
-                    snap.loans, snap.assets_elsewhere, r.rating_family, r.rating_occupation, r.rating_social)
-            score, tier = score_and_tier(inputs, rules)
-            if score == r.score and tier == r.tier:
+        none = (0, 0, 0, 0, 0, 0, 0)
+        for cid, old_score, old_tier, family, occupation, social, version in rows:
+            snap = latest.get(cid, none)
+            score, tier = scorer.score_and_tier(snap[3], snap[4], snap[5], snap[6], family, occupation, social)
+            if score == old_score and tier == old_tier:
                 continue
-            updates.append({"b_id": r.id, "b_score": score, "b_tier": tier, "b_version": r.version + 1})
-            if tier != r.tier:
-                moves.append({"branch_id": actor.branch_id, "client_id": r.id, "at": now, "old_tier": r.tier,
-                              "new_tier": tier, "old_score": r.score, "new_score": score, "cause": cause,
+            updates.append({"b_id": cid, "b_score": score, "b_tier": tier, "b_version": version + 1})
+            if tier != old_tier:
+                moves.append({"branch_id": actor.branch_id, "client_id": cid, "at": now, "old_tier": old_tier,
+                              "new_tier": tier, "old_score": old_score, "new_score": score, "cause": cause,
                               "actor_id": actor.staff_id})
         if updates:
             table = cast(Table, Client.__table__)
@@ -649,7 +696,7 @@ def _recompute_batch(db: Database, actor: Actor, rules: Rules, after_id: int, si
                 updates,
             )
         if moves:
-            s.execute(insert(TierChange), moves)
+            s.execute(insert(cast(Table, TierChange.__table__)), moves)  # plain executemany, no RETURNING
         if updates:
             audit.record(s, db, actor, "recompute", "client", None,
                          f"cause={cause.value} clients={len(rows)} changed={len(updates)} tier_moves={len(moves)}")
@@ -673,7 +720,7 @@ def recompute_branch(db: Database, actor: Actor, *, progress: Callable[[Recomput
         raise ValueError(cause)
     started = time.monotonic()
     with db.read() as s:
-        rules = rules_for(s, actor.branch_id)
+        scorer = CentsScorer(rules_for(s, actor.branch_id))
         total = s.scalar(select(func.count()).select_from(Client)
                          .where(Client.branch_id == actor.branch_id, Client.id > after_id)) or 0
     done = changed = moved = 0
@@ -683,7 +730,7 @@ def recompute_branch(db: Database, actor: Actor, *, progress: Callable[[Recomput
         if should_stop is not None and should_stop():
             complete = False
             break
-        n, c, m, last = _recompute_batch(db, actor, rules, last, batch_size, cause)
+        n, c, m, last = _recompute_batch(db, actor, scorer, last, batch_size, cause)
         if n == 0:
             break
         done, changed, moved = done + n, changed + c, moved + m

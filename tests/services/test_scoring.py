@@ -55,6 +55,9 @@ def test_the_breakdown_points_add_up_to_the_score_exactly():
         b = breakdown(inputs, rules)
         assert sum(line.points for line in b.lines) == b.score
         assert (b.score, b.tier) == score_and_tier(inputs, rules)
+        cents = [int(a * 100) for a in (inputs.deposits, inputs.wealth, inputs.loans, inputs.assets_elsewhere)]
+        assert scoring.CentsScorer(rules).score_and_tier(*cents, inputs.family, inputs.occupation,
+                                                         inputs.social) == (b.score, b.tier)
         exact = sum(Decimal(line.weight * line.factor_points) / 100 for line in b.lines)
         assert abs(exact - b.score) <= Decimal("0.5")
         for line in b.lines:  # no factor shows more than its weight, nor far from its exact share
