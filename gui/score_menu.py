@@ -130,6 +130,9 @@ class ScoreMenu(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(stop.set)
+        # Not client data, but registered so the idle lock hides it and unlocking brings it back
+        # instead of closing it: the recompute goes on under the lock.
+        self._ctx.register_sensitive(dialog)
         dialog.show()
         self.progress_dialog = dialog
         self.recompute_action.setEnabled(False)
