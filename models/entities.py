@@ -123,6 +123,8 @@ class Client(Base):
         Index("ix_client_branch_name", "branch_id", "name"),
         Index("ix_client_id_number", "id_number"),
         Index("ix_client_rm", "rm_id"),
+        # The branch recompute walks one branch's clients in id order (docs/scoring.md).
+        Index("ix_client_branch_id", "branch_id", "id"),
     )
 
 

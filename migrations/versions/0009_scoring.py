@@ -7,6 +7,7 @@
 - ``tier_change``: every move of a client's tier with old/new tier and score and the
   cause (snapshot, rating, settings, recompute, import, follow_up).
 - ``score_settings``: one versioned row per branch; no row means the defaults.
+- ``ix_client_branch_id``: the branch recompute walks a branch's clients by id.
 
 ``Tier`` gains ``to_win``. The tier column is a non-native enum (VARCHAR(32), no CHECK
 constraint: models/entities.py ``enum_type``), so the new value needs no change to the
@@ -66,6 +67,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_tier_change')),
     )
     op.create_index('ix_tier_change_client_at', 'tier_change', ['client_id', 'at', 'id'], unique=False)
+    # The recompute's batches (one branch, by id): without it SQLite took the last-four index
+    # and sorted half a 1 M-client branch per batch (0.28 s of every 2 000 clients).
+    op.create_index('ix_client_branch_id', 'client', ['branch_id', 'id'], unique=False)
     op.create_table(
         'score_settings',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -87,6 +91,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_client_branch_id', table_name='client')
     op.drop_table('score_settings')
     op.drop_index('ix_tier_change_client_at', table_name='tier_change')
     op.drop_table('tier_change')
