@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, Integer, String, Table, bindparam, column, func, insert, select, update, values
+from sqlalchemy import BigInteger, Table, bindparam, func, insert, select, update
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -655,26 +655,6 @@ _SNAP_COLS = (FinancialSnapshot.client_id, FinancialSnapshot.as_of, FinancialSna
               _cents(FinancialSnapshot.loans), _cents(FinancialSnapshot.assets_elsewhere))
 
 
-def _write_scores(s: Session, db: Database, updates: list[dict[str, Any]], now: dt.datetime,
-                  by: int | None) -> None:
-    """The batch's new scores: one UPDATE … FROM (VALUES …) on PostgreSQL (a per-row executemany
-    there was half the recompute's time), an executemany on SQLite (in-process, cheap per row)."""
-    table = cast(Table, Client.__table__)
-    if db.dialect == "postgresql":
-        rows = values(column("b_id", Integer), column("b_score", Integer), column("b_tier", String),
-                      column("b_version", Integer), name="scored").data(
-            [(u["b_id"], u["b_score"], u["b_tier"].value, u["b_version"]) for u in updates])
-        s.execute(update(table).where(table.c.id == rows.c.b_id).values(
-            score=rows.c.b_score, tier=rows.c.b_tier, version=rows.c.b_version, updated_at=now, updated_by_id=by))
-        return
-    s.execute(
-        update(table).where(table.c.id == bindparam("b_id")).values(
-            score=bindparam("b_score"), tier=bindparam("b_tier"), version=bindparam("b_version"),
-            updated_at=now, updated_by_id=by),
-        updates,
-    )
-
-
 @retrying
 def _recompute_batch(db: Database, actor: Actor, scorer: CentsScorer, after_id: int, size: int,
                      cause: TierCause) -> tuple[int, int, int, int]:
@@ -710,7 +690,13 @@ def _recompute_batch(db: Database, actor: Actor, scorer: CentsScorer, after_id: 
                               "new_tier": tier, "old_score": old_score, "new_score": score, "cause": cause,
                               "actor_id": actor.staff_id})
         if updates:
-            _write_scores(s, db, updates, now, actor.staff_id)
+            table = cast(Table, Client.__table__)
+            s.execute(
+                update(table).where(table.c.id == bindparam("b_id")).values(
+                    score=bindparam("b_score"), tier=bindparam("b_tier"), version=bindparam("b_version"),
+                    updated_at=now, updated_by_id=actor.staff_id),
+                updates,
+            )
         if moves:
             s.execute(insert(cast(Table, TierChange.__table__)), moves)  # plain executemany, no RETURNING
         if updates:
