@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     r_imp = refs_sub.add_parser("import", help="import referrals from .csv or .xlsx")
     r_imp.add_argument("file")
 
+    clients = sub.add_parser("clients", help="client records")
+    clients_sub = clients.add_subparsers(dest="clients_command", metavar="ACTION", required=True)
+    c_imp = clients_sub.add_parser("import", help="import client records (RM, snapshot, ratings) from .csv or .xlsx")
+    c_imp.add_argument("file")
+
     report = sub.add_parser("report", help="statistics sheets as PDF or .xlsx")
     rep_sub = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
     for kind in ("daily", "weekly"):
@@ -197,6 +202,17 @@ def cmd_referrals(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_clients(args: argparse.Namespace) -> int:
+    from services.client_import import import_clients
+
+    db = _open(args)
+    result = import_clients(db, _system_actor(db), Path(args.file))
+    print(f"已导入 {result.rows} 位客户（新建 {result.new_clients}，更新 {result.updated_clients}，"
+          f"等级变化 {result.tier_moves}）/ imported {result.rows} clients ({result.new_clients} new, "
+          f"{result.updated_clients} updated, {result.tier_moves} tier changes)")
+    return EXIT_OK
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from services.reports import export_report
 
@@ -288,6 +304,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "staff": cmd_staff, "referrals": cmd_referrals,
+    "clients": cmd_clients,
     "report": cmd_report, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "audit": cmd_audit,
 }
 

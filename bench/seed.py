@@ -60,7 +60,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "client": ("id", "branch_id", "name", "gender", "birth_date", "mobile", "id_number", "occupation", "employer",
                "family", "income_band", "education", "interests", "district", "rm_id", "tier", "score",
                "judged_ordinary_by_id", "judged_ordinary_at", "created_at", "updated_at", "updated_by_id", "version",
-               "dependants", "social_standing", "risk_tolerance"),
+               "dependants", "social_standing", "risk_tolerance", "rating_family", "rating_occupation",
+               "rating_social"),
     "referral": ("id", "branch_id", "business_date", "created_at", "referrer_id", "client_id", "client_type",
                  "channel", "status", "rm_id", "interests", "preferred_contact_at", "note", "met", "deal",
                  "outcome_products", "outcome_amount", "confirmed_by_id", "confirmed_at", "voided_at",
@@ -485,6 +486,7 @@ class Generator:
                 rm or None, TIERS[tier], score, None, None,
                 self.at(day, 8 * 3600 + rng.randrange(9 * 3600)), None, None, 1,
                 None, None, None,  # dependants, social standing, risk tolerance: typed by the RM later
+                None, None, None,  # the RM's ratings: not yet rated (bench/recompute.py rates them)
             ))
             if len(self.buffers["client"]) >= BATCH:
                 self.flush()

@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self.sign_out_action, self.quit_action = menus.sign_out, menus.quit
         self.language_action, self.about_action = menus.language, menus.about
         self.pages_menu = PagesMenu(self, menus.pages, self.workspace, lambda: self._locked)
+        from gui.score_menu import ScoreMenu
+
+        self.score_menu = ScoreMenu(self, menus.scoring)
         fit_to_screen(self)
         self._connect_signals()
 
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
         from gui.notifier import attach_notifier
 
         self.notifier = attach_notifier(self, self.ctx)
+        self.score_menu.start(self.ctx)
         self.user_label.setText(self.tr("Signed in: {name} ({staff_no}), {role}").format(
             name=actor.name, staff_no=actor.staff_no, role=role_label(actor.role)))
         self.database_label.setText(self.tr("Database: {db}").format(db=self._database_text()))
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
     def _set_session_actions(self, enabled: bool) -> None:
         for action in (self.change_password_action, self.lock_action, *self.pages_menu.actions):
             action.setEnabled(enabled)
+        self.score_menu.set_enabled(enabled)
         self.nav.setEnabled(enabled)
 
     # --- the idle lock ----------------------------------------------------------------------
@@ -362,6 +367,7 @@ class MainWindow(QMainWindow):
             self.notifier = None
         self.workspace.remove_all()
         self.pages_menu.clear()
+        self.score_menu.stop()
         if self.ctx is not None:
             self.ctx.close()
         self.ctx = None

@@ -23,6 +23,7 @@ class WindowMenus:
     language: QAction
     about: QAction
     pages: QMenu  # the signed-in role's pages, filled at each session
+    scoring: QMenu  # the supervisor's score settings and branch recompute (gui/score_menu.py)
 
 
 def window_action(window: QMainWindow, name: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
@@ -52,6 +53,7 @@ def build_menus(window: QMainWindow) -> WindowMenus:
         about=window_action(window, "aboutAction",
                             QCoreApplication.translate("MainWindow", "About Lobby Referral Desk")),
         pages=bar.addMenu(QCoreApplication.translate("MainWindow", "&Pages")),
+        scoring=bar.addMenu(QCoreApplication.translate("MainWindow", "&Scoring")),
     )
     account.addAction(menus.change_password)
     account.addAction(menus.lock)

@@ -34,7 +34,7 @@ from gui.context import AppContext
 from gui.itemmodels.client_timeline import ClientTimelineModel
 from gui.lane_ops import LaneOps
 from gui.widgets.field_error import named
-from gui.widgets.labels import tier_label
+from gui.widgets.score_panel import ScorePanel
 from models import RiskTolerance
 from services import clients
 from services.clients import ClientProfile, Revealed
@@ -168,18 +168,15 @@ class ProfileWindow(QWidget):
         form3.addRow(self.tr("Interests"), self.interests_label)
         form3.addRow(self.tr("Risk tolerance"), self.risk_label)
 
-        # The score section: tier and score from the profile for now. The scoring panel
-        # (gui/widgets/score_panel.ScorePanel: breakdown, tier history, snapshots) is mounted
-        # into ``score_slot`` at merge; it takes over these two labels.
-        self.tier_label = named(QLabel(), "profileTierLabel")
-        self.score_label = named(QLabel(), "profileScoreLabel")
+        # The score section (docs/scoring.md): tier, score and its breakdown, the tier history,
+        # the RM's ratings and the financial snapshots, run on this window's lane.
+        self.score_panel = ScorePanel(self.ctx, self._ops)
+        self.tier_label = self.score_panel.tier_label
+        self.score_label = self.score_panel.score_label
         score_box = named(QGroupBox(self.tr("Score and tier")), "profileScoreBox")
         self.score_slot = QVBoxLayout(score_box)
         self.score_slot.setObjectName("profileScoreSlot")
-        figures = QFormLayout()
-        figures.addRow(self.tr("Tier"), self.tier_label)
-        figures.addRow(self.tr("Score"), self.score_label)
-        self.score_slot.addLayout(figures)
+        self.score_slot.addWidget(self.score_panel)
 
         grid = QGridLayout()
         grid.addWidget(basic, 0, 0)
@@ -217,6 +214,7 @@ class ProfileWindow(QWidget):
         self.reveal_timer.timeout.connect(self.on_reveal_timer_timeout)
         self.edit_button.clicked.connect(self.on_edit_clicked)
         self.timeline_model.load_failed.connect(self.show_error)
+        self.score_panel.changed.connect(self.load)  # a new snapshot or rating: the profile's version moved
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -255,13 +253,12 @@ class ProfileWindow(QWidget):
         self.standing_label.setText(p.social_standing or "—")
         self.interests_label.setText(self.tr(", ").join(p.interests) if p.interests else "—")
         self.risk_label.setText(risk_label(p.risk_tolerance))
-        self.tier_label.setText(tier_label(p.tier))
-        self.score_label.setText(str(p.score))
         self._show_numbers()
         self.reveal_button.setEnabled(self.revealed is None)
         self.edit_button.setEnabled(True)
         if first:
             self.timeline_model.load(p.id)
+            self.score_panel.load(p.id)
         self.profile_loaded.emit(p)
 
     # --- the reveal -------------------------------------------------------------------------------
@@ -321,6 +318,7 @@ class ProfileWindow(QWidget):
         self.mask_again()
         self._ops.drop_all()
         self.timeline_model.clear()
+        self.score_panel.clear_sensitive()
         super().closeEvent(event)
 
     # --- editing ---------------------------------------------------------------------------------

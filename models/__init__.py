@@ -16,7 +16,9 @@ from models.entities import (
     MaintenanceRecord,
     ReasonText,
     Referral,
+    ScoreSettings,
     Staff,
+    TierChange,
     WeeklySummary,
 )
 from models.enums import (
@@ -36,6 +38,7 @@ from models.enums import (
     RiskTolerance,
     Role,
     Tier,
+    TierCause,
 )
 
 __all__ = [
@@ -43,6 +46,6 @@ __all__ = [
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel", "ContactPlan",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
     "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind",
-    "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "Staff", "Tier", "UTCDateTime",
-    "WeeklySummary",
+    "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "ScoreSettings", "Staff", "Tier",
+    "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
 ]

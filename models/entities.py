@@ -39,6 +39,7 @@ from models.enums import (
     RiskTolerance,
     Role,
     Tier,
+    TierCause,
 )
 
 
@@ -114,6 +115,10 @@ class Client(Base):
     dependants: Mapped[int | None] = mapped_column(Integer)
     social_standing: Mapped[str | None] = mapped_column(String(100))
     risk_tolerance: Mapped[RiskTolerance | None] = mapped_column(enum_type(RiskTolerance))
+    # The RM's ratings, 0–5 each, None until rated (docs/scoring.md "Factors").
+    rating_family: Mapped[int | None] = mapped_column(Integer)
+    rating_occupation: Mapped[int | None] = mapped_column(Integer)
+    rating_social: Mapped[int | None] = mapped_column(Integer)
 
     rm: Mapped[Staff | None] = relationship(foreign_keys=[rm_id])
 
@@ -127,6 +132,8 @@ class Client(Base):
         Index("ix_client_id_number", "id_number"),
         Index("ix_client_branch_id_number", "branch_id", "id_number"),  # the search by ID number (migration 0010)
         Index("ix_client_rm", "rm_id"),
+        # The branch recompute walks one branch's clients in id order (docs/scoring.md).
+        Index("ix_client_branch_id", "branch_id", "id"),
     )
 
 
@@ -150,6 +157,8 @@ class FinancialSnapshot(Base):
     insurance: Mapped[money] = mapped_column(default=Decimal("0"))
     intermediary: Mapped[money] = mapped_column(default=Decimal("0"))
     aum: Mapped[money] = mapped_column(default=Decimal("0"))
+    # An estimate of what the client holds at other banks: decides the to-win tier (docs/scoring.md).
+    assets_elsewhere: Mapped[money] = mapped_column(default=Decimal("0"), server_default="0")
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[utc_ts]
 
@@ -479,3 +488,42 @@ class ImportBatch(Base):
     referral_last: Mapped[int | None] = mapped_column(Integer)
     follow_up_first: Mapped[int | None] = mapped_column(Integer)
     follow_up_last: Mapped[int | None] = mapped_column(Integer)
+
+
+class TierChange(Base):
+    """One move of a client's tier: old and new tier and score, and what moved it (docs/scoring.md)."""
+
+    __tablename__ = "tier_change"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    at: Mapped[utc_ts]
+    old_tier: Mapped[Tier] = mapped_column(enum_type(Tier))
+    new_tier: Mapped[Tier] = mapped_column(enum_type(Tier))
+    old_score: Mapped[int] = mapped_column(Integer)
+    new_score: Mapped[int] = mapped_column(Integer)
+    cause: Mapped[TierCause] = mapped_column(enum_type(TierCause))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # None: the command line
+
+    __table_args__ = (Index("ix_tier_change_client_at", "client_id", "at", "id"),)
+
+
+class ScoreSettings(Base):
+    """A branch's scoring rules (docs/scoring.md "Settings"); no row means the documented defaults."""
+
+    __tablename__ = "score_settings"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), unique=True)
+    weights: Mapped[dict[str, int]] = mapped_column(JSON)  # factor -> whole-number weight, summing to 100
+    bands: Mapped[dict[str, list[list[Any]]]] = mapped_column(JSON)  # factor -> [[from yuan (text), points]]
+    core_premium_min: Mapped[int] = mapped_column(Integer)
+    ordinary_premium_min: Mapped[int] = mapped_column(Integer)
+    potential_min: Mapped[int] = mapped_column(Integer)
+    to_win_elsewhere_min: Mapped[money]
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -86,12 +86,28 @@ class ContactResult(StrEnum):
 
 
 class Tier(StrEnum):
-    """A client's standing; `core`/`ordinary_premium` split premium by score."""
+    """A client's standing by score (docs/scoring.md "Tiers").
+
+    The stored values predate the score: ``core`` is 核心优质 (core premium), ``none``
+    is 普通 (ordinary, which is also where an unscored client stands).
+    """
 
     NONE = "none"
     POTENTIAL = "potential"
     ORDINARY_PREMIUM = "ordinary_premium"
     CORE = "core"
+    TO_WIN = "to_win"
+
+
+class TierCause(StrEnum):
+    """What moved a client's tier (docs/scoring.md "Tier history")."""
+
+    SNAPSHOT = "snapshot"
+    RATING = "rating"
+    SETTINGS = "settings"
+    RECOMPUTE = "recompute"
+    IMPORT = "import"
+    FOLLOW_UP = "follow_up"
 
 
 class RiskTolerance(StrEnum):

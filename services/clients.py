@@ -222,6 +222,7 @@ _TIER_TO_TYPE: dict[Tier, ClientType] = {
     Tier.CORE: ClientType.EXISTING_PREMIUM,
     Tier.ORDINARY_PREMIUM: ClientType.EXISTING_PREMIUM,
     Tier.POTENTIAL: ClientType.EXISTING_POTENTIAL,
+    Tier.TO_WIN: ClientType.TO_WIN,
 }
 
 
@@ -528,13 +529,13 @@ def _dependants(value: int | str) -> int | None:
     if isinstance(value, str) and not value.strip():
         return None
     if isinstance(value, bool):
-        raise v.fail("dependants", "whole_number_range", min=0, max=DEPENDANTS_MAX)
+        raise v.fail("dependants", "whole_number_range", lo=0, hi=DEPENDANTS_MAX)
     try:
         n = value if isinstance(value, int) else int(value.strip())
     except ValueError:
-        raise v.fail("dependants", "whole_number_range", min=0, max=DEPENDANTS_MAX) from None
+        raise v.fail("dependants", "whole_number_range", lo=0, hi=DEPENDANTS_MAX) from None
     if not 0 <= n <= DEPENDANTS_MAX:
-        raise v.fail("dependants", "whole_number_range", min=0, max=DEPENDANTS_MAX)
+        raise v.fail("dependants", "whole_number_range", lo=0, hi=DEPENDANTS_MAX)
     return n
 
 

@@ -28,8 +28,9 @@ from models import (
     Role,
     Staff,
     Tier,
+    TierCause,
 )
-from services import audit, contacts, reasons, states
+from services import audit, contacts, reasons, scoring, states
 from services import validation as v
 from services.clients import LAST_FOUR, MOBILE_LEN, _last_four_of_mobile, _prefix_range, suggested_client_type
 from services.db import BRANCH_TZ, Database, retrying
@@ -190,7 +191,7 @@ def record_contact(db: Database, actor: Actor, follow_up_id: int, *, channel: st
 
 @retrying
 def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str, reason: str | None = None,
-                    tier: str | None = None, version: int | None = None) -> None:
+                    version: int | None = None) -> None:
     """Close with converted / not_premium / abandoned; the client's profile follows (docs/contacts.md "Closing").
 
     Not premium and abandoned need a reason; a conversion may carry one. Abandoning
@@ -216,9 +217,10 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
             # Converting makes the client the follow-up's RM's only when they had no RM or
             # already were theirs; another RM's client stays theirs, tier and all (moving a
             # client is the supervisor's, on the profile: docs/permissions.md "Follow-ups").
-            client.tier = v.choice("tier", tier, Tier) if tier else (
-                client.tier if client.tier in (Tier.CORE, Tier.ORDINARY_PREMIUM) else Tier.ORDINARY_PREMIUM)
+            # The tier is re-evaluated from the client's score, never assumed: a client converted
+            # before any holdings were recorded scores as they stand (docs/scoring.md "Tier history").
             client.rm_id = fu.rm_id
+            scoring.rescore(s, db, actor, client, cause=TierCause.FOLLOW_UP)
         elif new == FollowUpState.NOT_PREMIUM:
             client.judged_ordinary_by_id = actor.staff_id
             client.judged_ordinary_at = db.now()

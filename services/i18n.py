@@ -163,11 +163,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # imports (docs/imports.md)
     "not_xlsx": ("不是有效的 .xlsx 电子表格", "not a valid .xlsx spreadsheet"),
     "search_too_long": ("搜索内容过长（最多 {max} 个字）", "the search text is too long (at most {max} characters)"),
-    "whole_number_range": ("应为 {min}–{max} 的整数", "must be a whole number from {min} to {max}"),
     "too_many": ("最多 {max} 项", "at most {max} items"),
     "import_busy": (
         "导入期间数据库中的相关记录一再变化，请稍后重试", "the records this import touches kept changing; try again",
     ),
+    # scoring (docs/scoring.md)
+    "whole_number_range": ("应为 {lo}–{hi} 的整数", "a whole number from {lo} to {hi}"),
+    "weights_sum": ("各项权重之和应为 100（现为 {total}）", "the weights must add up to 100 (now {total})"),
+    "threshold_below": ("应低于上一档的 {other}", "must be below the tier above ({other})"),
+    "band_format": ("每档应为起点金额（非负，最多两位小数）和 0–100 的分数",
+                    "each band is a starting amount (non-negative, at most two decimals) and points 0–100"),
+    "bands_increasing": ("各档起点金额应逐档递增，分数不能递减",
+                         "each band must start above the one before, with no fewer points"),
+    "bands_too_many": ("最多 {max} 档", "at most {max} bands"),
+    "rating_range": ("评分应为 0–{max} 的整数", "a rating is a whole number from 0 to {max}"),
+    "id_number_differs": ("与该手机号客户已登记的证件号不同", "differs from the ID number on file for this mobile"),
 }
 
 

@@ -43,6 +43,11 @@ class Action(StrEnum):
     DIARY_VIEW = "diary.view"  # the work diary: an RM their own, the supervisor any RM of the branch
     DIARY_VIEW_BRANCH = "diary.view_branch"
     PLAN_EDIT = "plan.edit"  # one's own visit and call plan
+    # Scoring (docs/scoring.md "Who may"): finances are C2 data, never the lobby roles' or admin's.
+    SCORE_EDIT = "score.edit"  # a snapshot, the ratings (RM: own clients; supervisor: the branch)
+    SCORE_SETTINGS = "score.settings"
+    SCORE_RECOMPUTE = "score.recompute"
+    CLIENT_IMPORT = "client.import"
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -86,6 +91,10 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.DIARY_VIEW: frozenset({_R, _S}),
     Action.DIARY_VIEW_BRANCH: frozenset({_S}),
     Action.PLAN_EDIT: frozenset({_R}),
+    Action.SCORE_EDIT: frozenset({_R, _S}),
+    Action.SCORE_SETTINGS: frozenset({_S}),
+    Action.SCORE_RECOMPUTE: frozenset({_S}),
+    Action.CLIENT_IMPORT: frozenset({_S, SYSTEM_ROLE}),
 }
 
 

@@ -74,5 +74,6 @@ def tier_label(value: Tier | str) -> str:
         Tier.POTENTIAL: QCoreApplication.translate("DomainLabels", "Potential"),
         Tier.ORDINARY_PREMIUM: QCoreApplication.translate("DomainLabels", "Premium"),
         Tier.CORE: QCoreApplication.translate("DomainLabels", "Core premium"),
+        Tier.TO_WIN: QCoreApplication.translate("DomainLabels", "Premium client to win"),
     }
     return labels[Tier(value)]

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>BreakdownModel</name>
+        <message>
+            <source>Factor</source>
+            <translation>Factor</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Weight {weight}, factor score {points} of 100</source>
+            <translation>Weight {weight}, factor score {points} of 100</translation>
+        </message>
+    </context>
+    <context>
         <name>ClientCompleter</name>
         <message>
             <source>RM {name}</source>
@@ -1477,6 +1496,10 @@
             <translation>&amp;Pages</translation>
         </message>
         <message>
+            <source>&amp;Scoring</source>
+            <translation>&amp;Scoring</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
@@ -2523,6 +2546,206 @@ Database: {db}</translation>
         </message>
     </context>
     <context>
+        <name>ScoreLabels</name>
+        <message>
+            <source>Deposits</source>
+            <translation>Deposits</translation>
+        </message>
+        <message>
+            <source>Wealth &amp; intermediary business</source>
+            <translation>Wealth &amp; intermediary business</translation>
+        </message>
+        <message>
+            <source>Loans</source>
+            <translation>Loans</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>Family</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>Occupation</translation>
+        </message>
+        <message>
+            <source>Social standing</source>
+            <translation>Social standing</translation>
+        </message>
+        <message>
+            <source>New financial snapshot</source>
+            <translation>New financial snapshot</translation>
+        </message>
+        <message>
+            <source>RM's ratings</source>
+            <translation>RM's ratings</translation>
+        </message>
+        <message>
+            <source>Score settings changed</source>
+            <translation>Score settings changed</translation>
+        </message>
+        <message>
+            <source>Branch recompute</source>
+            <translation>Branch recompute</translation>
+        </message>
+        <message>
+            <source>Client records import</source>
+            <translation>Client records import</translation>
+        </message>
+        <message>
+            <source>Follow-up converted</source>
+            <translation>Follow-up converted</translation>
+        </message>
+        <message>
+            <source>Not rated</source>
+            <translation>Not rated</translation>
+        </message>
+        <message>
+            <source>{rating} of 5</source>
+            <translation>{rating} of 5</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreMenu</name>
+        <message>
+            <source>Score settings…</source>
+            <translation>Score settings…</translation>
+        </message>
+        <message>
+            <source>Recompute the branch's scores</source>
+            <translation>Recompute the branch's scores</translation>
+        </message>
+        <message>
+            <source>Scoring the branch's clients…</source>
+            <translation>Scoring the branch's clients…</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>Scored {done} of {total} clients</source>
+            <translation>Scored {done} of {total} clients</translation>
+        </message>
+        <message>
+            <source>Scored {clients} clients: {changed} changed score, {moves} changed tier.</source>
+            <translation>Scored {clients} clients: {changed} changed score, {moves} changed tier.</translation>
+        </message>
+        <message>
+            <source>Stopped before the end; run it again to carry on.</source>
+            <translation>Stopped before the end; run it again to carry on.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorePanel</name>
+        <message>
+            <source>The score settings changed since this client was scored; the branch recompute will update the tier.</source>
+            <translation>The score settings changed since this client was scored; the branch recompute will update the tier.</translation>
+        </message>
+        <message>
+            <source>Tier:</source>
+            <translation>Tier:</translation>
+        </message>
+        <message>
+            <source>Score:</source>
+            <translation>Score:</translation>
+        </message>
+        <message>
+            <source>RM's ratings (0–5)</source>
+            <translation>RM's ratings (0–5)</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>Family</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>Occupation</translation>
+        </message>
+        <message>
+            <source>Social standing</source>
+            <translation>Social standing</translation>
+        </message>
+        <message>
+            <source>Not rated</source>
+            <translation>Not rated</translation>
+        </message>
+        <message>
+            <source>Save ratings</source>
+            <translation>Save ratings</translation>
+        </message>
+        <message>
+            <source>New financial snapshot…</source>
+            <translation>New financial snapshot…</translation>
+        </message>
+        <message>
+            <source>Tier history</source>
+            <translation>Tier history</translation>
+        </message>
+        <message>
+            <source>Snapshot as of {date}</source>
+            <translation>Snapshot as of {date}</translation>
+        </message>
+        <message>
+            <source>No financial snapshot yet</source>
+            <translation>No financial snapshot yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreSettingsDialog</name>
+        <message>
+            <source>Score settings</source>
+            <translation>Score settings</translation>
+        </message>
+        <message>
+            <source>Weights (whole numbers adding up to 100)</source>
+            <translation>Weights (whole numbers adding up to 100)</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Amount bands: from yuan:points, separated by “;”</source>
+            <translation>Amount bands: from yuan:points, separated by “;”</translation>
+        </message>
+        <message>
+            <source>Tier thresholds</source>
+            <translation>Tier thresholds</translation>
+        </message>
+        <message>
+            <source>Core premium: score from</source>
+            <translation>Core premium: score from</translation>
+        </message>
+        <message>
+            <source>Ordinary premium: score from</source>
+            <translation>Ordinary premium: score from</translation>
+        </message>
+        <message>
+            <source>To win: assets at other banks from (yuan)</source>
+            <translation>To win: assets at other banks from (yuan)</translation>
+        </message>
+        <message>
+            <source>Potential: score from</source>
+            <translation>Potential: score from</translation>
+        </message>
+        <message>
+            <source>Recompute the branch's scores after saving</source>
+            <translation>Recompute the branch's scores after saving</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>{total} of 100</source>
+            <translation>{total} of 100</translation>
+        </message>
+    </context>
+    <context>
         <name>SignInDialog</name>
         <message>
             <source>Sign in — Lobby Referral Desk</source>
@@ -2575,6 +2798,53 @@ Database: {db}</translation>
         <message>
             <source>This account is locked after too many failed sign-ins. Try again after {time}.</source>
             <translation>This account is locked after too many failed sign-ins. Try again after {time}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SnapshotDialog</name>
+        <message>
+            <source>New financial snapshot</source>
+            <translation>New financial snapshot</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>As of</translation>
+        </message>
+        <message>
+            <source>Deposits (yuan)</source>
+            <translation>Deposits (yuan)</translation>
+        </message>
+        <message>
+            <source>Loans (yuan)</source>
+            <translation>Loans (yuan)</translation>
+        </message>
+        <message>
+            <source>Wealth products (yuan)</source>
+            <translation>Wealth products (yuan)</translation>
+        </message>
+        <message>
+            <source>Funds (yuan)</source>
+            <translation>Funds (yuan)</translation>
+        </message>
+        <message>
+            <source>Insurance (yuan)</source>
+            <translation>Insurance (yuan)</translation>
+        </message>
+        <message>
+            <source>Intermediary business (yuan)</source>
+            <translation>Intermediary business (yuan)</translation>
+        </message>
+        <message>
+            <source>Assets at other banks, estimated (yuan)</source>
+            <translation>Assets at other banks, estimated (yuan)</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -2655,6 +2925,33 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Disabled</source>
             <translation>Disabled</translation>
+        </message>
+    </context>
+    <context>
+        <name>TierHistoryModel</name>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Command line</source>
+            <translation>Command line</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>BreakdownModel</name>
+        <message>
+            <source>Factor</source>
+            <translation>评价因素</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <source>Weight {weight}, factor score {points} of 100</source>
+            <translation>权重 {weight}，因素得分 {points} / 100</translation>
+        </message>
+    </context>
+    <context>
         <name>ClientCompleter</name>
         <message>
             <source>RM {name}</source>
@@ -1477,6 +1496,10 @@
             <translation>页面(&amp;P)</translation>
         </message>
         <message>
+            <source>&amp;Scoring</source>
+            <translation>评分(&amp;S)</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
@@ -2523,6 +2546,206 @@ Database: {db}</source>
         </message>
     </context>
     <context>
+        <name>ScoreLabels</name>
+        <message>
+            <source>Deposits</source>
+            <translation>存款</translation>
+        </message>
+        <message>
+            <source>Wealth &amp; intermediary business</source>
+            <translation>理财及中间业务</translation>
+        </message>
+        <message>
+            <source>Loans</source>
+            <translation>贷款</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>家庭</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>职业</translation>
+        </message>
+        <message>
+            <source>Social standing</source>
+            <translation>社会地位</translation>
+        </message>
+        <message>
+            <source>New financial snapshot</source>
+            <translation>新的资产快照</translation>
+        </message>
+        <message>
+            <source>RM's ratings</source>
+            <translation>理财经理评分</translation>
+        </message>
+        <message>
+            <source>Score settings changed</source>
+            <translation>评分设置变更</translation>
+        </message>
+        <message>
+            <source>Branch recompute</source>
+            <translation>全行重新评分</translation>
+        </message>
+        <message>
+            <source>Client records import</source>
+            <translation>客户资料导入</translation>
+        </message>
+        <message>
+            <source>Follow-up converted</source>
+            <translation>跟进转化</translation>
+        </message>
+        <message>
+            <source>Not rated</source>
+            <translation>未评分</translation>
+        </message>
+        <message>
+            <source>{rating} of 5</source>
+            <translation>{rating} / 5</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreMenu</name>
+        <message>
+            <source>Score settings…</source>
+            <translation>评分设置…</translation>
+        </message>
+        <message>
+            <source>Recompute the branch's scores</source>
+            <translation>重新计算全行评分</translation>
+        </message>
+        <message>
+            <source>Scoring the branch's clients…</source>
+            <translation>正在为本行客户评分…</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>Scored {done} of {total} clients</source>
+            <translation>已评分 {done} / {total} 位客户</translation>
+        </message>
+        <message>
+            <source>Scored {clients} clients: {changed} changed score, {moves} changed tier.</source>
+            <translation>已评分 {clients} 位客户：{changed} 位评分变化，{moves} 位等级变化。</translation>
+        </message>
+        <message>
+            <source>Stopped before the end; run it again to carry on.</source>
+            <translation>未全部完成即已停止；再次运行将从中断处继续。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorePanel</name>
+        <message>
+            <source>The score settings changed since this client was scored; the branch recompute will update the tier.</source>
+            <translation>评分设置在本客户评分后已修改；全行重新评分后等级将更新。</translation>
+        </message>
+        <message>
+            <source>Tier:</source>
+            <translation>客户等级：</translation>
+        </message>
+        <message>
+            <source>Score:</source>
+            <translation>综合评分：</translation>
+        </message>
+        <message>
+            <source>RM's ratings (0–5)</source>
+            <translation>理财经理评分（0–5）</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>家庭</translation>
+        </message>
+        <message>
+            <source>Occupation</source>
+            <translation>职业</translation>
+        </message>
+        <message>
+            <source>Social standing</source>
+            <translation>社会地位</translation>
+        </message>
+        <message>
+            <source>Not rated</source>
+            <translation>未评分</translation>
+        </message>
+        <message>
+            <source>Save ratings</source>
+            <translation>保存评分</translation>
+        </message>
+        <message>
+            <source>New financial snapshot…</source>
+            <translation>新增资产快照…</translation>
+        </message>
+        <message>
+            <source>Tier history</source>
+            <translation>等级变化记录</translation>
+        </message>
+        <message>
+            <source>Snapshot as of {date}</source>
+            <translation>资产数据日期 {date}</translation>
+        </message>
+        <message>
+            <source>No financial snapshot yet</source>
+            <translation>尚无资产快照</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreSettingsDialog</name>
+        <message>
+            <source>Score settings</source>
+            <translation>评分设置</translation>
+        </message>
+        <message>
+            <source>Weights (whole numbers adding up to 100)</source>
+            <translation>权重（整数，合计 100）</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Amount bands: from yuan:points, separated by “;”</source>
+            <translation>金额分档：起点金额(元):得分，各档以“;”分隔</translation>
+        </message>
+        <message>
+            <source>Tier thresholds</source>
+            <translation>等级门槛</translation>
+        </message>
+        <message>
+            <source>Core premium: score from</source>
+            <translation>核心优质：评分不低于</translation>
+        </message>
+        <message>
+            <source>Ordinary premium: score from</source>
+            <translation>普通优质：评分不低于</translation>
+        </message>
+        <message>
+            <source>To win: assets at other banks from (yuan)</source>
+            <translation>待争取：他行资产不低于（元）</translation>
+        </message>
+        <message>
+            <source>Potential: score from</source>
+            <translation>潜质：评分不低于</translation>
+        </message>
+        <message>
+            <source>Recompute the branch's scores after saving</source>
+            <translation>保存后重新计算全行客户评分</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>{total} of 100</source>
+            <translation>{total} / 100</translation>
+        </message>
+    </context>
+    <context>
         <name>SignInDialog</name>
         <message>
             <source>Sign in — Lobby Referral Desk</source>
@@ -2575,6 +2798,53 @@ Database: {db}</source>
         <message>
             <source>This account is locked after too many failed sign-ins. Try again after {time}.</source>
             <translation>登录失败次数过多，账户已锁定，请于 {time} 后再试。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SnapshotDialog</name>
+        <message>
+            <source>New financial snapshot</source>
+            <translation>新增资产快照</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>数据日期</translation>
+        </message>
+        <message>
+            <source>Deposits (yuan)</source>
+            <translation>存款（元）</translation>
+        </message>
+        <message>
+            <source>Loans (yuan)</source>
+            <translation>贷款（元）</translation>
+        </message>
+        <message>
+            <source>Wealth products (yuan)</source>
+            <translation>理财产品（元）</translation>
+        </message>
+        <message>
+            <source>Funds (yuan)</source>
+            <translation>基金（元）</translation>
+        </message>
+        <message>
+            <source>Insurance (yuan)</source>
+            <translation>保险（元）</translation>
+        </message>
+        <message>
+            <source>Intermediary business (yuan)</source>
+            <translation>中间业务（元）</translation>
+        </message>
+        <message>
+            <source>Assets at other banks, estimated (yuan)</source>
+            <translation>他行资产估计（元）</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -2655,6 +2925,33 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Disabled</source>
             <translation>已停用</translation>
+        </message>
+    </context>
+    <context>
+        <name>TierHistoryModel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>原等级</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>新等级</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Command line</source>
+            <translation>命令行</translation>
         </message>
     </context>
     <context>

@@ -214,7 +214,8 @@ def test_converted_takes_the_client_with_or_without_a_note(db, f, team):
             fu = s.get(FollowUp, filed.follow_up_id)
             client = s.get(Client, filed.client_id)
             assert fu.state == FollowUpState.CONVERTED and fu.closed_by_id == rm.id
-            assert client.rm_id == rm.id and client.tier == Tier.ORDINARY_PREMIUM
+            # Re-evaluated from the score, not assumed premium: no holdings were recorded yet.
+            assert client.rm_id == rm.id and client.tier == Tier.NONE
         assert s.get(FollowUp, a.follow_up_id).outcome_reason_id is None
     assert followups.queue(db, f.actor(rm)) == []  # closed follow-ups leave the queue
 

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
-from models import Client, ContactAttempt, FollowUp, FollowUpState, Role, Tier
+from models import (
+    Client,
+    ContactAttempt,
+    FinancialSnapshot,
+    FollowUp,
+    FollowUpState,
+    Role,
+    Tier,
+    TierCause,
+    TierChange,
+)
 from services import followups
 from services.db import BRANCH_TZ
 from services.errors import ValidationError
@@ -38,14 +49,21 @@ def test_contact_attempts_move_the_next_date_and_count(db, f, team):
         assert s.scalar(select(func.count()).select_from(ContactAttempt)) == 2
 
 
-def test_close_converted_sets_the_tier_and_not_premium_warns_later(db, f, team):
+def test_close_converted_re_evaluates_the_tier_and_not_premium_warns_later(db, f, team):
     lobby, rm, _ = team
     a = f.referral(lobby, rm, status="pending", mobile="13900000001")
     b = f.referral(lobby, rm, status="pending", mobile="13900000002", name="李雷")
-    followups.close_follow_up(db, f.actor(rm), a.follow_up_id, state="converted", tier="core")
+    with db.write() as s:  # holdings and ratings written before any score was computed (an old record)
+        client = s.get(Client, a.client_id)
+        client.rating_family = client.rating_occupation = client.rating_social = 5
+        s.add(FinancialSnapshot(client_id=a.client_id, as_of=db.today(), deposits=Decimal("5000000"),
+                                wealth_products=Decimal("5000000"), loans=Decimal("2000000"), created_at=db.now()))
+    followups.close_follow_up(db, f.actor(rm), a.follow_up_id, state="converted")
     followups.close_follow_up(db, f.actor(rm), b.follow_up_id, state="not_premium", reason="资产不足")
     with db.read() as s:
         assert s.get(Client, a.client_id).tier == Tier.CORE
+        change = s.scalars(select(TierChange).where(TierChange.client_id == a.client_id)).one()
+        assert (change.old_tier, change.new_tier, change.cause) == (Tier.NONE, Tier.CORE, TierCause.FOLLOW_UP)
         assert s.get(Client, b.client_id).judged_ordinary_by_id == rm.id
     from services.referrals import duplicate_warnings
 

@@ -9,7 +9,21 @@ from pathlib import Path
 import pytest
 
 from models import Role
-from services import accounts, audit, clients, dayclose, diary, followups, imports, received, referrals, reports, weekly
+from services import (
+    accounts,
+    audit,
+    client_import,
+    clients,
+    dayclose,
+    diary,
+    followups,
+    imports,
+    received,
+    referrals,
+    reports,
+    scoring,
+    weekly,
+)
 from services.db import Database
 from services.errors import PermissionDenied
 from services.permissions import PERMISSIONS, Action, Actor, allowed
@@ -48,6 +62,16 @@ def _import_referrals(w: World, a: Actor) -> object:
         encoding="utf-8",
     )
     return imports.import_referrals(w.db, a, path)
+
+
+def _import_clients(w: World, a: Actor) -> object:
+    path = w.tmp / "clients.csv"
+    path.write_text(
+        "客户姓名,手机号,理财经理工号,数据日期,存款,贷款,理财产品,基金,保险,中间业务,他行资产,家庭,职业,社会地位\n"
+        f"钱七,13600002222,{w.rm.staff_no},2026-11-19,100000,0,0,0,0,0,0,3,3,3\n",
+        encoding="utf-8",
+    )
+    return client_import.import_clients(w.db, a, path)
 
 
 def _close_complete_day(w: World, a: Actor) -> object:
@@ -101,6 +125,11 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.DIARY_VIEW: lambda w, a: diary.day(w.db, a, a.staff_id or 0, w.db.today()),
     Action.DIARY_VIEW_BRANCH: lambda w, a: diary.day(w.db, a, w.other_rm.id, w.db.today()),
     Action.PLAN_EDIT: lambda w, a: diary.add_plan(w.db, a, w.client_id, _tomorrow(w.db), "call"),
+    Action.SCORE_EDIT: lambda w, a: scoring.add_snapshot(w.db, a, w.client_id, scoring.SnapshotInput(
+        w.db.today(), deposits="100000")),
+    Action.SCORE_SETTINGS: lambda w, a: scoring.score_settings(w.db, a),
+    Action.SCORE_RECOMPUTE: lambda w, a: scoring.recompute_branch(w.db, a),
+    Action.CLIENT_IMPORT: _import_clients,
 }
 
 

@@ -355,7 +355,7 @@ def test_converting_another_rms_client_does_not_move_the_client(db: Database, f:
     second = f.referral(lobby, rm_b, status="pending", client_id=first.client_id)
     assert second.follow_up_id is not None
     # ... and rm_b's converted close must not make the client theirs.
-    followups.close_follow_up(db, f.actor(rm_b), second.follow_up_id, state="converted", tier="core_premium")
+    followups.close_follow_up(db, f.actor(rm_b), second.follow_up_id, state="converted")
     after = _client(db, first.client_id)
     assert (after.rm_id, after.tier, after.version) == (rm_a.id, before.tier, before.version)
     with pytest.raises(PermissionDenied):
