@@ -102,7 +102,7 @@ def _open_database(url: str, clock: Clock | None = None) -> Database:
     from services.db import Database, make_engine, schema_looks_current, utc_now
     from services.storage import ensure_healthy
 
-    ensure_healthy(url, quick=True)  # a damaged file: DamagedDatabase names the newest backup, nothing written
+    ensure_healthy(url, startup=True)  # a damaged file: DamagedDatabase names the newest backup, nothing written
     engine = make_engine(url)
     try:
         if not schema_looks_current(engine):

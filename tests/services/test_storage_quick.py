@@ -1,5 +1,5 @@
-"""The start-up quick check covers the file's header, its schema and the small tables every start reads;
-the full check (``check``, ``init``, ``backup``) every page (docs/files-and-faults.md "Quick check")."""
+"""The window's start-up check covers the file's header, its schema and the small tables every start reads;
+the commands' quick and full checks every page (docs/files-and-faults.md "Quick check")."""
 
 from __future__ import annotations
 
@@ -46,16 +46,17 @@ def _damage_root_page(path: Path, table: str) -> None:
         fh.write(b"\xff" * 12)
 
 
-@pytest.mark.parametrize("table", storage.QUICK_CHECK_TABLES[1:])
+@pytest.mark.parametrize("table", storage.STARTUP_CHECK_TABLES[1:])
 def test_damage_in_a_table_every_start_reads_stops_the_start(tmp_path, table):
     path = _database(tmp_path)
     _damage_root_page(path, table)
-    health = storage.check(f"sqlite:///{path}", quick=True)
+    health = storage.check(f"sqlite:///{path}", startup=True)
     assert health.state == storage.State.DAMAGED, table
 
 
-def test_damage_in_a_large_table_is_left_to_the_full_check(tmp_path):
+def test_damage_in_a_large_table_is_left_to_the_commands(tmp_path):
     path = _database(tmp_path)
     _damage_root_page(path, "client")
-    assert storage.check(f"sqlite:///{path}", quick=True).state == storage.State.HEALTHY
-    assert storage.check(f"sqlite:///{path}", quick=False).state == storage.State.DAMAGED
+    assert storage.check(f"sqlite:///{path}", startup=True).state == storage.State.HEALTHY
+    assert storage.check(f"sqlite:///{path}", quick=True).state == storage.State.DAMAGED  # imports, reports
+    assert storage.check(f"sqlite:///{path}", quick=False).state == storage.State.DAMAGED  # check, init, backup
