@@ -157,7 +157,10 @@ def test_the_rm_opens_their_client_and_the_reveal_masks_again_after_30_seconds(q
     mobile = child(window, QLabel, "profileMobileLabel")
     id_label = child(window, QLabel, "profileIdNumberLabel")
     assert mobile.text() == "136****1111" and "1979" not in id_label.text()
-    assert child(window, QLabel, "profileTierLabel").text() and child(window, QLabel, "profileScoreLabel").text() == "0"
+    # The score panel reads the score card after the profile: tier and score come with it.
+    qtbot.waitUntil(lambda: child(window, QLabel, "profileTierLabel").text() != "", timeout=WAIT_MS)
+    assert child(window, QLabel, "profileScoreLabel").text() == "0"
+    assert child(window, QTableView, "profileBreakdownTable").model().rowCount() == 6  # the six factors
     before = _audit_count(desk)
     click(qtbot, child(window, QPushButton, "revealButton"))
     qtbot.waitUntil(lambda: mobile.text() == "13600001111", timeout=WAIT_MS)
