@@ -178,13 +178,14 @@ class ProfileWindow(QWidget):
         self.score_slot.setObjectName("profileScoreSlot")
         self.score_slot.addWidget(self.score_panel)
 
+        # Details in three columns; the score section across the window, so its breakdown shows whole.
         grid = QGridLayout()
         grid.addWidget(basic, 0, 0)
         grid.addWidget(background, 0, 1)
-        grid.addWidget(leanings, 1, 0)
-        grid.addWidget(score_box, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(leanings, 0, 2)
+        grid.addWidget(score_box, 1, 0, 1, 3)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
 
         # The timeline.
         self.timeline = named(QTableView(), "profileTimelineTable")

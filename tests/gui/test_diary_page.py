@@ -33,6 +33,13 @@ def local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 @pytest.fixture
 def open_page(qtbot, db: Database) -> Iterator[Callable[[Actor], DiaryPage]]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import install_translators
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translators(app, "en")  # the page's English texts below, whatever an earlier test installed
     pages: list[DiaryPage] = []
 
     def make(actor: Actor) -> DiaryPage:
@@ -46,6 +53,7 @@ def open_page(qtbot, db: Database) -> Iterator[Callable[[Actor], DiaryPage]]:  #
         return page
 
     yield make
+    install_translators(app, "zh_CN")  # the interface's default again
     for page in pages:
         page.ctx.lane.wait()
         page.watcher.close()

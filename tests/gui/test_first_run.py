@@ -22,9 +22,15 @@ from tests.gui.window_support import WAIT_MS
 # --- first run ----------------------------------------------------------------------------------
 
 def _first_run_dialog(qtbot, database: Database):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import install_translators
     from gui.dialogs.first_run import FirstRunDialog
     from gui.worker import DbLane
 
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translators(app, "zh_CN")  # as a start does; an earlier test may have left English installed
     lane = DbLane()
     dialog = FirstRunDialog(database, lane, None)
     qtbot.addWidget(dialog)
