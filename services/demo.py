@@ -36,7 +36,7 @@ from models import (
     Staff,
     Tier,
 )
-from services import audit, reasons, states
+from services import audit, reasons, scoring, states
 from services.accounts import actor_of, check_password_rules, hash_passwords
 from services.db import BRANCH_TZ, Database, local_date
 from services.errors import FieldProblem, ValidationError
@@ -211,9 +211,12 @@ class _Builder:
         )
         intermediary = max(total - deposits - wealth - funds - insurance, Decimal(0))
         loans = _money(rng, 0, 800_000, 10_000) if rng.random() < 0.3 else Decimal("0.00")
+        # Some bank mainly elsewhere: the to-win clients of docs/scoring.md.
+        elsewhere = _money(rng, 500_000, 3_000_000, 10_000) if rng.random() < 0.25 else Decimal("0.00")
         self.s.add(FinancialSnapshot(
             client_id=c.id, as_of=as_of, deposits=deposits, loans=loans, wealth_products=wealth, funds=funds,
             insurance=insurance, intermediary=intermediary, aum=deposits + wealth + funds + insurance + intermediary,
+            assets_elsewhere=elsewhere,
             recorded_by_id=by.id, created_at=self.at(as_of, 17 * 60),
         ))
 
@@ -579,6 +582,20 @@ class _Builder:
                 when = self.at(self.today - dt.timedelta(days=rng.randint(1, 60)), rng.randint(9 * 60, 17 * 60))
                 self.s.add(MaintenanceRecord(client_id=c.id, rm_id=c.rm_id, at=when, kind=kind, note=notes[kind]))
 
+    def score_clients(self) -> None:
+        """The RM's ratings for the clients they keep, then every score and tier as the scoring rules
+        give them (docs/scoring.md), so a demo profile explains its tier like any other."""
+        rng = self.rng
+        rules = scoring.rules_for(self.s, self.branch.id)
+        spans = {Tier.CORE: (4, 5), Tier.ORDINARY_PREMIUM: (3, 5), Tier.POTENTIAL: (2, 4), Tier.TO_WIN: (2, 4)}
+        clients = self.s.scalars(select(Client).where(Client.branch_id == self.branch.id).order_by(Client.id))
+        for c in clients:
+            span = spans.get(c.tier)
+            if span is not None and c.rm_id is not None:
+                c.rating_family, c.rating_occupation, c.rating_social = (rng.randint(*span) for _ in range(3))
+            c.score, c.tier = scoring.score_and_tier(scoring.inputs_of(c, scoring.latest_snapshot(self.s, c.id)),
+                                                     rules)
+
     def close_days(self, unclosed_day: dt.date) -> None:
         """日终核对 for the past days; today and yesterday are still open."""
         lobby = self.staff["L01"]
@@ -638,6 +655,7 @@ def build_demo(db: Database, seed: int = 2026) -> DemoResult:
             b.work_follow_up(fu)
         b.maintenance()
         b.close_days(unclosed_day)
+        b.score_clients()
         s.flush()
         n_clients = s.scalar(select(func.count()).select_from(Client).where(Client.branch_id == branch.id)) or 0
         n_referrals = s.scalar(select(func.count()).select_from(Referral).where(Referral.branch_id == branch.id)) or 0
