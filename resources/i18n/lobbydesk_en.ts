@@ -2038,14 +2038,6 @@ Database: {db}</translation>
             <translation>Score and tier</translation>
         </message>
         <message>
-            <source>Tier</source>
-            <translation>Tier</translation>
-        </message>
-        <message>
-            <source>Score</source>
-            <translation>Score</translation>
-        </message>
-        <message>
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>

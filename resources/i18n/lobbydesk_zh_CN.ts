@@ -1082,7 +1082,7 @@
         </message>
         <message>
             <source>Interests</source>
-            <translation>兴趣爱好</translation>
+            <translation>意向业务</translation>
         </message>
         <message>
             <source>Risk tolerance</source>
@@ -2023,11 +2023,11 @@ Database: {db}</source>
         </message>
         <message>
             <source>Interests and risk tolerance</source>
-            <translation>兴趣爱好与风险承受能力</translation>
+            <translation>意向业务与风险承受能力</translation>
         </message>
         <message>
             <source>Interests</source>
-            <translation>兴趣爱好</translation>
+            <translation>意向业务</translation>
         </message>
         <message>
             <source>Risk tolerance</source>
@@ -2036,14 +2036,6 @@ Database: {db}</source>
         <message>
             <source>Score and tier</source>
             <translation>综合评价与客户等级</translation>
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation>客户等级</translation>
-        </message>
-        <message>
-            <source>Score</source>
-            <translation>综合评分</translation>
         </message>
         <message>
             <source>Timeline</source>
