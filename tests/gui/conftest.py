@@ -77,3 +77,14 @@ def launch_window(qtbot, db_url: str, clock) -> Iterator[LaunchWindow]:  # type:
         window.shutdown()  # type: ignore[attr-defined]
         window.deleteLater()
     set_language("zh_CN")
+
+
+@pytest.fixture
+def english_interface(qapp):  # type: ignore[no-untyped-def]
+    """The interface's English texts for a test that reads them, whatever an earlier test installed;
+    the default 简体中文 again afterwards."""
+    from gui.app import install_translators
+
+    install_translators(qapp, "en")
+    yield
+    install_translators(qapp, "zh_CN")

@@ -32,14 +32,7 @@ def local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 @pytest.fixture
-def open_page(qtbot, db: Database) -> Iterator[Callable[[Actor], DiaryPage]]:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication
-
-    from gui.app import install_translators
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    install_translators(app, "en")  # the page's English texts below, whatever an earlier test installed
+def open_page(qtbot, db: Database, english_interface) -> Iterator[Callable[[Actor], DiaryPage]]:  # type: ignore[no-untyped-def]
     pages: list[DiaryPage] = []
 
     def make(actor: Actor) -> DiaryPage:
@@ -53,7 +46,6 @@ def open_page(qtbot, db: Database) -> Iterator[Callable[[Actor], DiaryPage]]:  #
         return page
 
     yield make
-    install_translators(app, "zh_CN")  # the interface's default again
     for page in pages:
         page.ctx.lane.wait()
         page.watcher.close()

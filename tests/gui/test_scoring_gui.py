@@ -61,7 +61,7 @@ def crew(f):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def hosts(qtbot):  # type: ignore[no-untyped-def]
+def hosts(qtbot, english_interface):  # type: ignore[no-untyped-def]
     made: list[PanelHost] = []
 
     def make(ctx: AppContext) -> PanelHost:

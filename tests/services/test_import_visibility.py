@@ -55,7 +55,8 @@ def seen(db: Database) -> dict[str, int]:
             "client": s.scalar(select(func.count(Client.id))) or 0,
             "referral": s.scalar(select(func.count()).select_from(Referral)) or 0,
             "follow_up": len(s.scalars(select(FollowUp)).all()),
-            "follow_up joined": s.scalar(select(func.count()).select_from(FollowUp).join(Referral)
+            "follow_up joined": s.scalar(select(func.count()).select_from(FollowUp)
+                                         .join(Referral, Referral.id == FollowUp.referral_id)
                                          .join(Client, Client.id == Referral.client_id)) or 0,
         }
 
