@@ -753,6 +753,9 @@ def child_env() -> dict[str, str]:
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     env.pop(QUIT_ENV, None)
+    # An installed program starts from compiled .pyc files (pip writes them; the first run writes the
+    # program's own): the warm-up run may write them here too, as it would on a workstation.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env
 

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker, with_loader_criteria
 from sqlalchemy.orm.exc import StaleDataError
 
+from services.appinfo import APP_NAME
 from services.errors import Busy, Conflict
 from services.i18n import msg
 
@@ -36,7 +37,6 @@ log = logging.getLogger("lobbydesk.db")
 ENV_URL = "LOBBYDESK_DB_URL"
 # PostgreSQL LISTEN/NOTIFY channel: every committed write announces itself here (services.notify).
 CHANGE_CHANNEL = "lobbydesk_changes"
-APP_NAME = "LobbyDesk"
 # China has one time zone and no daylight saving: the branch's day is UTC+8.
 BRANCH_TZ = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 NETWORK_FS = frozenset({

@@ -28,7 +28,7 @@ def log_dir() -> Path:
         return Path(env)
     from platformdirs import user_log_dir
 
-    from services.db import APP_NAME
+    from services.appinfo import APP_NAME
 
     return Path(user_log_dir(APP_NAME, appauthor=False))
 

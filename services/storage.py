@@ -29,7 +29,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from services.db import APP_NAME, StorageError, make_engine, migrate
+from services.appinfo import APP_NAME
+from services.db import StorageError, make_engine, migrate
 from services.i18n import msg
 
 log = logging.getLogger("lobbydesk.storage")
