@@ -161,9 +161,10 @@ class MainWindow(QMainWindow):
 
     def sign_in(self, user: str, password: str) -> None:
         """Sign in directly (``launch`` with credentials); raises the service's ``AuthError``."""
+        from gui.pages.registry import import_pages
         from services.accounts import authenticate
 
-        self._begin(authenticate(self.db, user, password))
+        self._begin(authenticate(self.db, user, password, meanwhile=import_pages))
 
     @Slot(object)
     def on_sign_in_succeeded(self, result: SignIn) -> None:

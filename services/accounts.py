@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import secrets
@@ -26,6 +27,8 @@ from services.errors import AuthError, Conflict, FieldProblem, NotFound, Validat
 from services.i18n import msg
 from services.permissions import Action, Actor, require
 from services.validation import Problems, branch_name, fail, person_name
+
+log = logging.getLogger("lobbydesk.accounts")
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -76,7 +79,7 @@ class RmChoice:
     open_due_today: int
 
 
-def _yielding(fn: Callable[[], T]) -> T:
+def _yielding(fn: Callable[[], T], meanwhile: Callable[[], None] | None = None) -> T:
     """Run argon2 work on a thread of its own at a lower CPU priority (Linux), and wait for it.
 
     argon2id at production cost keeps every core busy for a few hundred ms (four
@@ -86,8 +89,13 @@ def _yielding(fn: Callable[[], T]) -> T:
     hash's own threads inherit it, so the hashing yields the CPU to everything
     else the machine runs and only the sign-in itself waits longer
     (docs/saving.md "Sign-in and saves"). Elsewhere it runs as it is.
+
+    ``meanwhile`` runs on the caller's thread while the hash is computed (argon2 releases
+    the GIL, so on a second core both proceed): the window imports the signed-in role's
+    pages there (docs/architecture.md "Start-up"). Its failure never fails the sign-in.
     """
     if sys.platform != "linux":
+        _meanwhile(meanwhile)
         return fn()
     out: list[T] = []
     failure: list[BaseException] = []
@@ -105,6 +113,7 @@ def _yielding(fn: Callable[[], T]) -> T:
 
     worker = threading.Thread(target=work, name="lobbydesk-argon2", daemon=True)
     worker.start()
+    _meanwhile(meanwhile)
     worker.join()
     if failure:
         raise failure[0]
@@ -319,6 +328,15 @@ def _locked(until: dt.datetime) -> AuthError:
 _dummy: tuple[PasswordHasher, str] | None = None
 
 
+def _meanwhile(job: Callable[[], None] | None) -> None:
+    if job is None:
+        return
+    try:
+        job()
+    except Exception:  # a convenience only: the sign-in goes on without it
+        log.exception("work beside the password check failed")
+
+
 def _dummy_hash() -> str:
     global _dummy
     if _dummy is None or _dummy[0] is not _hasher:
@@ -326,10 +344,10 @@ def _dummy_hash() -> str:
     return _dummy[1]
 
 
-def _password_matches(stored: str | None, password: str) -> bool:
+def _password_matches(stored: str | None, password: str, meanwhile: Callable[[], None] | None = None) -> bool:
     target = stored or _dummy_hash()
     try:
-        return _yielding(lambda: _hasher.verify(target, password)) and stored is not None
+        return _yielding(lambda: _hasher.verify(target, password), meanwhile) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 
@@ -362,7 +380,8 @@ def _count_attempt(db: Database, staff_id: int, now: dt.datetime) -> _Attempt:
     return _Attempt(int(number), locked_until)
 
 
-def authenticate(db: Database, staff_no: str, password: str) -> SignIn:
+def authenticate(db: Database, staff_no: str, password: str, *,
+                 meanwhile: Callable[[str], None] | None = None) -> SignIn:
     """Sign in (docs/product.md "Privacy and security"; the design: docs/audit.md "Sign-in").
 
     - An unknown id, a wrong password and a disabled account get the same answer
@@ -373,6 +392,9 @@ def authenticate(db: Database, staff_no: str, password: str) -> SignIn:
       account for 15 minutes. While locked, a few more checks (up to 5) answer
       "locked" to the right password; past that only a dummy hash is checked.
     - argon2 runs between transactions: read the hash, verify, then a short write.
+
+    ``meanwhile(role)`` runs while the password of an existing account is checked (see
+    ``_yielding``); it learns the account's role, never whether the password is right.
     """
     now = db.now()
     typed = (staff_no or "").strip()
@@ -386,7 +408,9 @@ def authenticate(db: Database, staff_no: str, password: str) -> SignIn:
     locked = attempt.locked_until is not None and attempt.locked_until > now
     over_budget = locked or attempt.number > MAX_FAILED_LOGINS
     checks = attempt.number <= 2 * MAX_FAILED_LOGINS
-    ok = _password_matches(st.password_hash if checks else None, password)
+    role = st.role
+    ok = _password_matches(st.password_hash if checks else None, password,
+                           None if meanwhile is None else (lambda: meanwhile(role)))
     new_hash = hash_password(password) if ok and not over_budget and _hasher.check_needs_rehash(
         st.password_hash or "") else None
 

@@ -151,9 +151,10 @@ class SignInDialog(LaneDialog):
         db = self._db()
 
         def check() -> SignIn:
+            from gui.pages.registry import import_pages
             from services.accounts import authenticate
 
-            return authenticate(db, user, password)
+            return authenticate(db, user, password, meanwhile=import_pages)
 
         self.run(check, self.on_check_done, failed=self.on_check_failed, busy=True)
 

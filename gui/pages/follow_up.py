@@ -227,14 +227,15 @@ class FollowUpPage(Page):
 
     def refresh(self) -> None:
         super().refresh()
-        self.received.refresh()
         self.error_label.clear_error()
-        if not self._choices_loaded:
-            self._load_choices()
+        # The queue first: the lane runs jobs in order, and the morning starts with the queue.
         if self.model.rowCount() or self.model.loading:
             self.model.reload()
         else:
             self.model.set_query(self.rm_combo.currentData(), self.filters())
+        self.received.refresh()
+        if not self._choices_loaded:
+            self._load_choices()
 
     def clear_sensitive(self) -> None:
         super().clear_sensitive()

@@ -221,3 +221,19 @@ def test_parallel_sign_ins_append_one_unforked_chain(db, f, hasher):
         assert sum(pool.map(sign_in_often, [p.staff_no for p in people])) == 80
     check = audit.verify(db)
     assert check.ok and check.events == len(_events(db)) + 1 + len(people)  # + branch and staff creations
+
+
+def test_work_beside_the_password_check_learns_the_role_only_and_never_fails_the_sign_in(db, f, hasher):
+    st = f.staff(Role.RM)
+    seen: list[str] = []
+    signed = accounts.authenticate(db, st.staff_no, PASSWORD, meanwhile=seen.append)
+    assert signed.actor.staff_id == st.id and seen == [Role.RM]
+    # A wrong password runs it too (the same work as a right one); an unknown id does not reach it.
+    _ = pytest.raises(AuthError, accounts.authenticate, db, st.staff_no, "Guess-1234", meanwhile=seen.append)
+    _ = pytest.raises(AuthError, accounts.authenticate, db, "NOBODY", "Guess-1234", meanwhile=seen.append)
+    assert seen == [Role.RM, Role.RM]
+
+    def broken(_role: str) -> None:
+        raise RuntimeError("a page module failed to import")
+
+    assert accounts.authenticate(db, st.staff_no, PASSWORD, meanwhile=broken).actor.staff_id == st.id
