@@ -148,19 +148,19 @@ def list_complaints(db: Database, actor: Actor, *, after: Cursor | None = None, 
         query = query.where(Complaint.done.is_(False))
     if after is not None:
         done, due, key = after
-        query = query.where(or_(
-            Complaint.done > done,
-            and_(Complaint.done == done, or_(Complaint.due_on > due,
-                                             and_(Complaint.due_on == due, Complaint.id > key)))))
+        further = and_(Complaint.done.is_(done), or_(Complaint.due_on > due,
+                                                     and_(Complaint.due_on == due, Complaint.id > key)))
+        # After an open row come the later open ones, then every answered one.
+        query = query.where(further if done else or_(Complaint.done.is_(True), further))
     query = query.order_by(Complaint.done, Complaint.due_on, Complaint.id).limit(limit)
     with db.read() as s:
-        return _rows(s, db, actor, s.execute(query).tuples().all())
+        return _rows(s, db, actor, s.execute(query).all())
 
 
 def get_complaint(db: Database, actor: Actor, complaint_id: int) -> ComplaintRow:
     require(actor, Action.COMPLAINT_RECORD)
     with db.read() as s:
-        found = s.execute(_select().where(Complaint.id == complaint_id)).tuples().first()
+        found = s.execute(_select().where(Complaint.id == complaint_id)).first()
         if found is None or found[0].branch_id != actor.branch_id:
             raise NotFound("complaint", complaint_id)
         if not owns_complaints(actor) and found[0].recorded_by_id != actor.staff_id:
