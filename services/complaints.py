@@ -358,22 +358,29 @@ class ComplaintMonth:
 
 
 def monthly_counts(db: Database, actor: Actor, first_of_month: dt.date) -> ComplaintMonth:
-    """Complaints received in the month, by kind and timeliness (no text: counts only)."""
+    """Complaints of the actor's branch received in the month, by kind and timeliness (no text: counts only)."""
     require(actor, Action.REPORT_EXPORT)
+    with db.read() as s:
+        return month_counts(s, actor.branch_id, first_of_month, db.today())
+
+
+def month_counts(s: Session, branch_id: int | None, first_of_month: dt.date, today: dt.date) -> ComplaintMonth:
+    """The counts in the caller's session (the monthly sheet reads them in its own snapshot); every branch
+    when ``branch_id`` is None. Timeliness is as of ``today``. The caller checked the permission."""
     first = first_of_month.replace(day=1)
     nxt = (first + dt.timedelta(days=32)).replace(day=1)
-    today = db.today()
     replied = Complaint.replied_on.is_not(None)
-    with db.read() as s:
-        found = s.execute(
-            select(Complaint.kind, func.count(),
-                   func.sum(case((and_(replied, Complaint.replied_on <= Complaint.due_on), 1), else_=0)),
-                   func.sum(case((and_(replied, Complaint.replied_on > Complaint.due_on), 1), else_=0)),
-                   func.sum(case((and_(~replied, Complaint.due_on < today), 1), else_=0)),
-                   func.sum(case((and_(~replied, Complaint.due_on >= today), 1), else_=0)))
-            .where(Complaint.branch_id == actor.branch_id, Complaint.received_on >= first,
-                   Complaint.received_on < nxt)
-            .group_by(Complaint.kind)
-        ).all()
+    query = (
+        select(Complaint.kind, func.count(),
+               func.sum(case((and_(replied, Complaint.replied_on <= Complaint.due_on), 1), else_=0)),
+               func.sum(case((and_(replied, Complaint.replied_on > Complaint.due_on), 1), else_=0)),
+               func.sum(case((and_(~replied, Complaint.due_on < today), 1), else_=0)),
+               func.sum(case((and_(~replied, Complaint.due_on >= today), 1), else_=0)))
+        .where(Complaint.received_on >= first, Complaint.received_on < nxt)
+        .group_by(Complaint.kind)
+    )
+    if branch_id is not None:
+        query = query.where(Complaint.branch_id == branch_id)
+    found = s.execute(query).all()
     by_kind = {ComplaintKind(k): KindCounts(ComplaintKind(k), *(int(n or 0) for n in rest)) for k, *rest in found}
     return ComplaintMonth(first, today, tuple(by_kind.get(k, KindCounts(k)) for k in ComplaintKind))
