@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -60,7 +60,8 @@ class _ComplaintDialog(LaneDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.save_button = named(QPushButton(save_text), save_name)
         self.save_button.setDefault(True)
-        self.cancel_button = named(QPushButton(self.tr("Cancel")), f"{save_name.removeprefix('save')}CancelButton")
+        cancel = QCoreApplication.translate("ComplaintDialogs", "Cancel")
+        self.cancel_button = named(QPushButton(cancel), f"{save_name.removeprefix('save')}CancelButton")
         self.cancel_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.on_save_clicked)
         self.cancel_button.clicked.connect(self.reject)
@@ -151,7 +152,8 @@ class _StepDialog(_ComplaintDialog):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setWordWrap(True)
         said = row.content if row.content is not None else ""
-        self.summary_label.setText(self.tr("{kind}, received {received}, due {due}\n{said}").format(
+        self.summary_label.setText(QCoreApplication.translate(
+            "ComplaintDialogs", "{kind}, received {received}, due {due}\n{said}").format(
             kind=kind_label(row.kind), received=row.received_on.isoformat(), due=row.due_on.isoformat(),
             said=said[:300]))
 
