@@ -267,3 +267,48 @@ def test_two_sessions_advancing_one_complaint_give_one_save_and_one_conflict(db,
     assert isinstance(losers[0], Conflict) and losers[0].by == winners[0]
     row = complaints.get_complaint(db, lobby, key)
     assert (row.version, row.reply) == (version + 1, winners[0])
+
+
+def test_a_complaint_may_name_a_client_of_the_branch_but_not_of_another(db, f, people):
+    filed = f.referral(f.staff(Role.LOBBY_MANAGER), f.staff(Role.RM), name="赵敏")
+    key = complaints.record_complaint(db, people[T], ComplaintInput(
+        received_on="2026-11-20", channel="phone", kind="product", content=SAID, client_id=filed.client_id))
+    assert complaints.get_complaint(db, people[L], key).client_name == "赵敏"
+    with pytest.raises(NotFound):
+        complaints.record_complaint(db, _other_branch(db, f), ComplaintInput(
+            received_on="2026-11-20", channel="phone", kind="product", content=SAID, client_id=filed.client_id))
+
+
+def test_two_sessions_listing_the_same_day_give_one_row_and_one_refusal_beside_the_field(db, people, monkeypatch):
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time: both sessions can never pass the check together")
+    real_flush = Session.flush
+    racing = threading.local()
+    barrier = threading.Barrier(2, timeout=10)
+
+    def flush_at_the_barrier(self: Session, objects: Any = None) -> None:
+        if getattr(racing, "on", False) and self.new:
+            racing.on = False
+            barrier.wait()  # both have looked for the day and found none
+        real_flush(self, objects)
+
+    monkeypatch.setattr(Session, "flush", flush_at_the_barrier)
+    outcomes: dict[str, BaseException | None] = {}
+
+    def run(actor: Actor) -> None:
+        racing.on = True
+        try:
+            workdays.add_holiday(db, actor, day="2026-12-24", kind="holiday", name=actor.staff_no)
+            outcomes[actor.staff_no] = None
+        except BaseException as failure:  # the test reports whatever escaped
+            outcomes[actor.staff_no] = failure
+
+    threads = [threading.Thread(target=run, args=(a,)) for a in (people[S], people[A])]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    losers = [exc for exc in outcomes.values() if exc is not None]
+    assert len(outcomes) == 2 and len(losers) == 1, outcomes
+    assert isinstance(losers[0], ValidationError) and "holiday_day" in losers[0].fields
+    assert len(workdays.list_holidays(db, people[S])) == 1
