@@ -103,12 +103,16 @@ def _rows(s: Session, db: Database, actor: Actor, found: Iterable[tuple[Complain
     may_extend = allowed(actor.role, Action.COMPLAINT_EXTEND)
     today = db.today()
     texts = reasons.texts(s, actor, [c.extension_reason_id for c, _, _ in found])
+    extendable = [c for c, _, _ in found if may_extend and c.state.is_open and c.extension_approved_by_id is None]
+    # One read of the branch's list for the whole window of rows, not one per row.
+    days_off = workdays.overrides(s, actor.branch_id, min(c.received_on for c in extendable),
+                                  max(c.received_on for c in extendable) + workdays.SPAN) if extendable else {}
     out = []
     for c, recorder, handler in found:
         is_open = c.state.is_open
         last = None
         if may_extend and is_open and c.extension_approved_by_id is None:
-            last = workdays.deadline(s, c.branch_id, c.received_on, LAST_DAYS).day
+            last = workdays.add_working_days(c.received_on, LAST_DAYS, days_off).day
         name = c.client_name or ""
         out.append(ComplaintRow(
             id=c.id, received_on=c.received_on, channel=c.channel, kind=c.kind, state=c.state, due_on=c.due_on,

@@ -28,7 +28,7 @@ from services.i18n import msg
 from services.permissions import Action, Actor, require
 
 # Far enough for any deadline the program computes (7 working days), with room for long closures.
-_SPAN = dt.timedelta(days=60)
+SPAN = dt.timedelta(days=60)
 
 Overrides = Mapping[dt.date, HolidayKind]
 
@@ -86,7 +86,7 @@ def overrides(session: Session, branch_id: int, start: dt.date, end: dt.date) ->
 
 def deadline(session: Session, branch_id: int, start: dt.date, n: int) -> Deadline:
     """``add_working_days`` with the branch's list read from the database."""
-    return add_working_days(start, n, overrides(session, branch_id, start, start + _SPAN))
+    return add_working_days(start, n, overrides(session, branch_id, start, start + SPAN))
 
 
 def is_working_day(source: Database | Session, branch_id: int, day: dt.date) -> bool:
