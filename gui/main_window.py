@@ -20,6 +20,7 @@ from gui.sensitive import close_dialogs
 from gui.worker import DbLane
 
 if TYPE_CHECKING:
+    from gui.complaint_badge import ComplaintBadge
     from gui.context import AppContext
     from gui.notifier import ReferralNotifier
     from gui.pages.base import Page
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         self.sign_in_dialog: SignInDialog | None = None
         self.notifier: ReferralNotifier | None = None  # "told at once", for an RM's session (docs/received.md)
+        self.complaint_badge: ComplaintBadge | None = None  # the overdue count in the title (docs/complaints.md)
 
         self.setObjectName("mainWindow")
         self.setAccessibleName("mainWindow")
@@ -204,6 +206,9 @@ class MainWindow(QMainWindow):
         from gui.notifier import attach_notifier
 
         self.notifier = attach_notifier(self, self.ctx)
+        from gui.complaint_badge import attach_complaint_badge
+
+        self.complaint_badge = attach_complaint_badge(self, self.ctx)
         self.score_menu.start(self.ctx)
         self.user_label.setText(self.tr("Signed in: {name} ({staff_no}), {role}").format(
             name=actor.name, staff_no=actor.staff_no, role=role_label(actor.role)))
@@ -366,6 +371,9 @@ class MainWindow(QMainWindow):
         if self.notifier is not None:
             self.notifier.close()
             self.notifier = None
+        if self.complaint_badge is not None:
+            self.complaint_badge.close()
+            self.complaint_badge = None
         self.workspace.remove_all()
         self.pages_menu.clear()
         self.score_menu.stop()

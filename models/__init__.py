@@ -5,8 +5,10 @@ from models.entities import (
     Appointment,
     AuditEvent,
     Branch,
+    BranchHoliday,
     BranchSettings,
     Client,
+    Complaint,
     ContactAttempt,
     ContactPlan,
     DayClose,
@@ -26,11 +28,15 @@ from models.enums import (
     AppointmentStatus,
     Channel,
     ClientType,
+    ComplaintChannel,
+    ComplaintKind,
+    ComplaintState,
     ContactChannel,
     ContactResult,
     FollowUpOrigin,
     FollowUpState,
     Gender,
+    HolidayKind,
     MaintenanceKind,
     NoDealReason,
     PlanKind,
@@ -49,3 +55,5 @@ __all__ = [
     "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "ScoreSettings", "Staff", "Tier",
     "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
 ]
+# complaints (docs/complaints.md)
+__all__ += ["BranchHoliday", "Complaint", "ComplaintChannel", "ComplaintKind", "ComplaintState", "HolidayKind"]

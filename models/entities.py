@@ -27,11 +27,15 @@ from models.enums import (
     AppointmentStatus,
     Channel,
     ClientType,
+    ComplaintChannel,
+    ComplaintKind,
+    ComplaintState,
     ContactChannel,
     ContactResult,
     FollowUpOrigin,
     FollowUpState,
     Gender,
+    HolidayKind,
     MaintenanceKind,
     NoDealReason,
     PlanKind,
@@ -527,3 +531,69 @@ class ScoreSettings(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class BranchHoliday(Base):
+    """One day of the branch's own holiday list: a closure, or a make-up working day (docs/complaints.md).
+
+    It overrides the public calendar (``chinesecalendar``) for this branch only."""
+
+    __tablename__ = "branch_holiday"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    day: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[HolidayKind] = mapped_column(enum_type(HolidayKind))
+    name: Mapped[name30]
+    created_at: Mapped[utc_ts]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+    __table_args__ = (UniqueConstraint("branch_id", "day", name="uq_branch_holiday_branch_day"),)
+
+
+class Complaint(Base):
+    """One 客户投诉 (docs/complaints.md): owned by the lobby manager, due in working days.
+
+    ``content`` and ``reply`` are what the client said and what the branch answered: client
+    data, read only by the roles that own complaints (services/complaints.py), never in the
+    audit log. ``due_on`` is the deadline in force (the extended one once extended);
+    ``first_due_on`` keeps the 3-working-day one. ``done`` orders the list: open first."""
+
+    __tablename__ = "complaint"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("client.id"))
+    client_name: Mapped[str | None] = mapped_column(String(30))
+    received_on: Mapped[dt.date] = mapped_column(Date)  # the branch day the complaint came in
+    channel: Mapped[ComplaintChannel] = mapped_column(enum_type(ComplaintChannel))
+    kind: Mapped[ComplaintKind] = mapped_column(enum_type(ComplaintKind))
+    content: Mapped[str] = mapped_column(String(1000))
+    state: Mapped[ComplaintState] = mapped_column(enum_type(ComplaintState))
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_due_on: Mapped[dt.date] = mapped_column(Date)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    due_estimated: Mapped[bool] = mapped_column(Boolean, default=False)  # past the public calendar's years
+    extension_reason_id: Mapped[int | None] = mapped_column(ForeignKey("reason_text.id"))
+    extension_approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    extension_approved_at: Mapped[utc_ts | None]
+    reply: Mapped[str | None] = mapped_column(String(1000))
+    replied_on: Mapped[dt.date | None] = mapped_column(Date)
+    replied_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    justified: Mapped[bool | None] = mapped_column(Boolean)
+    closed_at: Mapped[utc_ts | None]
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # the lobby manager handling it
+    created_at: Mapped[utc_ts]
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        # The owner's list: open first, then by due date (keyset on done, due_on, id).
+        Index("ix_complaint_branch_list", "branch_id", "done", "due_on", "id"),
+        Index("ix_complaint_recorder_list", "recorded_by_id", "done", "due_on", "id"),
+        Index("ix_complaint_branch_received", "branch_id", "received_on"),  # the monthly counts
+    )

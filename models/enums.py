@@ -155,3 +155,38 @@ class MaintenanceKind(StrEnum):
 DEFAULT_INTERESTS: tuple[str, ...] = (
     "理财产品", "基金", "保险", "贵金属", "存款", "个人贷款", "信用卡", "电子银行", "其他",
 )
+
+
+# --- complaints (docs/complaints.md) ---------------------------------------------------------------
+
+class ComplaintChannel(StrEnum):
+    FACE_TO_FACE = "face_to_face"
+    PHONE = "phone"
+    E_BANKING = "e_banking"
+    SUGGESTION_BOX = "suggestion_box"  # 意见箱/意见簿, emptied by the lobby manager at close of business
+
+
+class ComplaintKind(StrEnum):
+    SERVICE_ATTITUDE = "service_attitude"
+    WAITING_TIME = "waiting_time"
+    PRODUCT = "product"
+    FEES = "fees"
+    SYSTEM_EQUIPMENT = "system_equipment"
+    OTHER = "other"
+
+
+class ComplaintState(StrEnum):
+    RECEIVED = "received"
+    IN_PROGRESS = "in_progress"
+    REPLIED = "replied"
+    CLOSED = "closed"
+
+    @property
+    def is_open(self) -> bool:
+        """Not yet answered: the deadline still runs."""
+        return self in (ComplaintState.RECEIVED, ComplaintState.IN_PROGRESS)
+
+
+class HolidayKind(StrEnum):
+    HOLIDAY = "holiday"  # the branch is closed on a day the calendar calls a working day
+    WORKDAY = "workday"  # the branch works on a day the calendar calls a rest day

@@ -178,6 +178,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bands_too_many": ("最多 {max} 档", "at most {max} bands"),
     "rating_range": ("评分应为 0–{max} 的整数", "a rating is a whole number from 0 to {max}"),
     "id_number_differs": ("与该手机号客户已登记的证件号不同", "differs from the ID number on file for this mobile"),
+    # complaints and the holiday list (docs/complaints.md)
+    "complaint_content_required": ("请填写客户投诉的内容", "write what the client complained about"),
+    "complaint_state_move": ("投诉当前状态为“{state}”，不能进行此操作",
+                             "the complaint is “{state}”: this step is not possible"),
+    "complaint_extended_already": ("该投诉已延期过一次，不能再次延期", "this complaint was extended once already"),
+    "complaint_extension_late": ("延期后的期限不能晚于受理后第 7 个工作日（{last}）",
+                                 "the extended deadline cannot be later than the 7th working day after receipt "
+                                 "({last})"),
+    "complaint_extension_early": ("延期后的期限应晚于现期限 {due}", "the extended deadline must be later than {due}"),
+    "complaint_justified_required": ("请选择投诉是否属实", "choose whether the complaint was justified"),
+    "holiday_listed": ("{day} 已在本网点的节假日列表中", "{day} is already on the branch's holiday list"),
+    "holiday_same_as_calendar": ("{day} 按国家日历已是{what}，无需添加",
+                                 "{day} is already a {what} by the public calendar"),
+    "holiday_word": ("休息日", "rest day"),
+    "workday_word": ("工作日", "working day"),
+    "complaint_state_received": ("已受理", "received"),
+    "complaint_state_in_progress": ("处理中", "in progress"),
+    "complaint_state_replied": ("已回复", "replied"),
+    "complaint_state_closed": ("已结案", "closed"),
 }
 
 

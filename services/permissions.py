@@ -48,6 +48,11 @@ class Action(StrEnum):
     SCORE_SETTINGS = "score.settings"
     SCORE_RECOMPUTE = "score.recompute"
     CLIENT_IMPORT = "client.import"
+    # Complaints (docs/complaints.md "Who may"): any staff member records one; the lobby manager owns the list.
+    COMPLAINT_RECORD = "complaint.record"  # record one, and see the ones one recorded (state and due date)
+    COMPLAINT_HANDLE = "complaint.handle"  # the branch's list with the text; advance, reply, close
+    COMPLAINT_EXTEND = "complaint.extend"  # approve the one extension to 7 working days
+    HOLIDAYS_MANAGE = "holidays.manage"  # the branch's own holiday list (docs/complaints.md "Working days")
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -95,6 +100,10 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.SCORE_SETTINGS: frozenset({_S}),
     Action.SCORE_RECOMPUTE: frozenset({_S}),
     Action.CLIENT_IMPORT: frozenset({_S, SYSTEM_ROLE}),
+    Action.COMPLAINT_RECORD: _STAFF_WHO_REFER,
+    Action.COMPLAINT_HANDLE: frozenset({_L, _S}),
+    Action.COMPLAINT_EXTEND: frozenset({_S}),
+    Action.HOLIDAYS_MANAGE: frozenset({_A, _S, SYSTEM_ROLE}),
 }
 
 

@@ -92,7 +92,9 @@ from models import (
     Role,
     Staff,
 )
+from services import complaints
 from services.accounts import BranchInfo
+from services.complaints import ComplaintMonth
 from services.db import Database, local_midnight_utc
 from services.errors import FieldProblem, ValidationError
 from services.permissions import Action, Actor, require
@@ -234,6 +236,8 @@ class Sheet:
     generated_by: str
     generated_by_no: str
     previous: PreviousPeriod | None = field(default=None)
+    # --- complaints section (docs/complaints.md "Monthly summary"): the monthly sheet only ---
+    complaints: ComplaintMonth | None = field(default=None)
 
     @property
     def all_branches(self) -> bool:
@@ -458,6 +462,9 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
                 raise ValidationError([FieldProblem("branch", str(branch_id))])
             branch, branches = match[0], 1
         now = _period(s, branch_id, start, end, branches, db.today())
+        # --- complaints section: counts by kind and timeliness, in the same snapshot ---
+        complaint_month = (complaints.month_counts(s, branch_id, start, db.today())
+                           if kind is Kind.MONTHLY else None)
         before: _Period | None = None
         prev_range: tuple[dt.date, dt.date] | None = None
         if kind is Kind.MONTHLY:
@@ -496,6 +503,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         rm_totals=RmFigures.total(r.figures for r in rms),
         closed=now.closed, generated_at=db.now(), generated_by=actor.name, generated_by_no=actor.staff_no,
         previous=previous,
+        complaints=complaint_month,
     )
 
 

@@ -72,6 +72,9 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Find a client"), Action.CLIENT_LOOKUP),
     PageSpec("staffPage", "gui.pages.staff_admin", "StaffAdminPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Staff accounts"), Action.STAFF_MANAGE),
+    # Complaints (docs/complaints.md): anyone on staff records; the lobby manager owns the list.
+    PageSpec("complaintPage", "gui.pages.complaints", "ComplaintPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Complaints"), Action.COMPLAINT_RECORD),
 )
 
 

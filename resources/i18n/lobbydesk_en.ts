@@ -236,6 +236,29 @@
         </message>
     </context>
     <context>
+        <name>CloseComplaintDialog</name>
+        <message>
+            <source>Close a complaint</source>
+            <translation>Close a complaint</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— choose —</translation>
+        </message>
+        <message>
+            <source>Justified</source>
+            <translation>Justified</translation>
+        </message>
+        <message>
+            <source>Not justified</source>
+            <translation>Not justified</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseFollowUpDialog</name>
         <message>
             <source>Abandon follow-up</source>
@@ -276,6 +299,219 @@
         <message>
             <source>Note (optional)</source>
             <translation>Note (optional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintBadge</name>
+        <message>
+            <source> ({n} overdue complaints)</source>
+            <translation> ({n} overdue complaints)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintDialogs</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>{kind}, received {received}, due {due}
+{said}</source>
+            <translation>{kind}, received {received}, due {due}
+{said}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintPage</name>
+        <message>
+            <source>Complaints</source>
+            <translation>Complaints</translation>
+        </message>
+        <message>
+            <source>Complaints I recorded</source>
+            <translation>Complaints I recorded</translation>
+        </message>
+        <message>
+            <source>Open only</source>
+            <translation>Open only</translation>
+        </message>
+        <message>
+            <source>&amp;New complaint…</source>
+            <translation>&amp;New complaint…</translation>
+        </message>
+        <message>
+            <source>&amp;Start handling</source>
+            <translation>&amp;Start handling</translation>
+        </message>
+        <message>
+            <source>&amp;Reply…</source>
+            <translation>&amp;Reply…</translation>
+        </message>
+        <message>
+            <source>&amp;Close…</source>
+            <translation>&amp;Close…</translation>
+        </message>
+        <message>
+            <source>&amp;Extend…</source>
+            <translation>&amp;Extend…</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>Refresh (F5)</translation>
+        </message>
+        <message>
+            <source>Due 3 working days after receipt (public holidays and the branch's own list count); the supervisor may extend once, to 7. Overdue complaints are red and on top.</source>
+            <translation>Due 3 working days after receipt (public holidays and the branch's own list count); the supervisor may extend once, to 7. Overdue complaints are red and on top.</translation>
+        </message>
+        <message>
+            <source>{overdue} overdue · {today} due today</source>
+            <translation>{overdue} overdue · {today} due today</translation>
+        </message>
+        <message>
+            <source>{state}; received {received}; due {due}</source>
+            <translation>{state}; received {received}; due {due}</translation>
+        </message>
+        <message>
+            <source>Extended from {first}: {reason}</source>
+            <translation>Extended from {first}: {reason}</translation>
+        </message>
+        <message>
+            <source>(reason not shown)</source>
+            <translation>(reason not shown)</translation>
+        </message>
+        <message>
+            <source>Said: {text}</source>
+            <translation>Said: {text}</translation>
+        </message>
+        <message>
+            <source>Reply ({day}): {text}</source>
+            <translation>Reply ({day}): {text}</translation>
+        </message>
+        <message>
+            <source>Justified</source>
+            <translation>Justified</translation>
+        </message>
+        <message>
+            <source>Not justified</source>
+            <translation>Not justified</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintTableModel</name>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>What the client said</source>
+            <translation>What the client said</translation>
+        </message>
+        <message>
+            <source>Recorded by</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <source>Handled by</source>
+            <translation>Handled by</translation>
+        </message>
+        <message>
+            <source>Counted Monday to Friday plus the branch's list: the public holiday calendar does not cover that year yet.</source>
+            <translation>Counted Monday to Friday plus the branch's list: the public holiday calendar does not cover that year yet.</translation>
+        </message>
+        <message>
+            <source>(lobby manager only)</source>
+            <translation>(lobby manager only)</translation>
+        </message>
+        <message>
+            <source>(extended)</source>
+            <translation>(extended)</translation>
+        </message>
+        <message>
+            <source>Overdue · {due}</source>
+            <translation>Overdue · {due}</translation>
+        </message>
+        <message>
+            <source>Due today · {due}</source>
+            <translation>Due today · {due}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Complaints</name>
+        <message>
+            <source>Service attitude</source>
+            <translation>Service attitude</translation>
+        </message>
+        <message>
+            <source>Waiting time</source>
+            <translation>Waiting time</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Fees</source>
+            <translation>Fees</translation>
+        </message>
+        <message>
+            <source>System or equipment</source>
+            <translation>System or equipment</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Face to face</source>
+            <translation>Face to face</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>E-banking</source>
+            <translation>E-banking</translation>
+        </message>
+        <message>
+            <source>Suggestion box</source>
+            <translation>Suggestion box</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>Replied</source>
+            <translation>Replied</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
         </message>
     </context>
     <context>
@@ -1094,6 +1330,29 @@
         </message>
     </context>
     <context>
+        <name>ExtendComplaintDialog</name>
+        <message>
+            <source>Extend a complaint's deadline</source>
+            <translation>Extend a complaint's deadline</translation>
+        </message>
+        <message>
+            <source>Approve extension</source>
+            <translation>Approve extension</translation>
+        </message>
+        <message>
+            <source>At the latest {last} (the 7th working day after receipt).</source>
+            <translation>At the latest {last} (the 7th working day after receipt).</translation>
+        </message>
+        <message>
+            <source>New deadline</source>
+            <translation>New deadline</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>First start — Lobby Referral Desk</source>
@@ -1411,6 +1670,103 @@
         </message>
     </context>
     <context>
+        <name>HolidayListModel</name>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>The branch is</source>
+            <translation>The branch is</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Added by</source>
+            <translation>Added by</translation>
+        </message>
+    </context>
+    <context>
+        <name>Holidays</name>
+        <message>
+            <source>Closed (holiday)</source>
+            <translation>Closed (holiday)</translation>
+        </message>
+        <message>
+            <source>Open (make-up working day)</source>
+            <translation>Open (make-up working day)</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>Sun</translation>
+        </message>
+    </context>
+    <context>
+        <name>HolidaysSection</name>
+        <message>
+            <source>The branch's holiday list</source>
+            <translation>The branch's holiday list</translation>
+        </message>
+        <message>
+            <source>e.g. renovation, system upgrade</source>
+            <translation>e.g. renovation, system upgrade</translation>
+        </message>
+        <message>
+            <source>&amp;Add day</source>
+            <translation>&amp;Add day</translation>
+        </message>
+        <message>
+            <source>&amp;Remove selected</source>
+            <translation>&amp;Remove selected</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>The branch is</source>
+            <translation>The branch is</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Public holidays and make-up working days come from China's official calendar; add only the days this branch differs.</source>
+            <translation>Public holidays and make-up working days come from China's official calendar; add only the days this branch differs.</translation>
+        </message>
+        <message>
+            <source>The calendar does not cover {year} yet: until it is updated, deadlines in {year} count Monday to Friday plus this list.</source>
+            <translation>The calendar does not cover {year} yet: until it is updated, deadlines in {year} count Monday to Friday plus this list.</translation>
+        </message>
+    </context>
+    <context>
         <name>LockScreen</name>
         <message>
             <source>Locked</source>
@@ -1560,6 +1916,10 @@ Database: {db}</translation>
             <translation>Staff accounts</translation>
         </message>
         <message>
+            <source>Complaints</source>
+            <translation>Complaints</translation>
+        </message>
+        <message>
             <source>New referral</source>
             <translation>New referral</translation>
         </message>
@@ -1632,6 +1992,49 @@ Database: {db}</translation>
         <message>
             <source>{n} referrals</source>
             <translation>{n} referrals</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewComplaintDialog</name>
+        <message>
+            <source>Record a complaint</source>
+            <translation>Record a complaint</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <source>What the client complained about, in their words</source>
+            <translation>What the client complained about, in their words</translation>
+        </message>
+        <message>
+            <source>Received on</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Client name</source>
+            <translation>Client name</translation>
+        </message>
+        <message>
+            <source>What the client said</source>
+            <translation>What the client said</translation>
+        </message>
+        <message>
+            <source>Due 3 working days after it came in; the lobby manager handles it.</source>
+            <translation>Due 3 working days after it came in; the lobby manager handles it.</translation>
         </message>
     </context>
     <context>
@@ -2432,6 +2835,21 @@ Database: {db}</translation>
         <message>
             <source>No</source>
             <translation>No</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyComplaintDialog</name>
+        <message>
+            <source>Reply to a complaint</source>
+            <translation>Reply to a complaint</translation>
+        </message>
+        <message>
+            <source>Save reply</source>
+            <translation>Save reply</translation>
+        </message>
+        <message>
+            <source>Reply given</source>
+            <translation>Reply given</translation>
         </message>
     </context>
     <context>

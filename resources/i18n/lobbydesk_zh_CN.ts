@@ -236,6 +236,29 @@
         </message>
     </context>
     <context>
+        <name>CloseComplaintDialog</name>
+        <message>
+            <source>Close a complaint</source>
+            <translation>投诉结案</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>结案</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <source>Justified</source>
+            <translation>属实</translation>
+        </message>
+        <message>
+            <source>Not justified</source>
+            <translation>不属实</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseFollowUpDialog</name>
         <message>
             <source>Abandon follow-up</source>
@@ -276,6 +299,219 @@
         <message>
             <source>Note (optional)</source>
             <translation>说明（选填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintBadge</name>
+        <message>
+            <source> ({n} overdue complaints)</source>
+            <translation>（{n} 件投诉已逾期）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintDialogs</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>{kind}, received {received}, due {due}
+{said}</source>
+            <translation>{kind}，受理 {received}，期限 {due}
+{said}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintPage</name>
+        <message>
+            <source>Complaints</source>
+            <translation>客户投诉</translation>
+        </message>
+        <message>
+            <source>Complaints I recorded</source>
+            <translation>我受理的投诉</translation>
+        </message>
+        <message>
+            <source>Open only</source>
+            <translation>只看未回复</translation>
+        </message>
+        <message>
+            <source>&amp;New complaint…</source>
+            <translation>登记投诉(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Start handling</source>
+            <translation>开始处理(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Reply…</source>
+            <translation>回复客户(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Close…</source>
+            <translation>结案(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Extend…</source>
+            <translation>批准延期(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Refresh (F5)</source>
+            <translation>刷新 (F5)</translation>
+        </message>
+        <message>
+            <source>Due 3 working days after receipt (public holidays and the branch's own list count); the supervisor may extend once, to 7. Overdue complaints are red and on top.</source>
+            <translation>受理后 3 个工作日内回复（按国家法定节假日和本网点节假日列表计算）；经网点负责人批准可延期一次，最迟至第 7 个工作日。逾期投诉以红色显示并排在最前。</translation>
+        </message>
+        <message>
+            <source>{overdue} overdue · {today} due today</source>
+            <translation>逾期 {overdue} 件 · 今日到期 {today} 件</translation>
+        </message>
+        <message>
+            <source>{state}; received {received}; due {due}</source>
+            <translation>{state}；受理 {received}；期限 {due}</translation>
+        </message>
+        <message>
+            <source>Extended from {first}: {reason}</source>
+            <translation>由 {first} 延期：{reason}</translation>
+        </message>
+        <message>
+            <source>(reason not shown)</source>
+            <translation>（原因不可见）</translation>
+        </message>
+        <message>
+            <source>Said: {text}</source>
+            <translation>投诉内容：{text}</translation>
+        </message>
+        <message>
+            <source>Reply ({day}): {text}</source>
+            <translation>回复（{day}）：{text}</translation>
+        </message>
+        <message>
+            <source>Justified</source>
+            <translation>投诉属实</translation>
+        </message>
+        <message>
+            <source>Not justified</source>
+            <translation>投诉不属实</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintTableModel</name>
+        <message>
+            <source>Received</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>What the client said</source>
+            <translation>投诉内容</translation>
+        </message>
+        <message>
+            <source>Recorded by</source>
+            <translation>受理人</translation>
+        </message>
+        <message>
+            <source>Handled by</source>
+            <translation>处理人</translation>
+        </message>
+        <message>
+            <source>Counted Monday to Friday plus the branch's list: the public holiday calendar does not cover that year yet.</source>
+            <translation>按周一至周五及本网点节假日列表估算：国家节假日日历尚未包含该年度。</translation>
+        </message>
+        <message>
+            <source>(lobby manager only)</source>
+            <translation>（仅大堂经理可见）</translation>
+        </message>
+        <message>
+            <source>(extended)</source>
+            <translation>（已延期）</translation>
+        </message>
+        <message>
+            <source>Overdue · {due}</source>
+            <translation>已逾期 · {due}</translation>
+        </message>
+        <message>
+            <source>Due today · {due}</source>
+            <translation>今日到期 · {due}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Complaints</name>
+        <message>
+            <source>Service attitude</source>
+            <translation>服务态度</translation>
+        </message>
+        <message>
+            <source>Waiting time</source>
+            <translation>排队等候</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>产品</translation>
+        </message>
+        <message>
+            <source>Fees</source>
+            <translation>收费</translation>
+        </message>
+        <message>
+            <source>System or equipment</source>
+            <translation>系统设备</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Face to face</source>
+            <translation>当面</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>E-banking</source>
+            <translation>电子银行</translation>
+        </message>
+        <message>
+            <source>Suggestion box</source>
+            <translation>意见箱/意见簿</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>已受理</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>处理中</translation>
+        </message>
+        <message>
+            <source>Replied</source>
+            <translation>已回复</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>已结案</translation>
         </message>
     </context>
     <context>
@@ -1094,6 +1330,29 @@
         </message>
     </context>
     <context>
+        <name>ExtendComplaintDialog</name>
+        <message>
+            <source>Extend a complaint's deadline</source>
+            <translation>投诉延期</translation>
+        </message>
+        <message>
+            <source>Approve extension</source>
+            <translation>批准延期</translation>
+        </message>
+        <message>
+            <source>At the latest {last} (the 7th working day after receipt).</source>
+            <translation>最迟至 {last}（受理后第 7 个工作日）。</translation>
+        </message>
+        <message>
+            <source>New deadline</source>
+            <translation>新期限</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>延期原因</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>First start — Lobby Referral Desk</source>
@@ -1411,6 +1670,103 @@
         </message>
     </context>
     <context>
+        <name>HolidayListModel</name>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>The branch is</source>
+            <translation>本网点</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Added by</source>
+            <translation>添加人</translation>
+        </message>
+    </context>
+    <context>
+        <name>Holidays</name>
+        <message>
+            <source>Closed (holiday)</source>
+            <translation>休息（节假日）</translation>
+        </message>
+        <message>
+            <source>Open (make-up working day)</source>
+            <translation>营业（调休工作日）</translation>
+        </message>
+        <message>
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>周日</translation>
+        </message>
+    </context>
+    <context>
+        <name>HolidaysSection</name>
+        <message>
+            <source>The branch's holiday list</source>
+            <translation>本网点节假日列表</translation>
+        </message>
+        <message>
+            <source>e.g. renovation, system upgrade</source>
+            <translation>如：装修停业、系统升级</translation>
+        </message>
+        <message>
+            <source>&amp;Add day</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove selected</source>
+            <translation>删除所选(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>The branch is</source>
+            <translation>本网点</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Public holidays and make-up working days come from China's official calendar; add only the days this branch differs.</source>
+            <translation>法定节假日和调休工作日取自国家公布的日历；此处只需添加本网点与之不同的日子。</translation>
+        </message>
+        <message>
+            <source>The calendar does not cover {year} yet: until it is updated, deadlines in {year} count Monday to Friday plus this list.</source>
+            <translation>节假日日历尚未包含 {year} 年：更新前，{year} 年的期限按周一至周五及本列表计算。</translation>
+        </message>
+    </context>
+    <context>
         <name>LockScreen</name>
         <message>
             <source>Locked</source>
@@ -1560,6 +1916,10 @@ Database: {db}</source>
             <translation>员工账户</translation>
         </message>
         <message>
+            <source>Complaints</source>
+            <translation>客户投诉</translation>
+        </message>
+        <message>
             <source>New referral</source>
             <translation>新建推介</translation>
         </message>
@@ -1632,6 +1992,49 @@ Database: {db}</source>
         <message>
             <source>{n} referrals</source>
             <translation>共 {n} 条推介</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewComplaintDialog</name>
+        <message>
+            <source>Record a complaint</source>
+            <translation>登记客户投诉</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>登记</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>选填</translation>
+        </message>
+        <message>
+            <source>What the client complained about, in their words</source>
+            <translation>客户投诉的内容，尽量按客户原话记录</translation>
+        </message>
+        <message>
+            <source>Received on</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Client name</source>
+            <translation>客户姓名</translation>
+        </message>
+        <message>
+            <source>What the client said</source>
+            <translation>投诉内容</translation>
+        </message>
+        <message>
+            <source>Due 3 working days after it came in; the lobby manager handles it.</source>
+            <translation>受理后 3 个工作日内回复客户，由大堂经理负责处理。</translation>
         </message>
     </context>
     <context>
@@ -2432,6 +2835,21 @@ Database: {db}</source>
         <message>
             <source>No</source>
             <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyComplaintDialog</name>
+        <message>
+            <source>Reply to a complaint</source>
+            <translation>回复客户投诉</translation>
+        </message>
+        <message>
+            <source>Save reply</source>
+            <translation>保存回复</translation>
+        </message>
+        <message>
+            <source>Reply given</source>
+            <translation>回复内容</translation>
         </message>
     </context>
     <context>

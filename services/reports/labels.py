@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models import Role
+from services.complaints import KindCounts
 from services.i18n import language
 from services.stats import ClosedInfo, Kind, ReferrerFigures, ReferrerRow, RmFigures, RmRow, Sheet, StaffLine
 
@@ -241,3 +242,46 @@ def printable_sheet(sheet: Sheet) -> Sheet:
         rms=tuple(dataclasses.replace(r, staff=line(r.staff)) for r in sheet.rms),
         generated_by=printable(sheet.generated_by), generated_by_no=printable(sheet.generated_by_no),
     )
+
+
+# --- complaints section (docs/complaints.md "Monthly summary"): labels and the table's rows ---
+
+_LABELS.update({
+    "table.complaints": ("四、客户投诉（按类别与时效）", "4. Client complaints by kind and timeliness"),
+    "sheet.complaints": ("客户投诉", "Complaints"),
+    "complaints.note": (
+        "注：按受理日期计入当月；按时 = 在期限（含经批准的延期）内回复客户，逾期回复 = 期限后回复；"
+        "未回复的按制表日 {day} 计算是否逾期。",
+        "Note: counted in the month they were received; on time = the client was answered by the deadline "
+        "(an approved extension included), late = answered after it; unanswered ones are judged overdue as of "
+        "{day}, the day the sheet was made."),
+    "col.complaint_kind": ("投诉类别", "Kind"),
+    "col.complaints_received": ("受理", "Received"),
+    "col.complaints_on_time": ("按时回复", "Answered on time"),
+    "col.complaints_late": ("逾期回复", "Answered late"),
+    "col.complaints_open_overdue": ("未回复·已逾期", "Open, overdue"),
+    "col.complaints_open_in_time": ("未回复·未到期", "Open, not yet due"),
+    "complaint.service_attitude": ("服务态度", "Service attitude"),
+    "complaint.waiting_time": ("排队等候", "Waiting time"),
+    "complaint.product": ("产品", "Product"),
+    "complaint.fees": ("收费", "Fees"),
+    "complaint.system_equipment": ("系统设备", "System or equipment"),
+    "complaint.other": ("其他", "Other"),
+})
+
+COMPLAINT_COLUMNS = ("col.complaint_kind", "col.complaints_received", "col.complaints_on_time",
+                     "col.complaints_late", "col.complaints_open_overdue", "col.complaints_open_in_time")
+
+
+def complaint_rows(sheet: Sheet) -> list[list[str | int]]:
+    """The complaints section: a row per kind and the totals (empty when the sheet has no section)."""
+    month = sheet.complaints
+    if month is None:
+        return []
+
+    def figures(k: KindCounts) -> list[str | int]:
+        return [k.received, k.on_time, k.late, k.open_overdue, k.open_in_time]
+
+    rows: list[list[str | int]] = [[t(f"complaint.{k.kind.value}"), *figures(k)] for k in month.kinds]
+    rows.append([t("totals"), *figures(month.total)])
+    return rows

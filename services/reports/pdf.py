@@ -294,6 +294,33 @@ def _signatures(font: str, width: float) -> Flowable:
     return KeepTogether([Spacer(1, 8 * mm), table])
 
 
+# --- complaints section (docs/complaints.md "Monthly summary") ---
+
+def _complaints(sheet: Sheet, font: str, width: float, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The monthly sheet's complaints by kind and timeliness; nothing on the other sheets."""
+    rows = L.complaint_rows(sheet)
+    if not rows or sheet.complaints is None:
+        return []
+    header = [L.t(key) for key in L.COMPLAINT_COLUMNS]
+    data = [header, *[[str(v) for v in row] for row in rows]]
+    first = min(width * 0.28, 62 * mm)
+    rest = (width - first) / (len(header) - 1)
+    table = Table(data, colWidths=[first] + [rest] * (len(header) - 1), rowHeights=[16] * len(data), repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), font, 8),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.4, MUTED),
+        ("BACKGROUND", (0, 0), (-1, 0), Color(0.91, 0.93, 0.953)),
+        ("BACKGROUND", (0, -1), (-1, -1), Color(0.953, 0.961, 0.973)),
+    ]))
+    note = L.t("complaints.note", day=sheet.complaints.as_of.isoformat())
+    return [KeepTogether([Spacer(1, 4 * mm), Paragraph(escape(L.t("table.complaints")), styles["h2"]), table,
+                          Spacer(1, 1.5 * mm), Paragraph(escape(note), styles["note"])])]
+
+
 def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
     """Write the sheet as a PDF to ``out`` (the caller makes the write atomic)."""
     sheet = L.printable_sheet(sheet)
@@ -338,6 +365,7 @@ def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
         Paragraph(escape(L.t("note")), styles["note"]),
         Spacer(1, 4 * mm),
         *_chart(sheet, font, frame_width),
+        *_complaints(sheet, font, frame_width, styles),
         _signatures(font, frame_width),
     ]
     chrome = {

@@ -140,4 +140,33 @@ def render_xlsx(sheet: Sheet, out: Path | IO[bytes]) -> None:
            sheet.referrer_totals.values(), prev.referrer_totals.values() if prev else None)
     _table(wb, L.t("sheet.rms"), sheet, L.rm_columns(sheet), sheet.rms,
            sheet.rm_totals.values(), prev.rm_totals.values() if prev else None)
+    _complaints(wb, sheet)
     wb.save(out)
+
+
+# --- complaints section (docs/complaints.md "Monthly summary") ---
+
+def _complaints(wb: Workbook, sheet: Sheet) -> None:
+    """A worksheet of the month's complaints by kind and timeliness (the monthly sheet only)."""
+    rows = L.complaint_rows(sheet)
+    if not rows or sheet.complaints is None:
+        return
+    ws = wb.create_sheet(L.t("sheet.complaints"))
+    ws.column_dimensions["A"].width = 18
+    for i in range(2, len(L.COMPLAINT_COLUMNS) + 1):
+        ws.column_dimensions[get_column_letter(i)].width = 14
+    ws.append([_header_cell(ws, L.t(key)) for key in L.COMPLAINT_COLUMNS])
+    for n, row in enumerate(rows):
+        total = n == len(rows) - 1
+        cells: list[Any] = []
+        for value in row:
+            cell = text_cell(ws, value) if isinstance(value, str) else WriteOnlyCell(ws, value)
+            if not isinstance(value, str):
+                cell.number_format = NUMBER_FORMAT
+            if total:
+                cell.fill = _TOTAL_FILL
+                cell.font = _HEADER_FONT
+            cells.append(cell)
+        ws.append(cells)
+    ws.append([])
+    ws.append([text_cell(ws, L.t("complaints.note", day=sheet.complaints.as_of.isoformat()))])

@@ -14,6 +14,7 @@ from services import (
     audit,
     client_import,
     clients,
+    complaints,
     dayclose,
     diary,
     followups,
@@ -23,6 +24,7 @@ from services import (
     reports,
     scoring,
     weekly,
+    workdays,
 )
 from services.db import Database
 from services.errors import PermissionDenied
@@ -131,6 +133,29 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.SCORE_RECOMPUTE: lambda w, a: scoring.recompute_branch(w.db, a),
     Action.CLIENT_IMPORT: _import_clients,
 }
+
+
+# --- complaints and the holiday list (docs/complaints.md "Who may") ---
+
+def _complaint(w: World) -> int:
+    return complaints.record_complaint(w.db, w.actor(Role.SUPERVISOR), complaints.ComplaintInput(
+        received_on=w.db.today(), channel="phone", kind="fees", content="收费不合理"))
+
+
+def _extend(w: World, a: Actor) -> object:
+    key = _complaint(w)
+    last = complaints.get_complaint(w.db, w.actor(Role.SUPERVISOR), key).last_extension_day
+    return complaints.extend(w.db, a, key, new_due=last, reason="需要总行答复")
+
+
+EXERCISE.update({
+    Action.COMPLAINT_RECORD: lambda w, a: complaints.record_complaint(w.db, a, complaints.ComplaintInput(
+        received_on=w.db.today(), channel="face_to_face", kind="waiting_time", content="排队太久")),
+    Action.COMPLAINT_HANDLE: lambda w, a: complaints.start_handling(w.db, a, _complaint(w)),
+    Action.COMPLAINT_EXTEND: _extend,
+    Action.HOLIDAYS_MANAGE: lambda w, a: workdays.add_holiday(w.db, a, day=w.db.today() + dt.timedelta(days=5),
+                                                              kind="holiday", name="装修"),
+})
 
 
 def test_every_action_has_an_exerciser() -> None:
