@@ -29,6 +29,7 @@ from models.enums import (
     ClientType,
     ContactChannel,
     ContactResult,
+    DiversionWhere,
     FollowUpOrigin,
     FollowUpState,
     Gender,
@@ -436,6 +437,8 @@ class BranchSettings(Base):
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10)
     score_weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[utc_ts | None]  # migration 0018: who saved this version (docs/settings.md)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
@@ -527,3 +530,18 @@ class ScoreSettings(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class Diversion(Base):
+    """An ordinary client the lobby guided to self-service or the counter; no client data (docs/diversion.md)."""
+
+    __tablename__ = "diversion"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    at: Mapped[utc_ts]
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    guided_to: Mapped[DiversionWhere] = mapped_column(enum_type(DiversionWhere))
+
+    __table_args__ = (Index("ix_diversion_branch_day", "branch_id", "business_date", "staff_id"),)

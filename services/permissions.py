@@ -48,6 +48,9 @@ class Action(StrEnum):
     SCORE_SETTINGS = "score.settings"
     SCORE_RECOMPUTE = "score.recompute"
     CLIENT_IMPORT = "client.import"
+    # The management desk (docs/settings.md, docs/diversion.md).
+    SETTINGS_VIEW = "settings.view"  # the settings page: the administrator's and the supervisor's sections
+    DIVERSION_RECORD = "diversion.record"  # count an ordinary client guided to self-service or the counter
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -81,7 +84,7 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.REPORT_EXPORT: frozenset({_L, _S, SYSTEM_ROLE}),
     Action.REPORT_ALL_BRANCHES: frozenset({_S, SYSTEM_ROLE}),
     Action.STAFF_MANAGE: frozenset({_A, SYSTEM_ROLE}),
-    Action.SETTINGS_MANAGE: frozenset({_A, _S, SYSTEM_ROLE}),
+    Action.SETTINGS_MANAGE: frozenset({_A, SYSTEM_ROLE}),  # the branch's settings (docs/settings.md "Who")
     Action.AUDIT_VIEW: frozenset({_A, _S}),
     Action.WEEKLY_VIEW: frozenset({_R, _S}),
     Action.WEEKLY_SUBMIT: frozenset({_R}),
@@ -95,6 +98,8 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.SCORE_SETTINGS: frozenset({_S}),
     Action.SCORE_RECOMPUTE: frozenset({_S}),
     Action.CLIENT_IMPORT: frozenset({_S, SYSTEM_ROLE}),
+    Action.SETTINGS_VIEW: frozenset({_A, _S}),
+    Action.DIVERSION_RECORD: _STAFF_WHO_REFER,
 }
 
 
