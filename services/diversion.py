@@ -16,7 +16,9 @@ from services import audit
 from services import validation as v
 from services.db import Database, local_date, retrying
 from services.permissions import Action, Actor, require
-from services.referrals import ensure_day_open
+from services.referrals import DIVERTED_TYPES, ensure_day_open
+
+__all__ = ["DIVERTED_TYPES", "DiversionCounts", "counts_in", "my_count_today", "record"]
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,10 @@ CLIENT_TYPE_ALIASES: dict[str, ClientType] = {
     "个人普通客户": ClientType.ORDINARY, "普通客户": ClientType.ORDINARY,
 }
 
+# The client types the lobby guides elsewhere instead of referring (docs/diversion.md); the
+# referral form offers to count a diversion when one is chosen.
+DIVERTED_TYPES: frozenset[str] = frozenset({ClientType.ORDINARY.value})
+
 
 def referable_type(field: str, value: str | ClientType | None) -> ClientType:
     """A client type a referral may carry: an ordinary client is guided elsewhere, not referred.
@@ -55,7 +59,7 @@ def referable_type(field: str, value: str | ClientType | None) -> ClientType:
     The lobby counts such a client as a diversion instead (docs/diversion.md).
     """
     ct = v.choice(field, value, ClientType, CLIENT_TYPE_ALIASES)
-    if ct is ClientType.ORDINARY:
+    if ct.value in DIVERTED_TYPES:
         raise v.fail(field, "ordinary_not_referred")
     return ct
 
@@ -440,7 +444,7 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
             problems.add("rm", "rm_not_active", value=rm_id)
         if client_type is not None:
             ct = problems.run(lambda: v.choice("client_type", client_type, ClientType, CLIENT_TYPE_ALIASES))
-            if ct is ClientType.ORDINARY and r.client_type is not ClientType.ORDINARY:
+            if ct is not None and ct.value in DIVERTED_TYPES and ct != r.client_type:
                 problems.add("client_type", "ordinary_not_referred")
             elif ct:
                 r.client_type = ct

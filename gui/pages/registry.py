@@ -72,6 +72,11 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Find a client"), Action.CLIENT_LOOKUP),
     PageSpec("staffPage", "gui.pages.staff_admin", "StaffAdminPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Staff accounts"), Action.STAFF_MANAGE),
+    # The management desk (docs/settings.md, docs/audit.md "Review").
+    PageSpec("settingsPage", "gui.pages.settings", "SettingsPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Settings"), Action.SETTINGS_VIEW),
+    PageSpec("auditPage", "gui.pages.audit_review", "AuditReviewPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Audit log"), Action.AUDIT_VIEW),
 )
 
 
