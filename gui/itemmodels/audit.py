@@ -159,8 +159,12 @@ class AuditTableModel(QAbstractTableModel):
 
 
 def _headers() -> dict[str, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AuditTableModel", text)
-
-    return {"id": tr("No."), "time": tr("Time"), "actor": tr("Staff ID"), "action": tr("Action"),
-            "entity": tr("Record"), "entity_id": tr("Record ID"), "detail": tr("Detail")}
+    return {
+        "id": QCoreApplication.translate("AuditTableModel", "No."),
+        "time": QCoreApplication.translate("AuditTableModel", "Time"),
+        "actor": QCoreApplication.translate("AuditTableModel", "Staff ID"),
+        "action": QCoreApplication.translate("AuditTableModel", "Action"),
+        "entity": QCoreApplication.translate("AuditTableModel", "Record"),
+        "entity_id": QCoreApplication.translate("AuditTableModel", "Record ID"),
+        "detail": QCoreApplication.translate("AuditTableModel", "Detail"),
+    }

@@ -287,13 +287,11 @@ class ScoreSettingsSection(QWidget):
         self.dialog = dialog
 
 
-def _tr(text: str) -> Callable[[], str]:
-    return lambda: QCoreApplication.translate("SettingsPage", text)
-
-
 SECTIONS: tuple[SettingsSection, ...] = (
-    SettingsSection(_tr("Branch"), BranchSettingsSection, frozenset({Role.ADMIN})),
-    SettingsSection(_tr("Client scoring"), ScoreSettingsSection, frozenset({Role.SUPERVISOR})),
+    SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Branch"), BranchSettingsSection,
+                    frozenset({Role.ADMIN})),
+    SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Client scoring"), ScoreSettingsSection,
+                    frozenset({Role.SUPERVISOR})),
 )
 
 
