@@ -151,7 +151,8 @@ class AuditTableModel(QAbstractTableModel):
                 "action": e.action,
                 "entity": e.entity,
                 "entity_id": "" if e.entity_id is None else str(e.entity_id),
-                "detail": (e.detail or "") + (f" reason#{e.reason_id}" if e.reason_id is not None else ""),
+                "detail": " ".join(p for p in (e.detail, f"reason#{e.reason_id}" if e.reason_id is not None else None)
+                                   if p),
             }[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("id", "entity_id"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
+from gui.itemmodels import audit as audit_model
 from gui.itemmodels.audit import AuditTableModel
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
@@ -52,7 +53,7 @@ class AuditReviewPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.count_label = named(QLabel(), "auditCountLabel")
         self._choices_loaded = False
         self._build()
@@ -132,5 +133,7 @@ class AuditReviewPage(Page):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
+        if n and n <= audit_model.PAGE:  # the first window: fit the columns to what it holds
+            self.table.resizeColumnsToContents()
         more = self.tr(" (scroll for more)") if self.model.canFetchMore() else ""
         self.count_label.setText(self.tr("{n} events shown").format(n=n) + more)

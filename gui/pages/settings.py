@@ -79,6 +79,8 @@ class BranchSettingsSection(QWidget):
         self.idle_spin.setSuffix(self.tr(" min"))
         self.abandon_spin = named(QSpinBox(), "abandonAfterSpin")
         self.abandon_spin.setRange(0, 99)
+        for spin in (self.idle_spin, self.abandon_spin):
+            spin.setMaximumWidth(140)
         self.interests_list = named(QListWidget(), "interestsSettingsList")
         self.interests_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.interests_list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked

@@ -1,6 +1,6 @@
 """The sheets' block of ordinary clients guided to self-service or the counter (docs/diversion.md).
 
-A block of its own beside the referral tables: table 3 in the PDF, a worksheet of
+A block of its own below the referral tables in the PDF, a worksheet of
 its own in the .xlsx. Names are made printable like the rest of the sheet.
 """
 
@@ -15,7 +15,8 @@ from services.reports.grid import Grid, GridColumn, GridSpec, GridStyle, HeaderC
 from services.stats import DiversionRow, Sheet
 
 _TEXTS: dict[str, tuple[str, str]] = {
-    "table": ("三、普通客户分流统计", "3. Ordinary clients guided elsewhere (diversions)"),
+    # Unnumbered: the sheet's numbered parts are the referral tables and the chart.
+    "table": ("普通客户分流统计", "Ordinary clients guided elsewhere (diversions)"),
     "sheet": ("分流", "Diversions"),
     "self_service": ("引导至自助设备", "To self-service"),
     "counter": ("引导至柜台", "To the counter"),
@@ -55,7 +56,7 @@ def rows(sheet: Sheet) -> list[list[str | int]]:
 
 
 def pdf_flowables(sheet: Sheet, frame_width: float, style: GridStyle) -> list[Flowable]:
-    """Table 3 of the PDF: who diverted how many ordinary clients, and where to."""
+    """The PDF's diversion table: who diverted how many ordinary clients, and where to."""
     if sheet.diversions is None:
         return []
     widths = ([12 * mm] if sheet.all_branches else []) + [15 * mm, 19 * mm, 19 * mm]

@@ -335,7 +335,7 @@ def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
         ref_grid,
         Spacer(1, 6 * mm),
         rm_grid,
-        *diversions.pdf_flowables(sheet, frame_width, grid_style),  # table 3 (docs/diversion.md)
+        *diversions.pdf_flowables(sheet, frame_width, grid_style),  # diversions (docs/diversion.md)
         Spacer(1, 2 * mm),
         Paragraph(escape(L.t("note")), styles["note"]),
         Spacer(1, 4 * mm),

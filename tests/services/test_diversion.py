@@ -117,8 +117,8 @@ def test_the_daily_pdf_and_xlsx_show_the_diversion_counts(db, f, clock, lobby_te
     _sheet_world(db, f, clock, lobby_team)
     friday = dt.date(2026, 11, 20)
     text = pdf_text(export_report(db, f.system, "daily", friday, tmp_path / "daily.pdf"))
-    assert "三、普通客户分流统计" in text
-    block = text[text.index("三、普通客户分流统计"):]
+    assert "普通客户分流统计" in text
+    block = text[text.index("普通客户分流统计"):]
     lines = {ln.split()[0]: ln.split()[-3:] for ln in block.splitlines() if ln.split()}
     assert lines["L01"] == ["2", "1", "3"] and lines["T01"] == ["0", "1", "1"]
     assert lines["合计"] == ["2", "2", "4"]
