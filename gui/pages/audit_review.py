@@ -66,7 +66,7 @@ class AuditReviewPage(Page):
         font.setBold(True)
         title.setFont(font)
         filters = QHBoxLayout()
-        for text, widget in ((self.tr("&Who"), self.staff_combo), (self.tr("Wh&at"), self.action_combo),
+        for text, widget in ((self.tr("&Who"), self.staff_combo), (self.tr("Acti&on"), self.action_combo),
                              (self.tr("&From"), self.from_edit), (self.tr("&To"), self.to_edit)):
             label = QLabel(text)
             label.setBuddy(widget)

@@ -242,7 +242,7 @@ class ReferralFormUi(QWidget):
         text = QLabel(self.tr("Ordinary clients are not referred: guide the client and count a diversion."))
         named(text, "diversionPromptLabel")
         text.setWordWrap(True)
-        self.divert_self_button = QPushButton(self.tr("Guided to &self-service"))
+        self.divert_self_button = QPushButton(self.tr("Guided to se&lf-service"))
         named(self.divert_self_button, "divertSelfServiceButton")
         self.divert_counter_button = QPushButton(self.tr("Guided to the co&unter"))
         named(self.divert_counter_button, "divertCounterButton")

@@ -88,12 +88,12 @@ class BranchSettingsSection(QWidget):
         self.interests_list.setMaximumHeight(220)
         self.new_interest_edit = named(QLineEdit(), "newInterestEdit")
         self.new_interest_edit.setPlaceholderText(self.tr("A new interest"))
-        self.add_button = named(QPushButton(self.tr("&Add")), "addInterestButton")
+        self.add_button = named(QPushButton(self.tr("A&dd")), "addInterestButton")
         self.rename_button = named(QPushButton(self.tr("Re&name")), "renameInterestButton")
         self.remove_button = named(QPushButton(self.tr("Re&move")), "removeInterestButton")
         self.up_button = named(QPushButton(self.tr("&Up")), "moveInterestUpButton")
         self.down_button = named(QPushButton(self.tr("Do&wn")), "moveInterestDownButton")
-        self.save_button = named(QPushButton(self.tr("&Save settings")), "saveSettingsButton")
+        self.save_button = named(QPushButton(self.tr("Sa&ve settings")), "saveSettingsButton")
         self.saved_label = named(QLabel(), "settingsSavedLabel")
         self.saved_label.setStyleSheet(SAVED_STYLE)
         self._saved_timer = QTimer(self)
@@ -117,7 +117,7 @@ class BranchSettingsSection(QWidget):
         hint = QLabel(self.tr("1–60 minutes without input lock the window"))
         hint.setStyleSheet("QLabel { color: #666666; }")
         form.addRow("", hint)
-        self.errors.add_row(form, label(self.tr("Propose &abandoning after"), self.abandon_spin),
+        self.errors.add_row(form, label(self.tr("Propose abandoning a&fter"), self.abandon_spin),
                             self.abandon_spin, "abandon_after_attempts")
         hint2 = QLabel(self.tr("1–20 unanswered contact attempts in a row"))
         hint2.setStyleSheet("QLabel { color: #666666; }")

@@ -12,8 +12,8 @@
             <translation>&amp;Who</translation>
         </message>
         <message>
-            <source>Wh&amp;at</source>
-            <translation>Wh&amp;at</translation>
+            <source>Acti&amp;on</source>
+            <translation>Acti&amp;on</translation>
         </message>
         <message>
             <source>&amp;From</source>
@@ -86,8 +86,8 @@
             <translation>A new interest</translation>
         </message>
         <message>
-            <source>&amp;Add</source>
-            <translation>&amp;Add</translation>
+            <source>A&amp;dd</source>
+            <translation>A&amp;dd</translation>
         </message>
         <message>
             <source>Re&amp;name</source>
@@ -106,8 +106,8 @@
             <translation>Do&amp;wn</translation>
         </message>
         <message>
-            <source>&amp;Save settings</source>
-            <translation>&amp;Save settings</translation>
+            <source>Sa&amp;ve settings</source>
+            <translation>Sa&amp;ve settings</translation>
         </message>
         <message>
             <source>&amp;Branch name</source>
@@ -122,8 +122,8 @@
             <translation>1–60 minutes without input lock the window</translation>
         </message>
         <message>
-            <source>Propose &amp;abandoning after</source>
-            <translation>Propose &amp;abandoning after</translation>
+            <source>Propose abandoning a&amp;fter</source>
+            <translation>Propose abandoning a&amp;fter</translation>
         </message>
         <message>
             <source>1–20 unanswered contact attempts in a row</source>
@@ -2450,8 +2450,8 @@ Database: {db}</translation>
             <translation>Ordinary clients are not referred: guide the client and count a diversion.</translation>
         </message>
         <message>
-            <source>Guided to &amp;self-service</source>
-            <translation>Guided to &amp;self-service</translation>
+            <source>Guided to se&amp;lf-service</source>
+            <translation>Guided to se&amp;lf-service</translation>
         </message>
         <message>
             <source>Guided to the co&amp;unter</source>

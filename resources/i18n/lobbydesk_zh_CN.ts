@@ -12,8 +12,8 @@
             <translation>操作人(&amp;W)</translation>
         </message>
         <message>
-            <source>Wh&amp;at</source>
-            <translation>操作(&amp;A)</translation>
+            <source>Acti&amp;on</source>
+            <translation>操作(&amp;O)</translation>
         </message>
         <message>
             <source>&amp;From</source>
@@ -86,8 +86,8 @@
             <translation>新的意向业务</translation>
         </message>
         <message>
-            <source>&amp;Add</source>
-            <translation>添加(&amp;A)</translation>
+            <source>A&amp;dd</source>
+            <translation>添加(&amp;D)</translation>
         </message>
         <message>
             <source>Re&amp;name</source>
@@ -106,8 +106,8 @@
             <translation>下移(&amp;W)</translation>
         </message>
         <message>
-            <source>&amp;Save settings</source>
-            <translation>保存设置(&amp;S)</translation>
+            <source>Sa&amp;ve settings</source>
+            <translation>保存设置(&amp;V)</translation>
         </message>
         <message>
             <source>&amp;Branch name</source>
@@ -122,8 +122,8 @@
             <translation>无键盘鼠标操作 1–60 分钟后锁定窗口</translation>
         </message>
         <message>
-            <source>Propose &amp;abandoning after</source>
-            <translation>连续未接通建议放弃(&amp;A)</translation>
+            <source>Propose abandoning a&amp;fter</source>
+            <translation>连续未接通建议放弃(&amp;F)</translation>
         </message>
         <message>
             <source>1–20 unanswered contact attempts in a row</source>
@@ -2450,8 +2450,8 @@ Database: {db}</source>
             <translation>个人普通客户不推介：请引导客户办理并计入分流。</translation>
         </message>
         <message>
-            <source>Guided to &amp;self-service</source>
-            <translation>引导至自助设备(&amp;S)</translation>
+            <source>Guided to se&amp;lf-service</source>
+            <translation>引导至自助设备(&amp;L)</translation>
         </message>
         <message>
             <source>Guided to the co&amp;unter</source>
