@@ -292,6 +292,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
                else "它之前的事件被删除或改写 / the event before it was deleted or rewritten")
         print(f"审计日志损坏 / audit log broken at event {check.broken_id}: {why}")
         return EXIT_FAILURE
+    if args.actor and not audit.known_actor(db, args.actor.strip()):
+        from services.i18n import msg
+
+        raise BadArgument("--actor", msg("unknown_actor", value=args.actor))
     # The operator of the installation reads every branch's log; the lines hold codes and ids only.
     try:
         for line in audit.events(db, Actor.system(0), since=since, staff_no=args.actor):

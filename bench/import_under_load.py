@@ -31,7 +31,8 @@ if str(ROOT) not in sys.path:
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅建国志文斌"
-TYPES = ["现有优质客户", "现有潜质客户", "待争取优质客户", "个人普通客户"]
+# 个人普通客户 is left out: an ordinary client is diverted, not referred, and the import refuses it (docs/diversion.md).
+TYPES = ["现有优质客户", "现有潜质客户", "待争取优质客户"]
 CHANNELS = ["大堂", "现金柜台", "非现金柜台", "电话银行"]
 HEADER = ["日期", "时间", "推介人工号", "客户姓名", "手机号", "证件号", "客户类型", "推介状态", "理财经理工号",
           "渠道", "意向业务", "备注"]

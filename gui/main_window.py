@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
         self.pages_menu.fill(self.workspace.build(self.ctx))
+        settings_page = self.workspace.page("settingsPage")
+        if settings_page is not None:  # a saved idle time and branch name apply at once (docs/settings.md)
+            settings_page.settings_saved.connect(lambda _view: self._load_branch_settings(actor))  # type: ignore[attr-defined]
         from gui.notifier import attach_notifier
 
         self.notifier = attach_notifier(self, self.ctx)

@@ -32,6 +32,7 @@ from models.enums import (
     ComplaintState,
     ContactChannel,
     ContactResult,
+    DiversionWhere,
     FollowUpOrigin,
     FollowUpState,
     Gender,
@@ -440,6 +441,8 @@ class BranchSettings(Base):
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10)
     score_weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[utc_ts | None]  # migration 0018: who saved this version (docs/settings.md)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
@@ -597,3 +600,16 @@ class Complaint(Base):
         Index("ix_complaint_recorder_list", "recorded_by_id", "done", "due_on", "id"),
         Index("ix_complaint_branch_received", "branch_id", "received_on"),  # the monthly counts
     )
+class Diversion(Base):
+    """An ordinary client the lobby guided to self-service or the counter; no client data (docs/diversion.md)."""
+
+    __tablename__ = "diversion"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    at: Mapped[utc_ts]
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    guided_to: Mapped[DiversionWhere] = mapped_column(enum_type(DiversionWhere))
+
+    __table_args__ = (Index("ix_diversion_branch_day", "branch_id", "business_date", "staff_id"),)

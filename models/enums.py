@@ -151,6 +151,13 @@ class MaintenanceKind(StrEnum):
     OTHER = "other"
 
 
+class DiversionWhere(StrEnum):
+    """Where the lobby guided an ordinary client instead of referring them (docs/diversion.md)."""
+
+    SELF_SERVICE = "self_service"
+    COUNTER = "counter"
+
+
 # The configurable interest list's defaults (docs/product.md "Glossary"), in display order.
 DEFAULT_INTERESTS: tuple[str, ...] = (
     "理财产品", "基金", "保险", "贵金属", "存款", "个人贷款", "信用卡", "电子银行", "其他",

@@ -535,28 +535,19 @@ def branch_of(db: Database, branch_id: int) -> BranchInfo:
 
 def update_settings(db: Database, actor: Actor, *, abandon_after_attempts: int | None = None,
                     idle_lock_minutes: int | None = None) -> Settings:
-    """The branch's settings (administrator or supervisor)."""
+    """The branch's settings (administrator, command line): ``services.settings.update`` over its current version."""
+    from services import settings
+
     require(actor, Action.SETTINGS_MANAGE)
-    problems = Problems()
-    if abandon_after_attempts is not None and not 1 <= abandon_after_attempts <= 20:
-        problems.add("abandon_after_attempts", "not_in_list", value=abandon_after_attempts)
-    if idle_lock_minutes is not None and not 1 <= idle_lock_minutes <= 120:
-        problems.add("idle_lock_minutes", "not_in_list", value=idle_lock_minutes)
-    problems.raise_if_any()
-    with db.write() as s:
-        st = s.scalars(select(BranchSettings).where(BranchSettings.branch_id == actor.branch_id)).first()
-        if st is None:
-            st = BranchSettings(branch_id=actor.branch_id, abandon_after_attempts=3, idle_lock_minutes=10,
-                                score_weights={}, interests=list(DEFAULT_INTERESTS))
-            s.add(st)
-        if abandon_after_attempts is not None:
-            st.abandon_after_attempts = abandon_after_attempts
-        if idle_lock_minutes is not None:
-            st.idle_lock_minutes = idle_lock_minutes
-        s.flush()
-        audit.record(s, db, actor, "update", "settings", st.id,
-                     f"abandon_after={st.abandon_after_attempts} idle={st.idle_lock_minutes}")
-        return Settings(st.abandon_after_attempts, st.idle_lock_minutes, tuple(st.interests or DEFAULT_INTERESTS))
+    saved = settings.update(db, actor, settings.SettingsInput(
+        idle_lock_minutes=idle_lock_minutes, abandon_after_attempts=abandon_after_attempts),
+        _settings_version(db, actor.branch_id))
+    return Settings(saved.abandon_after_attempts, saved.idle_lock_minutes, saved.interests)
+
+
+def _settings_version(db: Database, branch_id: int) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(BranchSettings.version).where(BranchSettings.branch_id == branch_id)) or 0)
 
 
 # --- the first run and the administrator's page -----------------------------------

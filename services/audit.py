@@ -216,3 +216,64 @@ def verify(db: Database) -> ChainCheck:
                 return ChainCheck(n, eid, "missing_before")
             expected = stored
     return ChainCheck(n)
+
+
+# --- the supervisor's review (docs/audit.md "Review") ------------------------------------------
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """Who (a staff id), what (an action code), when (branch days, both ends included); None: any."""
+
+    staff_no: str | None = None
+    action: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def review(db: Database, actor: Actor, filters: ReviewFilter | None = None, *, before_id: int | None = None,
+           limit: int = 200) -> list[AuditLine]:
+    """One keyset window of the actor's branch's log, newest first: the events older than ``before_id``.
+
+    Supervisor and administrator (docs/audit.md "Review": the log holds codes and ids, never client data).
+    """
+    require(actor, Action.AUDIT_VIEW)
+    f = filters or ReviewFilter()
+    q = select(AuditEvent.id, AuditEvent.at, AuditEvent.actor_staff_no, AuditEvent.action, AuditEvent.entity,
+               AuditEvent.entity_id, AuditEvent.detail, AuditEvent.reason_id)
+    q = q.where((AuditEvent.branch_id == actor.branch_id) | AuditEvent.branch_id.is_(None))
+    if f.staff_no:
+        q = q.where(AuditEvent.actor_staff_no == f.staff_no)
+    if f.action:
+        q = q.where(AuditEvent.action == f.action)
+    if f.since is not None:
+        q = q.where(AuditEvent.at >= local_midnight_utc(f.since))
+    if f.until is not None:
+        q = q.where(AuditEvent.at < local_midnight_utc(f.until + dt.timedelta(days=1)))
+    if before_id is not None:
+        q = q.where(AuditEvent.id < before_id)
+    with db.read() as s:
+        return [AuditLine(*row) for row in s.execute(q.order_by(AuditEvent.id.desc()).limit(limit))]
+
+
+def review_choices(db: Database, actor: Actor) -> tuple[list[tuple[str, str]], list[str]]:
+    """The review's filter lists: the branch's staff (id, name) and the action codes its log holds."""
+    from models import Staff
+
+    require(actor, Action.AUDIT_VIEW)
+    with db.read() as s:
+        people = [(no, name) for no, name in s.execute(
+            select(Staff.staff_no, Staff.name).where(Staff.branch_id == actor.branch_id).order_by(Staff.staff_no))]
+        actions = list(s.scalars(
+            select(AuditEvent.action).where((AuditEvent.branch_id == actor.branch_id)
+                                            | AuditEvent.branch_id.is_(None))
+            .distinct().order_by(AuditEvent.action)))
+    return people, actions
+
+
+def known_actor(db: Database, staff_no: str) -> bool:
+    """Whether ``staff_no`` is a staff account or names an event's actor (the command line's ``--actor``)."""
+    from models import Staff
+
+    with db.read() as s:
+        return (s.scalar(select(Staff.id).where(Staff.staff_no == staff_no).limit(1)) is not None
+                or s.scalar(select(AuditEvent.id).where(AuditEvent.actor_staff_no == staff_no).limit(1)) is not None)

@@ -24,6 +24,8 @@ from models import (
     ContactChannel,
     ContactResult,
     DayClose,
+    Diversion,
+    DiversionWhere,
     FinancialSnapshot,
     FollowUp,
     FollowUpOrigin,
@@ -335,8 +337,10 @@ class _Builder:
             client_type = rng.choices(
                 (ClientType.TO_WIN, ClientType.EXISTING_POTENTIAL, ClientType.ORDINARY, ClientType.EXISTING_PREMIUM),
                 (55, 25, 10, 10))[0]
-        status = ReferralStatus.PENDING if rng.random() < (0.15 if client_type == ClientType.ORDINARY else 0.45) \
-            else ReferralStatus.REFERRED
+        if client_type == ClientType.ORDINARY:  # guided to self-service or the counter (docs/diversion.md)
+            self.divert(referrer, day, moment)
+            return
+        status = ReferralStatus.PENDING if rng.random() < 0.45 else ReferralStatus.REFERRED
         rm = self.staff_by_id(client.rm_id) if client is not None else None
         if rm is None:
             rm = referrer if referrer.role == Role.RM and rng.random() < 0.7 else rng.choice(self.rms)
@@ -372,6 +376,14 @@ class _Builder:
             self.profile(new_client)
             new_people.append(new_client)
         self.filed.append(_Filed(referral, follow_up, day))
+
+    def divert(self, by: Staff, day: dt.date, moment: dt.datetime) -> None:
+        """An ordinary client the lobby guided elsewhere, counted as diversion.record counts it."""
+        where = self.rng.choices((DiversionWhere.SELF_SERVICE, DiversionWhere.COUNTER), (60, 40))[0]
+        row = Diversion(branch_id=self.branch.id, at=moment, business_date=day, staff_id=by.id, guided_to=where)
+        self.s.add(row)
+        self.s.flush()
+        self.audit(moment, actor_of(by), "create", "diversion", row.id, f"to={where.value}")
 
     def void_some(self) -> None:
         """A few referrals voided minutes later, with the reason, as void_referral does."""

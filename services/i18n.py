@@ -197,6 +197,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "complaint_state_in_progress": ("处理中", "in progress"),
     "complaint_state_replied": ("已回复", "replied"),
     "complaint_state_closed": ("已结案", "closed"),
+    # settings, the audit review, diversion (docs/settings.md, docs/audit.md, docs/diversion.md)
+    "interest_duplicate": ("兴趣“{value}”重复", "the interest “{value}” appears twice"),
+    "interests_empty": ("至少保留一项兴趣", "keep at least one interest"),
+    "interests_too_many": ("最多 {max} 项兴趣", "at most {max} interests"),
+    "ordinary_not_referred": ("个人普通客户不推介，请分流至自助设备或柜台并计入分流",
+                              "ordinary clients are not referred: guide them to self-service or the counter "
+                              "and count a diversion"),
+    "unknown_actor": ("没有工号为“{value}”的员工", "no staff member has the id “{value}”"),
 }
 
 

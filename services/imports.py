@@ -49,7 +49,7 @@ from services.errors import Conflict, FieldProblem, ValidationError
 from services.i18n import msg
 from services.importfiles import Column, Table, read_table, sorted_problems, unnamed_cells
 from services.permissions import Action, Actor, require
-from services.referrals import CHANNEL_ALIASES, CLIENT_TYPE_ALIASES, STATUS_ALIASES, lock_day
+from services.referrals import CHANNEL_ALIASES, STATUS_ALIASES, lock_day, referable_type
 
 log = logging.getLogger("lobbydesk.imports")
 T = TypeVar("T")
@@ -394,7 +394,7 @@ class _ReferralRows:
         q = v.Problems(row=row)
         ct_text, st_text, ch_text = t.get("client_type"), t.get("status"), t.get("channel") or "lobby"
         client_type = self.once(q, ("type", ct_text), lambda m: m.run(
-            lambda: v.choice("client_type", ct_text, ClientType, CLIENT_TYPE_ALIASES)))
+            lambda: referable_type("client_type", ct_text)))
         status = self.once(q, ("status", st_text), lambda m: m.run(
             lambda: v.choice("status", st_text, ReferralStatus, STATUS_ALIASES)))
         channel = self.once(q, ("channel", ch_text), lambda m: m.run(

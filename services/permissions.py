@@ -53,6 +53,9 @@ class Action(StrEnum):
     COMPLAINT_HANDLE = "complaint.handle"  # the branch's list with the text; advance, reply, close
     COMPLAINT_EXTEND = "complaint.extend"  # approve the one extension to 7 working days
     HOLIDAYS_MANAGE = "holidays.manage"  # the branch's own holiday list (docs/complaints.md "Working days")
+    # The management desk (docs/settings.md, docs/diversion.md).
+    SETTINGS_VIEW = "settings.view"  # the settings page: the administrator's and the supervisor's sections
+    DIVERSION_RECORD = "diversion.record"  # count an ordinary client guided to self-service or the counter
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -86,7 +89,7 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.REPORT_EXPORT: frozenset({_L, _S, SYSTEM_ROLE}),
     Action.REPORT_ALL_BRANCHES: frozenset({_S, SYSTEM_ROLE}),
     Action.STAFF_MANAGE: frozenset({_A, SYSTEM_ROLE}),
-    Action.SETTINGS_MANAGE: frozenset({_A, _S, SYSTEM_ROLE}),
+    Action.SETTINGS_MANAGE: frozenset({_A, SYSTEM_ROLE}),  # the branch's settings (docs/settings.md "Who")
     Action.AUDIT_VIEW: frozenset({_A, _S}),
     Action.WEEKLY_VIEW: frozenset({_R, _S}),
     Action.WEEKLY_SUBMIT: frozenset({_R}),
@@ -104,6 +107,8 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.COMPLAINT_HANDLE: frozenset({_L, _S}),
     Action.COMPLAINT_EXTEND: frozenset({_S}),
     Action.HOLIDAYS_MANAGE: frozenset({_A, _S, SYSTEM_ROLE}),
+    Action.SETTINGS_VIEW: frozenset({_A, _S}),
+    Action.DIVERSION_RECORD: _STAFF_WHO_REFER,
 }
 
 

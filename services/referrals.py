@@ -47,6 +47,23 @@ CLIENT_TYPE_ALIASES: dict[str, ClientType] = {
     "待争取优质客户": ClientType.TO_WIN, "待争取客户": ClientType.TO_WIN,
     "个人普通客户": ClientType.ORDINARY, "普通客户": ClientType.ORDINARY,
 }
+
+# The client types the lobby guides elsewhere instead of referring (docs/diversion.md); the
+# referral form offers to count a diversion when one is chosen.
+DIVERTED_TYPES: frozenset[str] = frozenset({ClientType.ORDINARY.value})
+
+
+def referable_type(field: str, value: str | ClientType | None) -> ClientType:
+    """A client type a referral may carry: an ordinary client is guided elsewhere, not referred.
+
+    The lobby counts such a client as a diversion instead (docs/diversion.md).
+    """
+    ct = v.choice(field, value, ClientType, CLIENT_TYPE_ALIASES)
+    if ct.value in DIVERTED_TYPES:
+        raise v.fail(field, "ordinary_not_referred")
+    return ct
+
+
 STATUS_ALIASES: dict[str, ReferralStatus] = {"已推介": ReferralStatus.REFERRED, "待跟进": ReferralStatus.PENDING}
 CHANNEL_ALIASES: dict[str, Channel] = {
     "大堂": Channel.LOBBY, "厅堂": Channel.LOBBY, "现金柜台": Channel.CASH_COUNTER,
@@ -233,7 +250,7 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
     """
     now = db.now()
     today = local_date(now)
-    client_type = problems.run(lambda: v.choice("client_type", data.client_type, ClientType, CLIENT_TYPE_ALIASES))
+    client_type = problems.run(lambda: referable_type("client_type", data.client_type))
     status = problems.run(lambda: v.choice("status", data.status, ReferralStatus, STATUS_ALIASES))
     channel = problems.run(lambda: v.choice("channel", data.channel, Channel, CHANNEL_ALIASES))
     note = problems.run(lambda: v.clean_text("note", data.note, max_len=v.NOTE_MAX, multiline=True))
@@ -427,7 +444,9 @@ def update_referral(db: Database, actor: Actor, referral_id: int, version: int, 
             problems.add("rm", "rm_not_active", value=rm_id)
         if client_type is not None:
             ct = problems.run(lambda: v.choice("client_type", client_type, ClientType, CLIENT_TYPE_ALIASES))
-            if ct:
+            if ct is not None and ct.value in DIVERTED_TYPES and ct != r.client_type:
+                problems.add("client_type", "ordinary_not_referred")
+            elif ct:
                 r.client_type = ct
         if channel is not None:
             ch = problems.run(lambda: v.choice("channel", channel, Channel, CHANNEL_ALIASES))

@@ -76,7 +76,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, Self
 
-from sqlalchemy import ColumnElement, Executable, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Executable, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import (
@@ -238,6 +238,7 @@ class Sheet:
     previous: PreviousPeriod | None = field(default=None)
     # --- complaints section (docs/complaints.md "Monthly summary"): the monthly sheet only ---
     complaints: ComplaintMonth | None = field(default=None)
+    diversions: DiversionSection | None = field(default=None)  # the lobby's diversions (docs/diversion.md)
 
     @property
     def all_branches(self) -> bool:
@@ -440,6 +441,51 @@ def _period(s: Session, branch_id: int | None, start: dt.date, end: dt.date, bra
                    _closed_days(s, branch_id, start, end, branches))
 
 
+# --- diversions of ordinary clients (docs/diversion.md): a block of its own -------------
+
+@dataclass(frozen=True)
+class DiversionRow:
+    """One staff member's ordinary clients guided to self-service or the counter in the period."""
+
+    staff: StaffLine
+    self_service: int
+    counter: int
+
+    @property
+    def total(self) -> int:
+        return self.self_service + self.counter
+
+
+@dataclass(frozen=True)
+class DiversionSection:
+    """Every staff member who diverted a client in the period (by staff number), and the totals."""
+
+    rows: tuple[DiversionRow, ...]
+
+    @property
+    def self_service(self) -> int:
+        return sum(r.self_service for r in self.rows)
+
+    @property
+    def counter(self) -> int:
+        return sum(r.counter for r in self.rows)
+
+    @property
+    def total(self) -> int:
+        return self.self_service + self.counter
+
+
+def _diversion_section(s: Session, branch_id: int | None, codes: dict[int, str], start: dt.date,
+                       end: dt.date) -> DiversionSection:
+    from services.diversion import counts_in
+
+    counts = counts_in(s, branch_id, start, end)
+    lines = _staff_lines(s, branch_id, codes, set(counts), false())
+    return DiversionSection(tuple(
+        DiversionRow(ln, counts[(ln.branch_id, ln.staff_id)].self_service, counts[(ln.branch_id, ln.staff_id)].counter)
+        for ln in lines))
+
+
 def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, all_branches: bool = False) -> Sheet:
     """The figures of one sheet: ``day`` is any day of the period."""
     require(actor, Action.REPORT_EXPORT)
@@ -478,6 +524,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         codes = {bid: code for bid, code, _ in branch_rows}
         referrer_lines = _staff_lines(s, branch_id, codes, referrer_keys, listed_referrers)
         rm_lines = _staff_lines(s, branch_id, codes, rm_keys, listed_rms)
+        diversions = _diversion_section(s, branch_id, codes, start, end)
 
     zero_ref, zero_rm = ReferrerFigures(), RmFigures()
     referrers = tuple(
@@ -502,7 +549,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         referrer_totals=ReferrerFigures.total(r.figures for r in referrers),
         rm_totals=RmFigures.total(r.figures for r in rms),
         closed=now.closed, generated_at=db.now(), generated_by=actor.name, generated_by_no=actor.staff_no,
-        previous=previous,
+        previous=previous, diversions=diversions,
         complaints=complaint_month,
     )
 
@@ -522,7 +569,7 @@ def monthly(db: Database, actor: Actor, first_of_month: dt.date, all_branches: b
 
 
 __all__ = [
-    "CLIENT_TYPE_COLUMNS", "ClosedInfo", "Kind", "PreviousPeriod", "ReferrerFigures", "ReferrerRow", "RmFigures",
-    "RmRow", "Sheet", "StaffLine", "build_sheet", "daily", "month_of", "monthly", "period_of", "previous_month",
-    "week_of", "weekly",
+    "CLIENT_TYPE_COLUMNS", "ClosedInfo", "DiversionRow", "DiversionSection", "Kind", "PreviousPeriod",
+    "ReferrerFigures", "ReferrerRow", "RmFigures", "RmRow", "Sheet", "StaffLine", "build_sheet", "daily", "month_of",
+    "monthly", "period_of", "previous_month", "week_of", "weekly",
 ]

@@ -58,3 +58,15 @@ class Factories:
             preferred_contact_at=contact_at, **kw,  # type: ignore[arg-type]
         )
         return file_referral(self.db, self.actor(referrer), data)
+
+    def old_ordinary_referral(self, referrer: StaffInfo, rm: StaffInfo, **kw: object) -> FiledReferral:
+        """A referral of an ordinary client filed before such clients were diverted instead (docs/diversion.md):
+        filed as another type, then marked ordinary as the old data holds it."""
+        from sqlalchemy import update
+
+        from models import ClientType, Referral
+
+        filed = self.referral(referrer, rm, client_type="to_win", **kw)  # type: ignore[arg-type]
+        with self.db.write() as s:
+            s.execute(update(Referral).where(Referral.id == filed.id).values(client_type=ClientType.ORDINARY))
+        return filed

@@ -30,12 +30,13 @@ from gui.context import AppContext
 from gui.pages.base import Page
 from gui.pages.referral_form_ui import HINT_STYLE, ReferralFormUi
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors
-from models import Channel, ReferralStatus, Role
-from services import accounts, clients, referrals
+from models import Channel, DiversionWhere, ReferralStatus, Role
+from services import accounts, clients, diversion, referrals
 from services import validation as v
 from services.accounts import RmChoice
 from services.clients import ClientMatch
 from services.db import BRANCH_TZ
+from services.diversion import DIVERTED_TYPES, DiversionCounts
 from services.errors import ValidationError
 from services.referrals import DuplicateWarning, FiledReferral, ReferralInput
 
@@ -88,6 +89,9 @@ class ReferralPage(Page, ReferralFormUi):
         self._save_shortcut.activated.connect(self.on_save)
         self._new_shortcut.activated.connect(self.new_referral)
         self._saved_timer.timeout.connect(self.saved_label.clear)
+        self.type_combo.currentIndexChanged.connect(self.on_type_changed)
+        self.divert_self_button.clicked.connect(lambda: self.on_divert(DiversionWhere.SELF_SERVICE))
+        self.divert_counter_button.clicked.connect(lambda: self.on_divert(DiversionWhere.COUNTER))
 
     # --- the page contract -----------------------------------------------------------
 
@@ -120,7 +124,11 @@ class ReferralPage(Page, ReferralFormUi):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
-            self.on_save()
+            focus = self.focusWidget()
+            if focus in (self.divert_self_button, self.divert_counter_button):
+                focus.click()  # Enter on a diversion button counts it
+            else:
+                self.on_save()
             event.accept()
             return
         if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
@@ -280,6 +288,44 @@ class ReferralPage(Page, ReferralFormUi):
         n = len(self.note_edit.toPlainText())
         self.note_count_label.setText(f"{n}/{NOTE_MAX}")
         self.note_count_label.setStyleSheet("QLabel { color: #b3261e; }" if n > NOTE_MAX else HINT_STYLE)
+
+    # --- diversion of an ordinary client (docs/diversion.md) ------------------------------
+
+    @Slot(int)
+    def on_type_changed(self, _index: int) -> None:
+        """A type the service diverts rather than refers: offer the diversion, the cursor on it."""
+        diverted = self.type_combo.currentData() in DIVERTED_TYPES
+        self.diversion_prompt.setVisible(diverted)
+        if diverted:
+            self.divert_self_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_divert(self, where: DiversionWhere) -> None:
+        if self._saving:
+            return
+        self._saving = True
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def job() -> DiversionCounts:
+            diversion.record(db, actor, where)
+            return diversion.my_count_today(db, actor)
+
+        self.run(job, self._on_diverted, failed=self._on_divert_failed, change=True)
+
+    def _on_diverted(self, counts: DiversionCounts) -> None:
+        self._saving = False
+        self._clear_errors()
+        self._reset_fields()
+        self.saved_label.setText(self.tr("Diversion counted ({n} today).").format(n=counts.total))
+        self.diversion_count_label.setText(self.tr("Today: {n}").format(n=counts.total))
+        self._saved_timer.start()
+        self.mobile_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_divert_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationError):
+            self.errors.show(exc)
+        else:
+            messages.show_error(self, exc)  # a closed day, a lost database: the count did not happen
 
     # --- saving ------------------------------------------------------------------------
 

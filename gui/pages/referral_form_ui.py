@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -44,6 +45,7 @@ WARNING_STYLE = (
 )
 SAVED_STYLE = "QLabel { color: #1b5e20; font-weight: bold; }"
 HINT_STYLE = "QLabel { color: #666666; }"
+DIVERSION_STYLE = "QFrame#diversionPrompt { background: #eef4fb; border: 1px solid #9bbce0; border-radius: 3px; }"
 
 
 class ReferralFormUi(QWidget):
@@ -184,6 +186,8 @@ class ReferralFormUi(QWidget):
         self.warning_label.setWordWrap(True)
         self.warning_label.setVisible(False)
 
+        self._build_diversion_prompt()
+
         self.saved_label = QLabel()
         named(self.saved_label, "referralSavedLabel")
         self.saved_label.setStyleSheet(SAVED_STYLE)
@@ -208,6 +212,7 @@ class ReferralFormUi(QWidget):
         page.setSpacing(8)
         page.addLayout(header)
         page.addWidget(self.warning_label)
+        page.addWidget(self.diversion_prompt)
         page.addLayout(columns)
         page.addWidget(more_box)
         page.addWidget(self.form_error_label)
@@ -228,6 +233,28 @@ class ReferralFormUi(QWidget):
         self._new_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         self._new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+
+    def _build_diversion_prompt(self) -> None:
+        """Shown when the client type is 个人普通客户: count a diversion instead (docs/diversion.md)."""
+        self.diversion_prompt = QFrame()
+        named(self.diversion_prompt, "diversionPrompt")
+        self.diversion_prompt.setStyleSheet(DIVERSION_STYLE)
+        text = QLabel(self.tr("Ordinary clients are not referred: guide the client and count a diversion."))
+        named(text, "diversionPromptLabel")
+        text.setWordWrap(True)
+        self.divert_self_button = QPushButton(self.tr("Guided to se&lf-service"))
+        named(self.divert_self_button, "divertSelfServiceButton")
+        self.divert_counter_button = QPushButton(self.tr("Guided to the co&unter"))
+        named(self.divert_counter_button, "divertCounterButton")
+        self.diversion_count_label = QLabel()
+        named(self.diversion_count_label, "diversionCountLabel")
+        row = QHBoxLayout(self.diversion_prompt)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(text, 1)
+        row.addWidget(self.divert_self_button)
+        row.addWidget(self.divert_counter_button)
+        row.addWidget(self.diversion_count_label)
+        self.diversion_prompt.setVisible(False)
 
     # --- interests ---------------------------------------------------------------------
 

@@ -75,6 +75,11 @@ PAGES: tuple[PageSpec, ...] = (
     # Complaints (docs/complaints.md): anyone on staff records; the lobby manager owns the list.
     PageSpec("complaintPage", "gui.pages.complaints", "ComplaintPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Complaints"), Action.COMPLAINT_RECORD),
+    # The management desk (docs/settings.md, docs/audit.md "Review").
+    PageSpec("settingsPage", "gui.pages.settings", "SettingsPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Settings"), Action.SETTINGS_VIEW),
+    PageSpec("auditPage", "gui.pages.audit_review", "AuditReviewPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Audit log"), Action.AUDIT_VIEW),
 )
 
 

@@ -2,6 +2,147 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AuditReviewPage</name>
+        <message>
+            <source>Audit log</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
+            <source>&amp;Who</source>
+            <translation>&amp;Who</translation>
+        </message>
+        <message>
+            <source>Acti&amp;on</source>
+            <translation>Acti&amp;on</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>&amp;From</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>&amp;To</translation>
+        </message>
+        <message>
+            <source>Codes and record numbers only: the log holds no client data.</source>
+            <translation>Codes and record numbers only: the log holds no client data.</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>Anyone</translation>
+        </message>
+        <message>
+            <source>Anything</source>
+            <translation>Anything</translation>
+        </message>
+        <message>
+            <source> (scroll for more)</source>
+            <translation> (scroll for more)</translation>
+        </message>
+        <message>
+            <source>{n} events shown</source>
+            <translation>{n} events shown</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditTableModel</name>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Staff ID</source>
+            <translation>Staff ID</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Record ID</source>
+            <translation>Record ID</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchSettingsSection</name>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>A new interest</source>
+            <translation>A new interest</translation>
+        </message>
+        <message>
+            <source>A&amp;dd</source>
+            <translation>A&amp;dd</translation>
+        </message>
+        <message>
+            <source>Re&amp;name</source>
+            <translation>Re&amp;name</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>Re&amp;move</translation>
+        </message>
+        <message>
+            <source>&amp;Up</source>
+            <translation>&amp;Up</translation>
+        </message>
+        <message>
+            <source>Do&amp;wn</source>
+            <translation>Do&amp;wn</translation>
+        </message>
+        <message>
+            <source>Sa&amp;ve settings</source>
+            <translation>Sa&amp;ve settings</translation>
+        </message>
+        <message>
+            <source>&amp;Branch name</source>
+            <translation>&amp;Branch name</translation>
+        </message>
+        <message>
+            <source>&amp;Idle lock after</source>
+            <translation>&amp;Idle lock after</translation>
+        </message>
+        <message>
+            <source>1–60 minutes without input lock the window</source>
+            <translation>1–60 minutes without input lock the window</translation>
+        </message>
+        <message>
+            <source>Propose abandoning a&amp;fter</source>
+            <translation>Propose abandoning a&amp;fter</translation>
+        </message>
+        <message>
+            <source>1–20 unanswered contact attempts in a row</source>
+            <translation>1–20 unanswered contact attempts in a row</translation>
+        </message>
+        <message>
+            <source>Referrals already filed keep the interests they were filed with.</source>
+            <translation>Referrals already filed keep the interests they were filed with.</translation>
+        </message>
+        <message>
+            <source>In&amp;terests</source>
+            <translation>In&amp;terests</translation>
+        </message>
+        <message>
+            <source>Settings saved.</source>
+            <translation>Settings saved.</translation>
+        </message>
+    </context>
+    <context>
         <name>BreakdownModel</name>
         <message>
             <source>Factor</source>
@@ -1920,6 +2061,14 @@ Database: {db}</translation>
             <translation>Complaints</translation>
         </message>
         <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Audit log</translation>
+        </message>
+        <message>
             <source>New referral</source>
             <translation>New referral</translation>
         </message>
@@ -2699,6 +2848,18 @@ Database: {db}</translation>
             <source>Save referral (Enter)</source>
             <translation>Save referral (Enter)</translation>
         </message>
+        <message>
+            <source>Ordinary clients are not referred: guide the client and count a diversion.</source>
+            <translation>Ordinary clients are not referred: guide the client and count a diversion.</translation>
+        </message>
+        <message>
+            <source>Guided to se&amp;lf-service</source>
+            <translation>Guided to se&amp;lf-service</translation>
+        </message>
+        <message>
+            <source>Guided to the co&amp;unter</source>
+            <translation>Guided to the co&amp;unter</translation>
+        </message>
     </context>
     <context>
         <name>ReferralNotifier</name>
@@ -2756,6 +2917,14 @@ Database: {db}</translation>
         <message>
             <source>{rm} · the client's RM</source>
             <translation>{rm} · the client's RM</translation>
+        </message>
+        <message>
+            <source>Diversion counted ({n} today).</source>
+            <translation>Diversion counted ({n} today).</translation>
+        </message>
+        <message>
+            <source>Today: {n}</source>
+            <translation>Today: {n}</translation>
         </message>
         <message>
             <source>Referral #{id} saved.</source>
@@ -3153,6 +3322,36 @@ Database: {db}</translation>
         <message>
             <source>{total} of 100</source>
             <translation>{total} of 100</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreSettingsSection</name>
+        <message>
+            <source>Score &amp;weights and thresholds…</source>
+            <translation>Score &amp;weights and thresholds…</translation>
+        </message>
+        <message>
+            <source>How clients are scored and tiered; saving offers to rescore the branch.</source>
+            <translation>How clients are scored and tiered; saving offers to rescore the branch.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Branch</source>
+            <translation>Branch</translation>
+        </message>
+        <message>
+            <source>Holidays and make-up working days</source>
+            <translation>Holidays and make-up working days</translation>
+        </message>
+        <message>
+            <source>Client scoring</source>
+            <translation>Client scoring</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,147 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>AuditReviewPage</name>
+        <message>
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <source>&amp;Who</source>
+            <translation>操作人(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Acti&amp;on</source>
+            <translation>操作(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>从(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>至(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Codes and record numbers only: the log holds no client data.</source>
+            <translation>仅记录操作代码和记录编号，审计日志不含客户信息。</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>全部人员</translation>
+        </message>
+        <message>
+            <source>Anything</source>
+            <translation>全部操作</translation>
+        </message>
+        <message>
+            <source> (scroll for more)</source>
+            <translation>（向下滚动查看更多）</translation>
+        </message>
+        <message>
+            <source>{n} events shown</source>
+            <translation>已显示 {n} 条</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditTableModel</name>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Staff ID</source>
+            <translation>工号</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录类型</translation>
+        </message>
+        <message>
+            <source>Record ID</source>
+            <translation>记录编号</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchSettingsSection</name>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>A new interest</source>
+            <translation>新的意向业务</translation>
+        </message>
+        <message>
+            <source>A&amp;dd</source>
+            <translation>添加(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Re&amp;name</source>
+            <translation>改名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>删除(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Up</source>
+            <translation>上移(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Do&amp;wn</source>
+            <translation>下移(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Sa&amp;ve settings</source>
+            <translation>保存设置(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Branch name</source>
+            <translation>网点名称(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Idle lock after</source>
+            <translation>无操作锁屏时间(&amp;I)</translation>
+        </message>
+        <message>
+            <source>1–60 minutes without input lock the window</source>
+            <translation>无键盘鼠标操作 1–60 分钟后锁定窗口</translation>
+        </message>
+        <message>
+            <source>Propose abandoning a&amp;fter</source>
+            <translation>连续未接通建议放弃(&amp;F)</translation>
+        </message>
+        <message>
+            <source>1–20 unanswered contact attempts in a row</source>
+            <translation>连续 1–20 次联系未接通</translation>
+        </message>
+        <message>
+            <source>Referrals already filed keep the interests they were filed with.</source>
+            <translation>已录入的推介保留录入时的意向业务。</translation>
+        </message>
+        <message>
+            <source>In&amp;terests</source>
+            <translation>意向业务(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Settings saved.</source>
+            <translation>设置已保存。</translation>
+        </message>
+    </context>
+    <context>
         <name>BreakdownModel</name>
         <message>
             <source>Factor</source>
@@ -1920,6 +2061,14 @@ Database: {db}</source>
             <translation>客户投诉</translation>
         </message>
         <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
             <source>New referral</source>
             <translation>新建推介</translation>
         </message>
@@ -2699,6 +2848,18 @@ Database: {db}</source>
             <source>Save referral (Enter)</source>
             <translation>保存推介 (Enter)</translation>
         </message>
+        <message>
+            <source>Ordinary clients are not referred: guide the client and count a diversion.</source>
+            <translation>个人普通客户不推介：请引导客户办理并计入分流。</translation>
+        </message>
+        <message>
+            <source>Guided to se&amp;lf-service</source>
+            <translation>引导至自助设备(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Guided to the co&amp;unter</source>
+            <translation>引导至柜台(&amp;U)</translation>
+        </message>
     </context>
     <context>
         <name>ReferralNotifier</name>
@@ -2756,6 +2917,14 @@ Database: {db}</source>
         <message>
             <source>{rm} · the client's RM</source>
             <translation>{rm} · 客户的理财经理</translation>
+        </message>
+        <message>
+            <source>Diversion counted ({n} today).</source>
+            <translation>已计入分流（今日 {n} 位）。</translation>
+        </message>
+        <message>
+            <source>Today: {n}</source>
+            <translation>今日：{n}</translation>
         </message>
         <message>
             <source>Referral #{id} saved.</source>
@@ -3153,6 +3322,36 @@ Database: {db}</source>
         <message>
             <source>{total} of 100</source>
             <translation>{total} / 100</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreSettingsSection</name>
+        <message>
+            <source>Score &amp;weights and thresholds…</source>
+            <translation>评分权重与分层阈值(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>How clients are scored and tiered; saving offers to rescore the branch.</source>
+            <translation>客户如何评分和分层；保存后可重新为全网点客户评分。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Branch</source>
+            <translation>网点</translation>
+        </message>
+        <message>
+            <source>Holidays and make-up working days</source>
+            <translation>节假日与调休工作日</translation>
+        </message>
+        <message>
+            <source>Client scoring</source>
+            <translation>客户评分</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
         </message>
     </context>
     <context>

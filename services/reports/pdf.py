@@ -30,6 +30,7 @@ from reportlab.platypus import (
 )
 
 from services.db import BRANCH_TZ
+from services.reports import diversions
 from services.reports import labels as L
 from services.reports.fonts import register_fonts
 from services.reports.grid import Grid, GridColumn, GridSpec, GridStyle, HeaderCell
@@ -361,6 +362,7 @@ def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
         ref_grid,
         Spacer(1, 6 * mm),
         rm_grid,
+        *diversions.pdf_flowables(sheet, frame_width, grid_style),  # diversions (docs/diversion.md)
         Spacer(1, 2 * mm),
         Paragraph(escape(L.t("note")), styles["note"]),
         Spacer(1, 4 * mm),

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from services.db import BRANCH_TZ
+from services.reports import diversions
 from services.reports import labels as L
 from services.stats import ReferrerRow, RmRow, Sheet
 
@@ -141,6 +142,7 @@ def render_xlsx(sheet: Sheet, out: Path | IO[bytes]) -> None:
     _table(wb, L.t("sheet.rms"), sheet, L.rm_columns(sheet), sheet.rms,
            sheet.rm_totals.values(), prev.rm_totals.values() if prev else None)
     _complaints(wb, sheet)
+    diversions.xlsx_sheet(wb, sheet)  # docs/diversion.md
     wb.save(out)
 
 

@@ -74,3 +74,12 @@ def test_verify_names_the_event_after_a_deleted_middle_one(db_url, db, f, clock)
     done = run("--db", db_url, "audit", "verify")
     assert done.returncode == 1
     assert re.search(rf"\bevent {after}\b", done.stdout + done.stderr)
+
+
+def test_list_refuses_an_unknown_actor_with_exit_2(db_url, db, f, clock):
+    _history(db, f, clock)
+    done = run("--db", db_url, "audit", "list", "--actor", "Z99")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "--actor" in done.stderr and "Z99" in done.stderr
+    known = run("--db", db_url, "audit", "list", "--actor", "R01")  # an account with no events yet: no lines
+    assert known.returncode == 0 and known.stdout == ""

@@ -18,7 +18,8 @@ from tests.gui.support import child, click, type_text
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
-             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "complaintPage")
+             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "complaintPage",
+             "settingsPage", "auditPage")
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage", "complaintPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage", "complaintPage"),
@@ -27,8 +28,8 @@ ROLE_PAGES = {
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "clientPage",
                          "complaintPage"),
     Role.SUPERVISOR: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
-                      "weeklySummaryPage", "clientPage", "complaintPage"),
-    Role.ADMIN: ("staffPage",),
+                      "weeklySummaryPage", "clientPage", "complaintPage", "settingsPage", "auditPage"),
+    Role.ADMIN: ("staffPage", "settingsPage", "auditPage"),
 }
 
 

@@ -93,6 +93,9 @@ def known_day(db, f, clock) -> KnownDay:  # type: ignore[no-untyped-def]
                                    seq=100 + len(kd.mobiles))
         kd.mobiles.append(mobile)
         kd.id_numbers.append(id_number)
+        if client_type == "ordinary":  # filed before ordinary clients were diverted instead (docs/diversion.md)
+            return f.old_ordinary_referral(staff[referrer], staff[rm], status=status, mobile=mobile,
+                                           name=f"客户{next(names)}", client_id_number=id_number, **kw)
         return f.referral(staff[referrer], staff[rm], status=status, client_type=client_type, mobile=mobile,
                           name=f"客户{next(names)}", client_id_number=id_number, **kw)
 

@@ -72,7 +72,7 @@ def test_weekly_covers_monday_to_sunday_of_the_iso_week(db, f, clock, known_day)
     clock.now = local(dt.date(2026, 11, 23), 11).astimezone(dt.timezone.utc)  # next Monday: does not
     f.referral(staff["T02"], staff["R03"], client_type="existing_premium", name="周一客")
     clock.now = local(dt.date(2026, 11, 16), 9).astimezone(dt.timezone.utc)  # the Monday itself: counts
-    f.referral(staff["T02"], staff["R03"], client_type="ordinary", name="周初客")
+    f.old_ordinary_referral(staff["T02"], staff["R03"], name="周初客")  # filed before diversion (docs/diversion.md)
 
     for day in (dt.date(2026, 11, 16), DAY, dt.date(2026, 11, 22)):
         sheet = stats.weekly(db, f.system, day)

@@ -29,7 +29,7 @@ def table(ws, width: int) -> tuple[list[str], dict[str, tuple[int, ...]], tuple[
 def test_daily_xlsx_has_header_frozen_panes_and_numeric_cells(db, f, known_day, tmp_path):
     out = export_report(db, f.system, "daily", DAY, tmp_path / "daily.xlsx")
     wb = load_workbook(out)
-    assert wb.sheetnames == ["概要", "推介人", "理财经理"]
+    assert wb.sheetnames == ["概要", "推介人", "理财经理", "分流"]  # 分流: docs/diversion.md
     assert wb.properties.title == "推介统计表 2026-11-20" and wb.properties.creator == "测试支行"
     ws = wb["推介人"]
     header, body, totals = table(ws, 11)

@@ -17,6 +17,7 @@ from models import (
     ContactAttempt,
     ContactResult,
     DayClose,
+    Diversion,
     FinancialSnapshot,
     FollowUp,
     FollowUpOrigin,
@@ -81,7 +82,10 @@ def check_referrals(db: Database, demo: DemoResult) -> None:
     assert min(r.business_date for r in refs) == today - dt.timedelta(days=29)
     assert max(r.business_date for r in refs) <= today
     assert all(r.created_at <= db.now() for r in refs)
-    assert {r.client_type for r in refs} == set(ClientType)
+    # Ordinary clients are diverted, not referred (docs/diversion.md): counted instead.
+    assert {r.client_type for r in refs} == set(ClientType) - {ClientType.ORDINARY}
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Diversion)) > 0
     assert {r.channel for r in refs} == set(Channel)
     assert {r.status for r in refs} == set(ReferralStatus)
     voided = [r for r in refs if r.voided_at is not None]

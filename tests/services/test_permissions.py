@@ -17,12 +17,14 @@ from services import (
     complaints,
     dayclose,
     diary,
+    diversion,
     followups,
     imports,
     received,
     referrals,
     reports,
     scoring,
+    settings,
     weekly,
     workdays,
 )
@@ -132,6 +134,8 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.SCORE_SETTINGS: lambda w, a: scoring.score_settings(w.db, a),
     Action.SCORE_RECOMPUTE: lambda w, a: scoring.recompute_branch(w.db, a),
     Action.CLIENT_IMPORT: _import_clients,
+    Action.SETTINGS_VIEW: lambda w, a: settings.read(w.db, a),
+    Action.DIVERSION_RECORD: lambda w, a: diversion.record(w.db, a, "self_service"),
 }
 
 

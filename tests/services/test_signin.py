@@ -229,8 +229,10 @@ def test_work_beside_the_password_check_learns_the_role_only_and_never_fails_the
     signed = accounts.authenticate(db, st.staff_no, PASSWORD, meanwhile=seen.append)
     assert signed.actor.staff_id == st.id and seen == [Role.RM]
     # A wrong password runs it too (the same work as a right one); an unknown id does not reach it.
-    _ = pytest.raises(AuthError, accounts.authenticate, db, st.staff_no, "Guess-1234", meanwhile=seen.append)
-    _ = pytest.raises(AuthError, accounts.authenticate, db, "NOBODY", "Guess-1234", meanwhile=seen.append)
+    with pytest.raises(AuthError):
+        accounts.authenticate(db, st.staff_no, "Guess-1234", meanwhile=seen.append)
+    with pytest.raises(AuthError):
+        accounts.authenticate(db, "NOBODY", "Guess-1234", meanwhile=seen.append)
     assert seen == [Role.RM, Role.RM]
 
     def broken(_role: str) -> None:
