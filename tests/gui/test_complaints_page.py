@@ -58,7 +58,7 @@ def test_the_model_passes_the_model_tester(qtbot, qtmodeltester, desk):
     qtmodeltester.check(model)
 
 
-def test_the_lobby_manager_sees_the_overdue_complaint_on_top_marked_and_counted(qtbot, pages, desk):
+def test_the_lobby_manager_sees_the_overdue_complaint_on_top_marked_and_counted(qtbot, pages, desk, english_interface):
     fresh = _record(desk, desk.teller)
     overdue = _record(desk, desk.teller, days_ago=20)
     page = open_page(qtbot, pages, desk, desk.lobby)

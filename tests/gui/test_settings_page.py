@@ -41,7 +41,7 @@ def _set_spin(qtbot, spin: QSpinBox, value: int) -> None:  # type: ignore[no-unt
 def test_admin_saves_new_idle_minutes_and_the_idle_lock_uses_them(qtbot, f, launch_window, db):
     window, page = _admin_window(qtbot, f, launch_window)
     assert window.idle_timeout_ms == 10 * 60_000
-    assert set(page.sections) == {"branchSettingsSection"}
+    assert set(page.sections) == {"branchSettingsSection", "holidaysSection"}
     spin = child(page, QSpinBox, "idleLockMinutesSpin")
     _set_spin(qtbot, spin, 1)
     click(qtbot, child(page, QPushButton, "saveSettingsButton"))
@@ -135,7 +135,7 @@ def test_supervisor_sees_the_score_settings_section_only(qtbot, f, launch_window
     window = launch_window(sup.staff_no)
     window.show_page("settingsPage")
     page = child(window, SettingsPage, "settingsPage")
-    assert set(page.sections) == {"scoreSettingsSection"}
+    assert set(page.sections) == {"holidaysSection", "scoreSettingsSection"}
     assert page.findChild(BranchSettingsSection) is None
     click(qtbot, child(page, QPushButton, "openScoreSettingsButton"))
     qtbot.waitUntil(lambda: window.findChild(QWidget, "scoreSettingsDialog") is not None
