@@ -16,6 +16,8 @@ from models.entities import (
     MaintenanceRecord,
     ReasonText,
     Referral,
+    RetentionAction,
+    RetentionRecord,
     ScoreSettings,
     Staff,
     TierChange,
@@ -23,6 +25,7 @@ from models.entities import (
 )
 from models.enums import (
     DEFAULT_INTERESTS,
+    AmountBand,
     AppointmentStatus,
     Channel,
     ClientType,
@@ -35,6 +38,10 @@ from models.enums import (
     NoDealReason,
     PlanKind,
     ReferralStatus,
+    RetentionActionKind,
+    RetentionMove,
+    RetentionReason,
+    RetentionResult,
     RiskTolerance,
     Role,
     Tier,
@@ -48,4 +55,7 @@ __all__ = [
     "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind",
     "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "ScoreSettings", "Staff", "Tier",
     "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
+    # account-closure retention (docs/retention.md)
+    "AmountBand", "RetentionAction", "RetentionActionKind", "RetentionMove", "RetentionReason", "RetentionRecord",
+    "RetentionResult",
 ]
