@@ -55,7 +55,9 @@ __all__ = [
     "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind",
     "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "ScoreSettings", "Staff", "Tier",
     "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
-    # account-closure retention (docs/retention.md)
+]
+# account-closure retention (docs/retention.md)
+__all__ += [
     "AmountBand", "RetentionAction", "RetentionActionKind", "RetentionMove", "RetentionReason", "RetentionRecord",
     "RetentionResult",
 ]

@@ -178,6 +178,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bands_too_many": ("最多 {max} 档", "at most {max} bands"),
     "rating_range": ("评分应为 0–{max} 的整数", "a rating is a whole number from 0 to {max}"),
     "id_number_differs": ("与该手机号客户已登记的证件号不同", "differs from the ID number on file for this mobile"),
+    # account-closure retention (docs/retention.md)
+    "retention_not_premium": ("只有优质客户（核心优质、普通优质）需要登记异动销户",
+                              "only premium clients (core or ordinary premium) are flagged for retention"),
+    "retention_open_already": ("该客户已有未结束的异动销户记录", "this client already has an open retention record"),
+    "retention_closed": ("该异动销户记录已结束", "this retention record is already closed"),
+    "retention_action_first": ("请先记录挽留措施", "record the retention effort first"),
+    "retention_moves_required": ("请至少选择一项", "choose at least one"),
 }
 
 

@@ -48,6 +48,12 @@ class Action(StrEnum):
     SCORE_SETTINGS = "score.settings"
     SCORE_RECOMPUTE = "score.recompute"
     CLIENT_IMPORT = "client.import"
+    # Account-closure retention (docs/retention.md "Who may").
+    RETENTION_VIEW = "retention.view"  # the page: what one flagged (lobby roles), one's clients' (RM), all (supervisor)
+    RETENTION_FLAG = "retention.flag"  # flag a premium client closing or moving accounts
+    RETENTION_VIEW_BRANCH = "retention.view_branch"  # every record of the branch
+    RETENTION_WORK = "retention.work"  # record an action and close: the client's RM
+    RETENTION_STEP_IN = "retention.step_in"  # act on any record of the branch: the supervisor
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -95,6 +101,11 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.SCORE_SETTINGS: frozenset({_S}),
     Action.SCORE_RECOMPUTE: frozenset({_S}),
     Action.CLIENT_IMPORT: frozenset({_S, SYSTEM_ROLE}),
+    Action.RETENTION_VIEW: frozenset({_T, _L, _R, _S}),
+    Action.RETENTION_FLAG: frozenset({_T, _L, _R, _S}),
+    Action.RETENTION_VIEW_BRANCH: frozenset({_L, _S}),
+    Action.RETENTION_WORK: frozenset({_R, _S}),
+    Action.RETENTION_STEP_IN: frozenset({_S}),
 }
 
 
