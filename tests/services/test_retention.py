@@ -340,3 +340,23 @@ def test_two_sessions_saving_the_same_record_give_one_save_and_one_conflict(db, 
         with db.read() as s:
             assert s.scalar(select(func.count()).select_from(RetentionAction)
                             .where(RetentionAction.record_id == rid)) == (1 if op == "record_action" else 0)
+
+
+# --- the profile's timeline ---------------------------------------------------------------------
+
+def test_retention_records_appear_in_the_clients_timeline(db, f, crew, clock):
+    from services import clients
+
+    rm = crew[Role.RM]
+    cid = _client(db, f, rm)
+    clock.advance(hours=1)
+    rid = retention.flag(db, f.actor(crew[Role.TELLER]), cid, **FLAG, reason_text="不在时间线上")
+    entries = clients.timeline(db, f.actor(rm), cid)
+    assert (entries[0].kind, entries[0].id, entries[0].what, entries[0].who) == (
+        "retention", rid, "open", crew[Role.TELLER].name)
+    assert entries[0].note is None
+    retention.close(db, f.actor(rm), rid, result="normal_closure", version=_version(db, rid))
+    assert clients.timeline(db, f.actor(rm), cid)[0].what == "normal_closure"
+    walked = clients.timeline(db, f.actor(rm), cid, limit=1)
+    walked += clients.timeline(db, f.actor(rm), cid, after=walked[-1].key, limit=5)
+    assert [e.key for e in walked] == [e.key for e in clients.timeline(db, f.actor(rm), cid)]
