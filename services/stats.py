@@ -96,6 +96,7 @@ from services.accounts import BranchInfo
 from services.db import Database, local_midnight_utc
 from services.errors import FieldProblem, ValidationError
 from services.permissions import Action, Actor, require
+from services.retention import RetentionCounts, counts_by_rm
 
 Key = tuple[int, int]  # (branch id, staff id): a staff member's figures within one branch
 
@@ -234,10 +235,16 @@ class Sheet:
     generated_by: str
     generated_by_no: str
     previous: PreviousPeriod | None = field(default=None)
+    # The monthly sheet's account-closure retention section (docs/retention.md); None on other sheets.
+    retention: tuple[RetentionLine, ...] | None = field(default=None)
 
     @property
     def all_branches(self) -> bool:
         return self.branch is None
+
+    @property
+    def retention_totals(self) -> RetentionCounts:
+        return RetentionCounts.total(ln.counts for ln in self.retention or ())
 
 
 # --- periods --------------------------------------------------------------------
@@ -436,6 +443,31 @@ def _period(s: Session, branch_id: int | None, start: dt.date, end: dt.date, bra
                    _closed_days(s, branch_id, start, end, branches))
 
 
+# --- account-closure retention (docs/retention.md): the monthly sheet's per-RM section ------------
+
+@dataclass(frozen=True)
+class RetentionLine:
+    """One RM's retention records flagged in the month and their results; ``staff`` None: clients with
+    no RM when flagged (their branch's code in ``branch_code``)."""
+
+    staff: StaffLine | None
+    branch_code: str
+    counts: RetentionCounts
+
+
+def _retention_lines(s: Session, branch_id: int | None, codes: dict[int, str], start: dt.date,
+                     end: dt.date) -> tuple[RetentionLine, ...]:
+    """Every active RM (zeros included) and anyone else with records, then the records without an RM."""
+    counted = counts_by_rm(s, branch_id, start, end)
+    by_key = {(c.branch_id, c.rm_id): c.counts for c in counted}
+    wanted = {(c.branch_id, c.rm_id) for c in counted if c.rm_id is not None}
+    listed = and_(Staff.active.is_(True), Staff.role == Role.RM)
+    lines = [RetentionLine(ln, ln.branch_code, by_key.get((ln.branch_id, ln.staff_id), RetentionCounts()))
+             for ln in _staff_lines(s, branch_id, codes, wanted, listed)]
+    lines += [RetentionLine(None, codes.get(c.branch_id, "?"), c.counts) for c in counted if c.rm_id is None]
+    return tuple(lines)
+
+
 def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, all_branches: bool = False) -> Sheet:
     """The figures of one sheet: ``day`` is any day of the period."""
     require(actor, Action.REPORT_EXPORT)
@@ -471,6 +503,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         codes = {bid: code for bid, code, _ in branch_rows}
         referrer_lines = _staff_lines(s, branch_id, codes, referrer_keys, listed_referrers)
         rm_lines = _staff_lines(s, branch_id, codes, rm_keys, listed_rms)
+        retention_lines = _retention_lines(s, branch_id, codes, start, end) if kind is Kind.MONTHLY else None
 
     zero_ref, zero_rm = ReferrerFigures(), RmFigures()
     referrers = tuple(
@@ -495,7 +528,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         referrer_totals=ReferrerFigures.total(r.figures for r in referrers),
         rm_totals=RmFigures.total(r.figures for r in rms),
         closed=now.closed, generated_at=db.now(), generated_by=actor.name, generated_by_no=actor.staff_no,
-        previous=previous,
+        previous=previous, retention=retention_lines,
     )
 
 
@@ -518,3 +551,4 @@ __all__ = [
     "RmRow", "Sheet", "StaffLine", "build_sheet", "daily", "month_of", "monthly", "period_of", "previous_month",
     "week_of", "weekly",
 ]
+__all__ += ["RetentionLine"]  # account-closure retention (docs/retention.md)
