@@ -360,3 +360,45 @@ def test_retention_records_appear_in_the_clients_timeline(db, f, crew, clock):
     walked = clients.timeline(db, f.actor(rm), cid, limit=1)
     walked += clients.timeline(db, f.actor(rm), cid, after=walked[-1].key, limit=5)
     assert [e.key for e in walked] == [e.key for e in clients.timeline(db, f.actor(rm), cid)]
+
+
+def test_two_workstations_flagging_the_same_client_at_once_make_one_record(db, f, crew, monkeypatch):
+    """Both check that no record is open, then both insert: the partial unique index lets one in and the
+    other is refused beside the client field, never a crash (PostgreSQL; SQLite serialises writers)."""
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time")
+    real_flush = Session.flush
+    racing = threading.local()
+    barrier = threading.Barrier(2, timeout=10)
+
+    def flush_at_the_barrier(self: Session, objects: Any = None) -> None:
+        if getattr(racing, "on", False) and any(isinstance(o, RetentionRecord) for o in self.new):
+            racing.on = False
+            barrier.wait()
+        real_flush(self, objects)
+
+    monkeypatch.setattr(Session, "flush", flush_at_the_barrier)
+    for round_ in range(5):
+        cid = _client(db, f, crew[Role.RM])
+        outcomes: dict[str, BaseException | None] = {}
+
+        def run(actor: Actor, cid: int = cid, outcomes: dict[str, BaseException | None] = outcomes) -> None:
+            racing.on = True
+            try:
+                retention.flag(db, actor, cid, **FLAG)
+                outcomes[actor.staff_no] = None
+            except BaseException as failure:  # the test reports whatever escaped
+                outcomes[actor.staff_no] = failure
+
+        threads = [threading.Thread(target=run, args=(f.actor(crew[r]),)) for r in (Role.TELLER, Role.LOBBY_MANAGER)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        barrier.reset()
+        refused = [exc for exc in outcomes.values() if exc is not None]
+        assert len(refused) == 1, f"round {round_}: {outcomes}"
+        assert isinstance(refused[0], ValidationError) and set(refused[0].fields) == {"client"}, refused
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(RetentionRecord)
+                            .where(RetentionRecord.client_id == cid)) == 1
