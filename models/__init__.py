@@ -19,6 +19,8 @@ from models.entities import (
     MaintenanceRecord,
     ReasonText,
     Referral,
+    RetentionAction,
+    RetentionRecord,
     ScoreSettings,
     Staff,
     TierChange,
@@ -26,6 +28,7 @@ from models.entities import (
 )
 from models.enums import (
     DEFAULT_INTERESTS,
+    AmountBand,
     AppointmentStatus,
     Channel,
     ClientType,
@@ -43,6 +46,10 @@ from models.enums import (
     NoDealReason,
     PlanKind,
     ReferralStatus,
+    RetentionActionKind,
+    RetentionMove,
+    RetentionReason,
+    RetentionResult,
     RiskTolerance,
     Role,
     Tier,
@@ -59,3 +66,8 @@ __all__ = [
 ]
 # complaints (docs/complaints.md)
 __all__ += ["BranchHoliday", "Complaint", "ComplaintChannel", "ComplaintKind", "ComplaintState", "HolidayKind"]
+# account-closure retention (docs/retention.md)
+__all__ += [
+    "AmountBand", "RetentionAction", "RetentionActionKind", "RetentionMove", "RetentionReason", "RetentionRecord",
+    "RetentionResult",
+]

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, int_pk, money, name30, str32, str64, text500, utc_ts
 from models.enums import (
+    AmountBand,
     AppointmentStatus,
     Channel,
     ClientType,
@@ -41,6 +42,9 @@ from models.enums import (
     NoDealReason,
     PlanKind,
     ReferralStatus,
+    RetentionActionKind,
+    RetentionReason,
+    RetentionResult,
     RiskTolerance,
     Role,
     Tier,
@@ -589,6 +593,28 @@ class Complaint(Base):
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # the lobby manager handling it
     created_at: Mapped[utc_ts]
+class RetentionRecord(Base):
+    """One 优质客户异动销户记录表: a premium client closing or moving accounts, and the effort to keep them
+    (docs/retention.md). Open while ``result`` is None; ``is_open`` orders the list (open first)."""
+
+    __tablename__ = "retention_record"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    business_date: Mapped[dt.date] = mapped_column(Date)  # the branch's day the client came to close
+    flagged_at: Mapped[utc_ts]
+    flagged_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    moves: Mapped[list[str]] = mapped_column(JSON, default=list)  # RetentionMove codes, never account numbers
+    amount_band: Mapped[AmountBand] = mapped_column(enum_type(AmountBand))
+    reason: Mapped[RetentionReason] = mapped_column(enum_type(RetentionReason))
+    # The client's words, if typed, kept apart as client data (docs/audit.md "Reasons").
+    reason_text_id: Mapped[int | None] = mapped_column(ForeignKey("reason_text.id"))
+    rm_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # the client's RM when flagged
+    is_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    result: Mapped[RetentionResult | None] = mapped_column(enum_type(RetentionResult))
+    closed_at: Mapped[utc_ts | None]
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[utc_ts | None]
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -613,3 +639,34 @@ class Diversion(Base):
     guided_to: Mapped[DiversionWhere] = mapped_column(enum_type(DiversionWhere))
 
     __table_args__ = (Index("ix_diversion_branch_day", "branch_id", "business_date", "staff_id"),)
+        # The page's lists, open first then newest (keyset on is_open, flagged_at, id): the branch,
+        # one RM's clients, what one person flagged.
+        Index("ix_retention_branch_list", "branch_id", "is_open", "flagged_at", "id"),
+        Index("ix_retention_rm_list", "rm_id", "is_open", "flagged_at", "id"),
+        Index("ix_retention_flagger_list", "flagged_by_id", "is_open", "flagged_at", "id"),
+        Index("ix_retention_branch_date", "branch_id", "business_date"),  # the monthly counts
+        Index("ix_retention_client_flagged", "client_id", "flagged_at", "id"),  # the profile's timeline
+    )
+
+
+# One open record per client: a second flag while one is open is refused (docs/retention.md).
+Index("ux_retention_open_client", RetentionRecord.client_id, unique=True,
+      sqlite_where=RetentionRecord.is_open, postgresql_where=RetentionRecord.is_open)
+
+
+class RetentionAction(Base):
+    """One retention effort on a record: who acted (the RM, or the supervisor stepping in), when, what."""
+
+    __tablename__ = "retention_action"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    record_id: Mapped[int] = mapped_column(ForeignKey("retention_record.id"))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    stepped_in: Mapped[bool] = mapped_column(Boolean, default=False)  # the supervisor acting for the RM
+    at: Mapped[utc_ts]
+    kind: Mapped[RetentionActionKind] = mapped_column(enum_type(RetentionActionKind))
+    # What was said or offered: client data, read only by those who may work the record.
+    note: Mapped[text500 | None]
+
+    __table_args__ = (Index("ix_retention_action_record", "record_id", "at", "id"),)

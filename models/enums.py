@@ -197,3 +197,54 @@ class ComplaintState(StrEnum):
 class HolidayKind(StrEnum):
     HOLIDAY = "holiday"  # the branch is closed on a day the calendar calls a working day
     WORKDAY = "workday"  # the branch works on a day the calendar calls a rest day
+# --- account-closure retention (docs/retention.md) ------------------------------------------------
+
+
+class RetentionMove(StrEnum):
+    """What a premium client closes or moves (异动销户): kinds, never account numbers."""
+
+    CLOSE_ACCOUNT = "close_account"  # 销户
+    MOVE_DEPOSITS = "move_deposits"  # 大额存款转出
+    MOVE_WEALTH = "move_wealth"  # 理财、基金、保险赎回转出
+    CANCEL_CARD = "cancel_card"  # 注销银行卡
+    OTHER = "other"  # 其他
+
+
+class AmountBand(StrEnum):
+    """How much is moved, as a band: the record never holds an exact amount."""
+
+    BELOW_100K = "below_100k"  # 10 万元以下
+    FROM_100K = "100k_500k"  # 10–50 万元
+    FROM_500K = "500k_1m"  # 50–100 万元
+    FROM_1M = "1m_5m"  # 100–500 万元
+    FROM_5M = "5m_up"  # 500 万元以上
+
+
+class RetentionReason(StrEnum):
+    """The client's reason as the person at the counter heard it."""
+
+    RATE = "rate"  # 他行收益或利率更高
+    SERVICE = "service"  # 对服务不满意
+    RELOCATION = "relocation"  # 搬迁或工作变动
+    FUNDS_NEEDED = "funds_needed"  # 购房、经营等用款
+    INVESTMENT = "investment"  # 转投他处
+    OTHER = "other"  # 其他
+
+
+class RetentionActionKind(StrEnum):
+    """What was done to keep the client."""
+
+    TALK = "talk"  # 面谈沟通
+    CALL = "call"  # 电话沟通
+    OFFER = "offer"  # 提供产品或利率方案
+    FIX_SERVICE = "fix_service"  # 解决服务问题
+    OTHER = "other"  # 其他
+
+
+class RetentionResult(StrEnum):
+    """How a retention record ended (None while it is open)."""
+
+    RETAINED = "retained"  # 挽留成功
+    PARTLY_RETAINED = "partly_retained"  # 部分挽留
+    LOST = "lost"  # 流失
+    NORMAL_CLOSURE = "normal_closure"  # 正常销户

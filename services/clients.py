@@ -37,6 +37,7 @@ from models import (
     FollowUp,
     MaintenanceRecord,
     Referral,
+    RetentionRecord,
     RiskTolerance,
     Staff,
     Tier,
@@ -364,7 +365,8 @@ class TimelineEntry:
 
     ``kind``: ``referral`` (``what`` its status, ``channel`` its channel), ``follow_up`` (its
     state), ``contact`` (its result and channel), ``appointment`` (its status; ``at`` the agreed
-    time), ``maintenance`` (its kind). ``who``: the staff member who acted.
+    time), ``maintenance`` (its kind), ``retention`` (its result, ``open`` while open; ``at`` when
+    flagged, docs/retention.md). ``who``: the staff member who acted.
     """
 
     at: dt.datetime
@@ -381,7 +383,7 @@ class TimelineEntry:
 
 
 # In the order ties on ``at`` are broken (descending): a fixed rank per kind.
-TIMELINE_KINDS = ("referral", "follow_up", "contact", "appointment", "maintenance")
+TIMELINE_KINDS = ("referral", "follow_up", "contact", "appointment", "maintenance", "retention")
 
 
 def _before(at_col: ColumnElement[dt.datetime], id_col: ColumnElement[int], kind: str,
@@ -435,6 +437,10 @@ def _timeline_statement(after_kind: str | None, limit: int) -> Select[Any]:
              Appointment.note, Appointment.client_id == client_id),
         part("maintenance", MaintenanceRecord.at, MaintenanceRecord.id, MaintenanceRecord.kind, null_text,
              MaintenanceRecord.rm_id, MaintenanceRecord.note, MaintenanceRecord.client_id == client_id),
+        # The client's words of a retention record stay with the record (docs/retention.md): no note here.
+        part("retention", RetentionRecord.flagged_at, RetentionRecord.id,
+             func.coalesce(RetentionRecord.result, "open"), null_text, RetentionRecord.flagged_by_id, null_text,
+             RetentionRecord.client_id == client_id),
     ]
     u = union_all(*parts).subquery()
     who = aliased(Staff)
@@ -448,7 +454,8 @@ def _timeline_statement(after_kind: str | None, limit: int) -> Select[Any]:
 
 def timeline(db: Database, actor: Actor, client_id: int, after: TimelineKey | None = None,
              limit: int = TIMELINE_PAGE) -> list[TimelineEntry]:
-    """The client's referrals, follow-ups, contact attempts, appointments and maintenance, newest first:
+    """The client's referrals, follow-ups, contact attempts, appointments, maintenance and retention records,
+    newest first:
     a keyset window of ``limit`` entries after ``after``. Only for a viewer entitled to the profile,
     so nothing in it is masked further; each part reads at most ``limit`` rows from its index."""
     if limit < 1:

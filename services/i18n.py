@@ -205,6 +205,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "ordinary clients are not referred: guide them to self-service or the counter "
                               "and count a diversion"),
     "unknown_actor": ("没有工号为“{value}”的员工", "no staff member has the id “{value}”"),
+    # account-closure retention (docs/retention.md)
+    "retention_not_premium": ("只有优质客户（核心优质、普通优质）需要登记异动销户",
+                              "only premium clients (core or ordinary premium) are flagged for retention"),
+    "retention_open_already": ("该客户已有未结束的异动销户记录", "this client already has an open retention record"),
+    "retention_closed": ("该异动销户记录已结束", "this retention record is already closed"),
+    "retention_action_first": ("请先记录挽留措施", "record the retention effort first"),
+    "retention_moves_required": ("请至少选择一项", "choose at least one"),
 }
 
 

@@ -56,6 +56,12 @@ class Action(StrEnum):
     # The management desk (docs/settings.md, docs/diversion.md).
     SETTINGS_VIEW = "settings.view"  # the settings page: the administrator's and the supervisor's sections
     DIVERSION_RECORD = "diversion.record"  # count an ordinary client guided to self-service or the counter
+    # Account-closure retention (docs/retention.md "Who may").
+    RETENTION_VIEW = "retention.view"  # the page: what one flagged (lobby roles), one's clients' (RM), all (supervisor)
+    RETENTION_FLAG = "retention.flag"  # flag a premium client closing or moving accounts
+    RETENTION_VIEW_BRANCH = "retention.view_branch"  # every record of the branch
+    RETENTION_WORK = "retention.work"  # record an action and close: the client's RM
+    RETENTION_STEP_IN = "retention.step_in"  # act on any record of the branch: the supervisor
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -109,6 +115,11 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.HOLIDAYS_MANAGE: frozenset({_A, _S, SYSTEM_ROLE}),
     Action.SETTINGS_VIEW: frozenset({_A, _S}),
     Action.DIVERSION_RECORD: _STAFF_WHO_REFER,
+    Action.RETENTION_VIEW: frozenset({_T, _L, _R, _S}),
+    Action.RETENTION_FLAG: frozenset({_T, _L, _R, _S}),
+    Action.RETENTION_VIEW_BRANCH: frozenset({_L, _S}),
+    Action.RETENTION_WORK: frozenset({_R, _S}),
+    Action.RETENTION_STEP_IN: frozenset({_S}),
 }
 
 

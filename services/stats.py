@@ -98,6 +98,7 @@ from services.complaints import ComplaintMonth
 from services.db import Database, local_midnight_utc
 from services.errors import FieldProblem, ValidationError
 from services.permissions import Action, Actor, require
+from services.retention import RetentionCounts, counts_by_rm
 
 Key = tuple[int, int]  # (branch id, staff id): a staff member's figures within one branch
 
@@ -239,10 +240,16 @@ class Sheet:
     # --- complaints section (docs/complaints.md "Monthly summary"): the monthly sheet only ---
     complaints: ComplaintMonth | None = field(default=None)
     diversions: DiversionSection | None = field(default=None)  # the lobby's diversions (docs/diversion.md)
+    # The monthly sheet's account-closure retention section (docs/retention.md); None on other sheets.
+    retention: tuple[RetentionLine, ...] | None = field(default=None)
 
     @property
     def all_branches(self) -> bool:
         return self.branch is None
+
+    @property
+    def retention_totals(self) -> RetentionCounts:
+        return RetentionCounts.total(ln.counts for ln in self.retention or ())
 
 
 # --- periods --------------------------------------------------------------------
@@ -484,6 +491,29 @@ def _diversion_section(s: Session, branch_id: int | None, codes: dict[int, str],
     return DiversionSection(tuple(
         DiversionRow(ln, counts[(ln.branch_id, ln.staff_id)].self_service, counts[(ln.branch_id, ln.staff_id)].counter)
         for ln in lines))
+# --- account-closure retention (docs/retention.md): the monthly sheet's per-RM section ------------
+
+@dataclass(frozen=True)
+class RetentionLine:
+    """One RM's retention records flagged in the month and their results; ``staff`` None: clients with
+    no RM when flagged (their branch's code in ``branch_code``)."""
+
+    staff: StaffLine | None
+    branch_code: str
+    counts: RetentionCounts
+
+
+def _retention_lines(s: Session, branch_id: int | None, codes: dict[int, str], start: dt.date,
+                     end: dt.date) -> tuple[RetentionLine, ...]:
+    """Every active RM (zeros included) and anyone else with records, then the records without an RM."""
+    counted = counts_by_rm(s, branch_id, start, end)
+    by_key = {(c.branch_id, c.rm_id): c.counts for c in counted}
+    wanted = {(c.branch_id, c.rm_id) for c in counted if c.rm_id is not None}
+    listed = and_(Staff.active.is_(True), Staff.role == Role.RM)
+    lines = [RetentionLine(ln, ln.branch_code, by_key.get((ln.branch_id, ln.staff_id), RetentionCounts()))
+             for ln in _staff_lines(s, branch_id, codes, wanted, listed)]
+    lines += [RetentionLine(None, codes.get(c.branch_id, "?"), c.counts) for c in counted if c.rm_id is None]
+    return tuple(lines)
 
 
 def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, all_branches: bool = False) -> Sheet:
@@ -525,6 +555,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         referrer_lines = _staff_lines(s, branch_id, codes, referrer_keys, listed_referrers)
         rm_lines = _staff_lines(s, branch_id, codes, rm_keys, listed_rms)
         diversions = _diversion_section(s, branch_id, codes, start, end)
+        retention_lines = _retention_lines(s, branch_id, codes, start, end) if kind is Kind.MONTHLY else None
 
     zero_ref, zero_rm = ReferrerFigures(), RmFigures()
     referrers = tuple(
@@ -549,7 +580,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         referrer_totals=ReferrerFigures.total(r.figures for r in referrers),
         rm_totals=RmFigures.total(r.figures for r in rms),
         closed=now.closed, generated_at=db.now(), generated_by=actor.name, generated_by_no=actor.staff_no,
-        previous=previous, diversions=diversions,
+        previous=previous, diversions=diversions, retention=retention_lines,
         complaints=complaint_month,
     )
 
@@ -573,3 +604,4 @@ __all__ = [
     "ReferrerFigures", "ReferrerRow", "RmFigures", "RmRow", "Sheet", "StaffLine", "build_sheet", "daily", "month_of",
     "monthly", "period_of", "previous_month", "week_of", "weekly",
 ]
+__all__ += ["RetentionLine"]  # account-closure retention (docs/retention.md)

@@ -1,4 +1,4 @@
-"""A client's timeline (referrals, follow-ups, contacts, appointments, maintenance) as a lazy table model.
+"""A client's timeline (referrals, follow-ups, contacts, appointments, maintenance, retention) as a lazy table model.
 
 Rows come from ``services.clients.timeline`` in keyset windows of ``PAGE``, newest first, fetched on
 the database lane when the view scrolls near the end: a client with ten thousand entries opens as
@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from gui.context import AppContext
 from gui.widgets.labels import channel_label, follow_up_state_label, status_label
+from gui.widgets.retention_labels import result_label
 from models import AppointmentStatus, Channel, ContactChannel, ContactResult, MaintenanceKind
 from services import clients
 from services.clients import TimelineEntry
@@ -40,6 +41,7 @@ def kind_label(kind: str) -> str:
         "contact": QCoreApplication.translate("ClientTimeline", "Contact"),
         "appointment": QCoreApplication.translate("ClientTimeline", "Appointment"),
         "maintenance": QCoreApplication.translate("ClientTimeline", "Maintenance"),
+        "retention": QCoreApplication.translate("ClientTimeline", "Account closure"),
     }
     return labels.get(kind, kind)
 
@@ -104,6 +106,8 @@ def what_text(e: TimelineEntry) -> str:
         return _appointment_status(e.what)
     if e.kind == "maintenance":
         return _maintenance_kind(e.what)
+    if e.kind == "retention":
+        return result_label(e.what)
     return e.what
 
 

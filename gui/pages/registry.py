@@ -70,6 +70,9 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Weekly summary"), Action.WEEKLY_VIEW),
     PageSpec("clientPage", "gui.pages.client_search", "ClientSearchPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Find a client"), Action.CLIENT_LOOKUP),
+    # Account-closure retention (docs/retention.md): the lobby roles flag, the RM and the supervisor act.
+    PageSpec("retentionPage", "gui.pages.retention", "RetentionPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Account closures"), Action.RETENTION_VIEW),
     PageSpec("staffPage", "gui.pages.staff_admin", "StaffAdminPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Staff accounts"), Action.STAFF_MANAGE),
     # Complaints (docs/complaints.md): anyone on staff records; the lobby manager owns the list.

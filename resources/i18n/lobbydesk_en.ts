@@ -277,6 +277,10 @@
             <translation>Maintenance</translation>
         </message>
         <message>
+            <source>Account closure</source>
+            <translation>Account closure</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>Phone</translation>
         </message>
@@ -440,6 +444,29 @@
         <message>
             <source>Note (optional)</source>
             <translation>Note (optional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseRetentionDialog</name>
+        <message>
+            <source>Close the retention record</source>
+            <translation>Close the retention record</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— choose —</translation>
+        </message>
+        <message>
+            <source>&amp;Close record</source>
+            <translation>&amp;Close record</translation>
+        </message>
+        <message>
+            <source>Efforts on record: {n}</source>
+            <translation>Efforts on record: {n}</translation>
+        </message>
+        <message>
+            <source>&amp;Result</source>
+            <translation>&amp;Result</translation>
         </message>
     </context>
     <context>
@@ -1605,6 +1632,69 @@
         </message>
     </context>
     <context>
+        <name>FlagRetentionDialog</name>
+        <message>
+            <source>Flag an account closure</source>
+            <translation>Flag an account closure</translation>
+        </message>
+        <message>
+            <source>Name, last four digits or full mobile</source>
+            <translation>Name, last four digits or full mobile</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— choose —</translation>
+        </message>
+        <message>
+            <source>Optional: the client's words</source>
+            <translation>Optional: the client's words</translation>
+        </message>
+        <message>
+            <source>&amp;Flag</source>
+            <translation>&amp;Flag</translation>
+        </message>
+        <message>
+            <source>&amp;Client</source>
+            <translation>&amp;Client</translation>
+        </message>
+        <message>
+            <source>Closing or moving</source>
+            <translation>Closing or moving</translation>
+        </message>
+        <message>
+            <source>&amp;Amount</source>
+            <translation>&amp;Amount</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>&amp;Reason</translation>
+        </message>
+        <message>
+            <source>Client's &amp;words</source>
+            <translation>Client's &amp;words</translation>
+        </message>
+        <message>
+            <source>Only premium clients are flagged. Never type account numbers or exact amounts.</source>
+            <translation>Only premium clients are flagged. Never type account numbers or exact amounts.</translation>
+        </message>
+        <message>
+            <source>RM {name}</source>
+            <translation>RM {name}</translation>
+        </message>
+        <message>
+            <source>No RM yet</source>
+            <translation>No RM yet</translation>
+        </message>
+        <message>
+            <source>Choose a client from the list</source>
+            <translation>Choose a client from the list</translation>
+        </message>
+        <message>
+            <source>This client is no longer in the branch's records.</source>
+            <translation>This client is no longer in the branch's records.</translation>
+        </message>
+    </context>
+    <context>
         <name>FollowUpPage</name>
         <message>
             <source>Follow-up queue</source>
@@ -2051,6 +2141,10 @@ Database: {db}</translation>
         <message>
             <source>Find a client</source>
             <translation>Find a client</translation>
+        </message>
+        <message>
+            <source>Account closures</source>
+            <translation>Account closures</translation>
         </message>
         <message>
             <source>Staff accounts</source>
@@ -3122,6 +3216,217 @@ Database: {db}</translation>
         <message>
             <source>Not exported: {why}</source>
             <translation>Not exported: {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionActionDialog</name>
+        <message>
+            <source>Record a retention effort</source>
+            <translation>Record a retention effort</translation>
+        </message>
+        <message>
+            <source>You are stepping in for the client's RM.</source>
+            <translation>You are stepping in for the client's RM.</translation>
+        </message>
+        <message>
+            <source>What was said or offered</source>
+            <translation>What was said or offered</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>&amp;Note</translation>
+        </message>
+        <message>
+            <source>Efforts so far</source>
+            <translation>Efforts so far</translation>
+        </message>
+        <message>
+            <source>{name} (stepping in)</source>
+            <translation>{name} (stepping in)</translation>
+        </message>
+        <message>
+            <source>None yet</source>
+            <translation>None yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionLabels</name>
+        <message>
+            <source>Closes accounts</source>
+            <translation>Closes accounts</translation>
+        </message>
+        <message>
+            <source>Moves deposits out</source>
+            <translation>Moves deposits out</translation>
+        </message>
+        <message>
+            <source>Redeems wealth products or funds</source>
+            <translation>Redeems wealth products or funds</translation>
+        </message>
+        <message>
+            <source>Cancels bank cards</source>
+            <translation>Cancels bank cards</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Below 100 000 yuan</source>
+            <translation>Below 100 000 yuan</translation>
+        </message>
+        <message>
+            <source>100 000 – 500 000 yuan</source>
+            <translation>100 000 – 500 000 yuan</translation>
+        </message>
+        <message>
+            <source>500 000 – 1 million yuan</source>
+            <translation>500 000 – 1 million yuan</translation>
+        </message>
+        <message>
+            <source>1 – 5 million yuan</source>
+            <translation>1 – 5 million yuan</translation>
+        </message>
+        <message>
+            <source>5 million yuan or more</source>
+            <translation>5 million yuan or more</translation>
+        </message>
+        <message>
+            <source>Better rate or return elsewhere</source>
+            <translation>Better rate or return elsewhere</translation>
+        </message>
+        <message>
+            <source>Unhappy with the service</source>
+            <translation>Unhappy with the service</translation>
+        </message>
+        <message>
+            <source>Moving home or job</source>
+            <translation>Moving home or job</translation>
+        </message>
+        <message>
+            <source>Needs the money (home, business)</source>
+            <translation>Needs the money (home, business)</translation>
+        </message>
+        <message>
+            <source>Investing elsewhere</source>
+            <translation>Investing elsewhere</translation>
+        </message>
+        <message>
+            <source>Talk in person</source>
+            <translation>Talk in person</translation>
+        </message>
+        <message>
+            <source>Phone call</source>
+            <translation>Phone call</translation>
+        </message>
+        <message>
+            <source>Product or rate offer</source>
+            <translation>Product or rate offer</translation>
+        </message>
+        <message>
+            <source>Put a service problem right</source>
+            <translation>Put a service problem right</translation>
+        </message>
+        <message>
+            <source>Retained</source>
+            <translation>Retained</translation>
+        </message>
+        <message>
+            <source>Partly retained</source>
+            <translation>Partly retained</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>Lost</translation>
+        </message>
+        <message>
+            <source>Normal closure</source>
+            <translation>Normal closure</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionPage</name>
+        <message>
+            <source>Account closures and retention</source>
+            <translation>Account closures and retention</translation>
+        </message>
+        <message>
+            <source>&amp;Flag a closure…</source>
+            <translation>&amp;Flag a closure…</translation>
+        </message>
+        <message>
+            <source>Record &amp;effort…</source>
+            <translation>Record &amp;effort…</translation>
+        </message>
+        <message>
+            <source>&amp;Close with result…</source>
+            <translation>&amp;Close with result…</translation>
+        </message>
+        <message>
+            <source>{open} open of {n} shown; more below</source>
+            <translation>{open} open of {n} shown; more below</translation>
+        </message>
+        <message>
+            <source>{open} open of {n} shown</source>
+            <translation>{open} open of {n} shown</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionRecordDialog</name>
+        <message>
+            <source>{client} · flagged {day} by {who} · {moves} · {band}</source>
+            <translation>{client} · flagged {day} by {who} · {moves} · {band}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Closing or moving</source>
+            <translation>Closing or moving</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Client's reason</source>
+            <translation>Client's reason</translation>
+        </message>
+        <message>
+            <source>Flagged by</source>
+            <translation>Flagged by</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>RM</translation>
+        </message>
+        <message>
+            <source>Efforts</source>
+            <translation>Efforts</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
         </message>
     </context>
     <context>

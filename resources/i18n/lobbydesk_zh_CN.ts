@@ -277,6 +277,10 @@
             <translation>维护</translation>
         </message>
         <message>
+            <source>Account closure</source>
+            <translation>异动销户</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>电话</translation>
         </message>
@@ -440,6 +444,29 @@
         <message>
             <source>Note (optional)</source>
             <translation>说明（选填）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseRetentionDialog</name>
+        <message>
+            <source>Close the retention record</source>
+            <translation>填写挽留结果</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <source>&amp;Close record</source>
+            <translation>结束记录(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Efforts on record: {n}</source>
+            <translation>已记录挽留措施：{n} 次</translation>
+        </message>
+        <message>
+            <source>&amp;Result</source>
+            <translation>结果(&amp;R)</translation>
         </message>
     </context>
     <context>
@@ -1605,6 +1632,69 @@
         </message>
     </context>
     <context>
+        <name>FlagRetentionDialog</name>
+        <message>
+            <source>Flag an account closure</source>
+            <translation>登记优质客户异动销户</translation>
+        </message>
+        <message>
+            <source>Name, last four digits or full mobile</source>
+            <translation>姓名、手机号后四位或完整手机号</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <source>Optional: the client's words</source>
+            <translation>选填：客户的原话</translation>
+        </message>
+        <message>
+            <source>&amp;Flag</source>
+            <translation>登记(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Client</source>
+            <translation>客户(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Closing or moving</source>
+            <translation>异动事项</translation>
+        </message>
+        <message>
+            <source>&amp;Amount</source>
+            <translation>金额档次(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Client's &amp;words</source>
+            <translation>客户原话(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Only premium clients are flagged. Never type account numbers or exact amounts.</source>
+            <translation>只登记优质客户。请勿填写账号或具体金额。</translation>
+        </message>
+        <message>
+            <source>RM {name}</source>
+            <translation>理财经理 {name}</translation>
+        </message>
+        <message>
+            <source>No RM yet</source>
+            <translation>尚无理财经理</translation>
+        </message>
+        <message>
+            <source>Choose a client from the list</source>
+            <translation>请从列表中选择客户</translation>
+        </message>
+        <message>
+            <source>This client is no longer in the branch's records.</source>
+            <translation>本网点已无该客户的记录。</translation>
+        </message>
+    </context>
+    <context>
         <name>FollowUpPage</name>
         <message>
             <source>Follow-up queue</source>
@@ -2051,6 +2141,10 @@ Database: {db}</source>
         <message>
             <source>Find a client</source>
             <translation>查找客户</translation>
+        </message>
+        <message>
+            <source>Account closures</source>
+            <translation>异动销户</translation>
         </message>
         <message>
             <source>Staff accounts</source>
@@ -3122,6 +3216,217 @@ Database: {db}</source>
         <message>
             <source>Not exported: {why}</source>
             <translation>未能导出：{why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionActionDialog</name>
+        <message>
+            <source>Record a retention effort</source>
+            <translation>记录挽留措施</translation>
+        </message>
+        <message>
+            <source>You are stepping in for the client's RM.</source>
+            <translation>您正以网点负责人身份出面协助挽留。</translation>
+        </message>
+        <message>
+            <source>What was said or offered</source>
+            <translation>沟通内容或提供的方案</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>说明(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Efforts so far</source>
+            <translation>已采取的措施</translation>
+        </message>
+        <message>
+            <source>{name} (stepping in)</source>
+            <translation>{name}（负责人出面）</translation>
+        </message>
+        <message>
+            <source>None yet</source>
+            <translation>尚无</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionLabels</name>
+        <message>
+            <source>Closes accounts</source>
+            <translation>销户</translation>
+        </message>
+        <message>
+            <source>Moves deposits out</source>
+            <translation>大额存款转出</translation>
+        </message>
+        <message>
+            <source>Redeems wealth products or funds</source>
+            <translation>理财、基金、保险赎回转出</translation>
+        </message>
+        <message>
+            <source>Cancels bank cards</source>
+            <translation>注销银行卡</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Below 100 000 yuan</source>
+            <translation>10 万元以下</translation>
+        </message>
+        <message>
+            <source>100 000 – 500 000 yuan</source>
+            <translation>10–50 万元</translation>
+        </message>
+        <message>
+            <source>500 000 – 1 million yuan</source>
+            <translation>50–100 万元</translation>
+        </message>
+        <message>
+            <source>1 – 5 million yuan</source>
+            <translation>100–500 万元</translation>
+        </message>
+        <message>
+            <source>5 million yuan or more</source>
+            <translation>500 万元以上</translation>
+        </message>
+        <message>
+            <source>Better rate or return elsewhere</source>
+            <translation>他行收益或利率更高</translation>
+        </message>
+        <message>
+            <source>Unhappy with the service</source>
+            <translation>对服务不满意</translation>
+        </message>
+        <message>
+            <source>Moving home or job</source>
+            <translation>搬迁或工作变动</translation>
+        </message>
+        <message>
+            <source>Needs the money (home, business)</source>
+            <translation>购房、经营等用款</translation>
+        </message>
+        <message>
+            <source>Investing elsewhere</source>
+            <translation>转投他处</translation>
+        </message>
+        <message>
+            <source>Talk in person</source>
+            <translation>面谈沟通</translation>
+        </message>
+        <message>
+            <source>Phone call</source>
+            <translation>电话沟通</translation>
+        </message>
+        <message>
+            <source>Product or rate offer</source>
+            <translation>提供产品或利率方案</translation>
+        </message>
+        <message>
+            <source>Put a service problem right</source>
+            <translation>解决服务问题</translation>
+        </message>
+        <message>
+            <source>Retained</source>
+            <translation>挽留成功</translation>
+        </message>
+        <message>
+            <source>Partly retained</source>
+            <translation>部分挽留</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>流失</translation>
+        </message>
+        <message>
+            <source>Normal closure</source>
+            <translation>正常销户</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未结束</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionPage</name>
+        <message>
+            <source>Account closures and retention</source>
+            <translation>优质客户异动销户记录</translation>
+        </message>
+        <message>
+            <source>&amp;Flag a closure…</source>
+            <translation>登记异动销户(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Record &amp;effort…</source>
+            <translation>记录挽留措施(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Close with result…</source>
+            <translation>填写结果(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>{open} open of {n} shown; more below</source>
+            <translation>显示 {n} 条，其中 {open} 条未结束；下方还有</translation>
+        </message>
+        <message>
+            <source>{open} open of {n} shown</source>
+            <translation>显示 {n} 条，其中 {open} 条未结束</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionRecordDialog</name>
+        <message>
+            <source>{client} · flagged {day} by {who} · {moves} · {band}</source>
+            <translation>{client} · {day} 由 {who} 登记 · {moves} · {band}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Closing or moving</source>
+            <translation>异动事项</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额档次</translation>
+        </message>
+        <message>
+            <source>Client's reason</source>
+            <translation>客户原因</translation>
+        </message>
+        <message>
+            <source>Flagged by</source>
+            <translation>登记人</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>理财经理</translation>
+        </message>
+        <message>
+            <source>Efforts</source>
+            <translation>挽留次数</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
         </message>
     </context>
     <context>

@@ -85,6 +85,47 @@ _LABELS: dict[str, tuple[str, str]] = {
     "err.out_dir": ("文件夹 {dir} 不存在", "folder {dir} does not exist"),
 }
 
+# --- account-closure retention (docs/retention.md): the monthly sheet's section ---------------------
+_LABELS.update({
+    "table.retention": ("四、优质客户异动销户挽留（按理财经理）",
+                        "4. Account-closure retention by relationship manager"),
+    "sheet.retention": ("异动销户", "Retention"),
+    "col.records": ("登记数", "Records"),
+    "col.retained": ("挽留成功", "Retained"),
+    "col.partly_retained": ("部分挽留", "Partly retained"),
+    "col.lost": ("流失", "Lost"),
+    "col.normal_closure": ("正常销户", "Normal closure"),
+    "col.open": ("未结束", "Open"),
+    "retention.no_rm": ("未指定", "no RM"),
+    "retention.note": (
+        "注：按柜面登记日期计入当月；结果为制表时的状态。本表不含任何客户个人信息。",
+        "Note: a record counts in the month it was flagged; results are as they stood when the sheet was made. "
+        "The section holds no client's personal data."),
+})
+
+
+def retention_columns(sheet: Sheet) -> list[Column]:
+    """The retention section: (branch,) staff id, name, then the counts in ``RetentionCounts`` order."""
+    from services.retention import RetentionCounts
+
+    cols = [Column("branch", t("col.branch"))] if sheet.all_branches else []
+    cols += [Column("staff_no", t("col.staff_no")), Column("name", t("col.name"))]
+    return cols + [Column(f.name, t(f"col.{f.name}"), True) for f in dataclasses.fields(RetentionCounts)]
+
+
+def retention_rows(sheet: Sheet) -> list[tuple[list[str], tuple[int, ...]]]:
+    """Each line's text cells and counts, without the total."""
+    out = []
+    for ln in sheet.retention or ():
+        cells = [ln.branch_code] if sheet.all_branches else []
+        if ln.staff is None:
+            cells += ["", t("retention.no_rm")]
+        else:
+            cells += [ln.staff.staff_no, staff_name(ln.staff.name, ln.staff.active)]
+        out.append((cells, ln.counts.values()))
+    return out
+
+
 _ROLES: dict[Role, tuple[str, str]] = {
     Role.TELLER: ("柜员", "Teller"),
     Role.LOBBY_MANAGER: ("大堂经理", "Lobby manager"),
@@ -236,8 +277,11 @@ def printable_sheet(sheet: Sheet) -> Sheet:
     branch = sheet.branch
     if branch is not None:
         branch = dataclasses.replace(branch, code=printable(branch.code), name=printable(branch.name))
+    retention = None if sheet.retention is None else tuple(
+        dataclasses.replace(r, staff=None if r.staff is None else line(r.staff), branch_code=printable(r.branch_code))
+        for r in sheet.retention)
     return dataclasses.replace(
-        sheet, branch=branch,
+        sheet, branch=branch, retention=retention,
         referrers=tuple(dataclasses.replace(r, staff=line(r.staff)) for r in sheet.referrers),
         rms=tuple(dataclasses.replace(r, staff=line(r.staff)) for r in sheet.rms),
         generated_by=printable(sheet.generated_by), generated_by_no=printable(sheet.generated_by_no),
@@ -247,7 +291,7 @@ def printable_sheet(sheet: Sheet) -> Sheet:
 # --- complaints section (docs/complaints.md "Monthly summary"): labels and the table's rows ---
 
 _LABELS.update({
-    "table.complaints": ("四、客户投诉（按类别与时效）", "4. Client complaints by kind and timeliness"),
+    "table.complaints": ("五、客户投诉（按类别与时效）", "5. Client complaints by kind and timeliness"),
     "sheet.complaints": ("客户投诉", "Complaints"),
     "complaints.note": (
         "注：按受理日期计入当月；按时 = 在期限（含经批准的延期）内回复客户，逾期回复 = 期限后回复；"

@@ -320,6 +320,25 @@ def _complaints(sheet: Sheet, font: str, width: float, styles: dict[str, Paragra
     note = L.t("complaints.note", day=sheet.complaints.as_of.isoformat())
     return [KeepTogether([Spacer(1, 4 * mm), Paragraph(escape(L.t("table.complaints")), styles["h2"]), table,
                           Spacer(1, 1.5 * mm), Paragraph(escape(note), styles["note"])])]
+# --- account-closure retention (docs/retention.md): the monthly sheet's section -------------------
+
+def _retention_section(sheet: Sheet, frame_width: float, style: GridStyle,
+                       note_style: ParagraphStyle) -> list[Flowable]:
+    """Per RM: records flagged in the month and their results, with a total line; nothing on other sheets."""
+    if sheet.retention is None:
+        return []
+    columns = L.retention_columns(sheet)
+    text = [c for c in columns if not c.numeric]
+    numeric = [c for c in columns if c.numeric]
+    text_width = sum(TEXT_WIDTHS[c.key] for c in text)
+    num_width = (frame_width - text_width) / len(numeric)
+    grid_cols = [GridColumn(TEXT_WIDTHS[c.key]) for c in text] + [GridColumn(num_width, "right") for _ in numeric]
+    header = [HeaderCell(c.label, i, 0) for i, c in enumerate(columns)]
+    spec = GridSpec(grid_cols, header, 1, style, caption=L.t("table.retention"), continued=L.t("continued"))
+    rows = [cells + [str(n) for n in counts] for cells, counts in L.retention_rows(sheet)]
+    rows.append([L.t("totals")] + [""] * (len(text) - 1) + [str(n) for n in sheet.retention_totals.values()])
+    return [Spacer(1, 6 * mm), Grid(spec, rows, frozenset({len(rows) - 1})), Spacer(1, 2 * mm),
+            Paragraph(escape(L.t("retention.note")), note_style)]
 
 
 def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
@@ -367,6 +386,7 @@ def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
         Paragraph(escape(L.t("note")), styles["note"]),
         Spacer(1, 4 * mm),
         *_chart(sheet, font, frame_width),
+        *_retention_section(sheet, frame_width, grid_style, styles["note"]),
         *_complaints(sheet, font, frame_width, styles),
         _signatures(font, frame_width),
     ]

@@ -116,6 +116,26 @@ def _table(wb: Workbook, title: str, sheet: Sheet, columns: Sequence[L.Column],
     ws.append([total_label, *blanks, *numbers(totals, previous_totals, _TOTAL_FILL)])
 
 
+# --- account-closure retention (docs/retention.md): the monthly sheet's section -------------------
+
+def _retention_table(wb: Workbook, sheet: Sheet) -> None:
+    """A worksheet of its own: per RM, the month's records and their results, then the total."""
+    if sheet.retention is None:
+        return
+    ws = wb.create_sheet(L.t("sheet.retention"))
+    columns = L.retention_columns(sheet)
+    for i, c in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(c.key, 10.0)
+    ws.append([_header_cell(ws, c.label) for c in columns])
+    for cells, counts in L.retention_rows(sheet):
+        ws.append([*_cells(ws, cells), *counts])
+    n_text = sum(1 for c in columns if not c.numeric)
+    total = text_cell(ws, L.t("totals"))
+    total.font = _HEADER_FONT
+    ws.append([total, *[None] * (n_text - 1), *sheet.retention_totals.values()])
+    ws.append([text_cell(ws, L.t("retention.note"))])
+
+
 def render_xlsx(sheet: Sheet, out: Path | IO[bytes]) -> None:
     """Write the sheet as .xlsx to ``out`` (the caller makes the write atomic)."""
     wb = Workbook(write_only=True)
@@ -143,6 +163,7 @@ def render_xlsx(sheet: Sheet, out: Path | IO[bytes]) -> None:
            sheet.rm_totals.values(), prev.rm_totals.values() if prev else None)
     _complaints(wb, sheet)
     diversions.xlsx_sheet(wb, sheet)  # docs/diversion.md
+    _retention_table(wb, sheet)
     wb.save(out)
 
 

@@ -75,6 +75,6 @@ def test_a_window_in_chinese_speaks_chinese_down_to_qts_own_buttons(qtbot, f, la
     signed = launch_window(manager.staff_no, lang="zh_CN")
     assert "大堂经理" in signed.findChild(QLabel, "statusUserLabel").text()
     assert [signed.nav.item(i).text() for i in range(signed.nav.count())] == \
-        ["推介登记", "推介记录", "日终核对", "推介统计", "查找客户", "客户投诉"]
+        ["推介登记", "推介记录", "日终核对", "推介统计", "查找客户", "异动销户", "客户投诉"]
     assert QCoreApplication.translate("messages", "Lobby Referral Desk") == "厅堂推介与客户跟进"
     signed.lane.wait()

@@ -18,17 +18,17 @@ from tests.gui.support import child, click, type_text
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
-             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "complaintPage",
+             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "retentionPage", "complaintPage",
              "settingsPage", "auditPage")
 ROLE_PAGES = {
-    Role.TELLER: ("referralPage", "myReferralsPage", "clientPage", "complaintPage"),
+    Role.TELLER: ("referralPage", "myReferralsPage", "clientPage", "retentionPage", "complaintPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage", "complaintPage"),
     Role.RM: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "weeklySummaryPage", "clientPage",
-              "complaintPage"),
+              "retentionPage", "complaintPage"),
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "clientPage",
-                         "complaintPage"),
+                         "retentionPage", "complaintPage"),
     Role.SUPERVISOR: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
-                      "weeklySummaryPage", "clientPage", "complaintPage", "settingsPage", "auditPage"),
+                      "weeklySummaryPage", "clientPage", "retentionPage", "complaintPage", "settingsPage", "auditPage"),
     Role.ADMIN: ("staffPage", "settingsPage", "auditPage"),
 }
 

@@ -48,8 +48,8 @@ def test_the_monthly_sheet_carries_the_counts_and_the_daily_sheet_does_not(db, f
 def test_the_monthly_pdf_shows_each_kind_and_the_totals(db, f, tmp_path):
     _story(db, f)
     text = pdf_text(export_report(db, f.system, "monthly", dt.date(2026, 11, 1), tmp_path / "m.pdf"))
-    assert "四、客户投诉（按类别与时效）" in text
-    tokens = text[text.index("四、客户投诉"):text.index("注：按受理日期")].split()
+    assert "五、客户投诉（按类别与时效）" in text
+    tokens = text[text.index("五、客户投诉"):text.index("注：按受理日期")].split()
     # Each row reads as its label followed by its five figures (one cell a line, or one row a line).
     rows = {tokens[i]: tuple(int(n) for n in tokens[i + 1:i + 6]) for i in range(len(tokens) - 5)
             if not tokens[i].isdigit() and all(n.isdigit() for n in tokens[i + 1:i + 6])}
@@ -75,4 +75,4 @@ def test_the_monthly_workbook_has_a_complaints_sheet(db, f, tmp_path):
 def test_english_labels(db, f, tmp_path, english):
     _story(db, f)
     text = pdf_text(export_report(db, f.system, "monthly", dt.date(2026, 11, 1), tmp_path / "m.pdf"))
-    assert "4. Client complaints by kind and timeliness" in text and "Answered on time" in text
+    assert "5. Client complaints by kind and timeliness" in text and "Answered on time" in text

@@ -23,6 +23,7 @@ from services import (
     received,
     referrals,
     reports,
+    retention,
     scoring,
     settings,
     weekly,
@@ -88,6 +89,32 @@ def _reopen_closed_day(w: World, a: Actor) -> object:
     return dayclose.reopen_day(w.db, a, w.db.today(), "补录")
 
 
+def _retention_record(w: World, rm_id: int, *, flag_as: Actor | None = None) -> int:
+    """A retention record (docs/retention.md) on a premium client of ``rm_id``, flagged by the supervisor."""
+    from sqlalchemy import update
+
+    from models import Client, Tier
+
+    client_id = w.client_id if rm_id == w.rm.id else w.referred.client_id
+    with w.db.write() as s:
+        s.execute(update(Client).where(Client.id == client_id).values(tier=Tier.CORE, rm_id=rm_id))
+    return retention.flag(w.db, flag_as or w.actor(Role.SUPERVISOR), client_id, moves=["close_account"],
+                          amount_band="1m_5m", reason="rate")
+
+
+def _retention_act(w: World, a: Actor, rm_id: int) -> object:
+    rid = _retention_record(w, rm_id)
+    return retention.record_action(w.db, a, rid, kind="talk", version=retention.get_record(
+        w.db, w.actor(Role.SUPERVISOR), rid).version)
+
+
+def _retention_flag(w: World, a: Actor) -> object:
+    if not allowed(a.role, Action.RETENTION_FLAG):
+        _retention_record(w, w.rm.id)  # the premium client exists; only the role is refused
+        return retention.flag(w.db, a, w.client_id, moves=["close_account"], amount_band="1m_5m", reason="rate")
+    return _retention_record(w, w.rm.id, flag_as=a)
+
+
 # One real call per action; each must raise PermissionDenied exactly when the table says no.
 EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.REFERRAL_FILE: lambda w, a: referrals.file_referral(w.db, a, referrals.ReferralInput(
@@ -136,6 +163,11 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.CLIENT_IMPORT: _import_clients,
     Action.SETTINGS_VIEW: lambda w, a: settings.read(w.db, a),
     Action.DIVERSION_RECORD: lambda w, a: diversion.record(w.db, a, "self_service"),
+    Action.RETENTION_VIEW: lambda w, a: retention.list_records(w.db, a),
+    Action.RETENTION_FLAG: _retention_flag,
+    Action.RETENTION_VIEW_BRANCH: lambda w, a: retention.get_record(w.db, a, _retention_record(w, w.other_rm.id)),
+    Action.RETENTION_WORK: lambda w, a: _retention_act(w, a, w.rm.id),
+    Action.RETENTION_STEP_IN: lambda w, a: _retention_act(w, a, w.other_rm.id),
 }
 
 
