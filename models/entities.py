@@ -593,6 +593,32 @@ class Complaint(Base):
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # the lobby manager handling it
     created_at: Mapped[utc_ts]
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        # The owner's list: open first, then by due date (keyset on done, due_on, id).
+        Index("ix_complaint_branch_list", "branch_id", "done", "due_on", "id"),
+        Index("ix_complaint_recorder_list", "recorded_by_id", "done", "due_on", "id"),
+        Index("ix_complaint_branch_received", "branch_id", "received_on"),  # the monthly counts
+    )
+class Diversion(Base):
+    """An ordinary client the lobby guided to self-service or the counter; no client data (docs/diversion.md)."""
+
+    __tablename__ = "diversion"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    at: Mapped[utc_ts]
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    guided_to: Mapped[DiversionWhere] = mapped_column(enum_type(DiversionWhere))
+
+    __table_args__ = (Index("ix_diversion_branch_day", "branch_id", "business_date", "staff_id"),)
+
+
 class RetentionRecord(Base):
     """One 优质客户异动销户记录表: a premium client closing or moving accounts, and the effort to keep them
     (docs/retention.md). Open while ``result`` is None; ``is_open`` orders the list (open first)."""
@@ -621,24 +647,6 @@ class RetentionRecord(Base):
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
-        # The owner's list: open first, then by due date (keyset on done, due_on, id).
-        Index("ix_complaint_branch_list", "branch_id", "done", "due_on", "id"),
-        Index("ix_complaint_recorder_list", "recorded_by_id", "done", "due_on", "id"),
-        Index("ix_complaint_branch_received", "branch_id", "received_on"),  # the monthly counts
-    )
-class Diversion(Base):
-    """An ordinary client the lobby guided to self-service or the counter; no client data (docs/diversion.md)."""
-
-    __tablename__ = "diversion"
-
-    id: Mapped[int_pk]
-    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
-    at: Mapped[utc_ts]
-    business_date: Mapped[dt.date] = mapped_column(Date)
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    guided_to: Mapped[DiversionWhere] = mapped_column(enum_type(DiversionWhere))
-
-    __table_args__ = (Index("ix_diversion_branch_day", "branch_id", "business_date", "staff_id"),)
         # The page's lists, open first then newest (keyset on is_open, flagged_at, id): the branch,
         # one RM's clients, what one person flagged.
         Index("ix_retention_branch_list", "branch_id", "is_open", "flagged_at", "id"),

@@ -197,6 +197,8 @@ class ComplaintState(StrEnum):
 class HolidayKind(StrEnum):
     HOLIDAY = "holiday"  # the branch is closed on a day the calendar calls a working day
     WORKDAY = "workday"  # the branch works on a day the calendar calls a rest day
+
+
 # --- account-closure retention (docs/retention.md) ------------------------------------------------
 
 
