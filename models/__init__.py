@@ -3,6 +3,9 @@
 from models.base import Base, UTCDateTime
 from models.entities import (
     Appointment,
+    AssessmentInput,
+    AssessmentItem,
+    AssessmentWeights,
     AuditEvent,
     Branch,
     BranchSettings,
@@ -16,6 +19,7 @@ from models.entities import (
     MaintenanceRecord,
     ReasonText,
     Referral,
+    RmTarget,
     ScoreSettings,
     Staff,
     TierChange,
@@ -24,6 +28,7 @@ from models.entities import (
 from models.enums import (
     DEFAULT_INTERESTS,
     AppointmentStatus,
+    AssessmentItemKind,
     Channel,
     ClientType,
     ContactChannel,
@@ -48,4 +53,6 @@ __all__ = [
     "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind",
     "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "ScoreSettings", "Staff", "Tier",
     "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
+    # targets and the assessment (docs/assessment.md)
+    "AssessmentInput", "AssessmentItem", "AssessmentItemKind", "AssessmentWeights", "RmTarget",
 ]

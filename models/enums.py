@@ -155,3 +155,11 @@ class MaintenanceKind(StrEnum):
 DEFAULT_INTERESTS: tuple[str, ...] = (
     "理财产品", "基金", "保险", "贵金属", "存款", "个人贷款", "信用卡", "电子银行", "其他",
 )
+
+
+class AssessmentItemKind(StrEnum):
+    """A bonus/malus item of the monthly assessment (docs/assessment.md "Bonus and malus")."""
+
+    RETENTION = "retention"  # a premium client retained (挽留成功)
+    COMPLAINT = "complaint"  # a justified complaint (有理投诉)
+    OTHER = "other"
