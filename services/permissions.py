@@ -48,6 +48,11 @@ class Action(StrEnum):
     SCORE_SETTINGS = "score.settings"
     SCORE_RECOMPUTE = "score.recompute"
     CLIENT_IMPORT = "client.import"
+    # Monthly targets and the assessment (docs/assessment.md "Who may"): an RM their own, the supervisor all.
+    TARGET_VIEW = "target.view"
+    TARGET_SET = "target.set"
+    ASSESSMENT_VIEW = "assessment.view"
+    ASSESSMENT_EDIT = "assessment.edit"  # the rating, bonus/malus items, the weights
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -95,6 +100,10 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.SCORE_SETTINGS: frozenset({_S}),
     Action.SCORE_RECOMPUTE: frozenset({_S}),
     Action.CLIENT_IMPORT: frozenset({_S, SYSTEM_ROLE}),
+    Action.TARGET_VIEW: frozenset({_R, _S}),
+    Action.TARGET_SET: frozenset({_S}),
+    Action.ASSESSMENT_VIEW: frozenset({_R, _S}),
+    Action.ASSESSMENT_EDIT: frozenset({_S}),
 }
 
 
