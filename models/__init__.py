@@ -47,12 +47,12 @@ from models.enums import (
 )
 
 __all__ = [
-    "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus", "AuditEvent", "Base", "Branch",
+    "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus",
+    "AssessmentInput", "AssessmentItem", "AssessmentItemKind", "AssessmentWeights",
+    "AuditEvent", "Base", "Branch",
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel", "ContactPlan",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
     "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind",
-    "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "ScoreSettings", "Staff", "Tier",
+    "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "RmTarget", "Role", "ScoreSettings", "Staff", "Tier",
     "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
-    # targets and the assessment (docs/assessment.md)
-    "AssessmentInput", "AssessmentItem", "AssessmentItemKind", "AssessmentWeights", "RmTarget",
 ]

@@ -11,6 +11,7 @@ import pytest
 from models import Role
 from services import (
     accounts,
+    assessment,
     audit,
     client_import,
     clients,
@@ -22,6 +23,7 @@ from services import (
     referrals,
     reports,
     scoring,
+    targets,
     weekly,
 )
 from services.db import Database
@@ -130,6 +132,11 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.SCORE_SETTINGS: lambda w, a: scoring.score_settings(w.db, a),
     Action.SCORE_RECOMPUTE: lambda w, a: scoring.recompute_branch(w.db, a),
     Action.CLIENT_IMPORT: _import_clients,
+    Action.TARGET_VIEW: lambda w, a: targets.progress(w.db, a, w.db.today()),
+    Action.TARGET_SET: lambda w, a: targets.set_targets(w.db, a, w.rm.id, w.db.today(), dict.fromkeys(
+        targets.FIGURES, 1), 0),
+    Action.ASSESSMENT_VIEW: lambda w, a: assessment.assess(w.db, a, w.db.today()),
+    Action.ASSESSMENT_EDIT: lambda w, a: assessment.set_rating(w.db, a, w.rm.id, w.db.today(), 6, 0),
 }
 
 
