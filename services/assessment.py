@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +23,7 @@ from models import (
     AssessmentItem,
     AssessmentItemKind,
     AssessmentWeights,
+    Branch,
     Client,
     ContactAttempt,
     ContactPlan,
@@ -356,7 +358,7 @@ def diary_source(s: Session, per: _Period, share: Decimal) -> Figure:
     done = _plans_done(s, per.rm_id, plans)
     names = dict(s.execute(select(Client.id, Client.name).where(Client.id.in_({p.client_id for p in plans}))).tuples())
     rows = tuple(SourceRow("contact_plan", p.id, p.planned_date, mask(names.get(p.client_id), Kind.NAME),
-                           f"{p.kind.value} {'✓' if p.id in done else '✗'}") for p in plans)
+                           msg("src_done" if p.id in done else "src_not_done")) for p in plans)
     ratio = Decimal(len(done)) / len(plans)
     return Figure("process", key, msg(f"fig_{key}"), _pts(share, ratio), share, f"{len(done)} / {len(plans)}", True,
                   "", rows)
@@ -380,7 +382,8 @@ def follow_up_source(s: Session, per: _Period, share: Decimal) -> Figure:
                ContactAttempt.at >= t0, ContactAttempt.at < t1).distinct()))
     late = {i for i, _, _ in overdue}
     worked = len(contacted | late)
-    rows = tuple(SourceRow("follow_up", i, due, mask(name, Kind.NAME), "overdue") for i, due, name in overdue if due)
+    rows = tuple(SourceRow("follow_up", i, due, mask(name, Kind.NAME), msg("src_overdue"))
+                 for i, due, name in overdue if due)
     value = f"{len(late)} / {worked}"
     if worked == 0:
         return Figure("process", key, msg(f"fig_{key}"), share, share, value, True, msg("assess_nothing_due"), rows)
@@ -407,10 +410,10 @@ def weekly_source(s: Session, per: _Period, share: Decimal) -> Figure:
     for monday in mondays:
         row = rows.get(monday)
         if row is None:
-            sources.append(SourceRow("weekly_summary", 0, monday, "", "missing"))
+            sources.append(SourceRow("weekly_summary", 0, monday, "", msg("src_missing")))
             continue
         on_time += 0 if row.late else 1
-        sources.append(SourceRow("weekly_summary", row.id, monday, "", "late" if row.late else "on time"))
+        sources.append(SourceRow("weekly_summary", row.id, monday, "", msg("src_late" if row.late else "src_on_time")))
     ratio = Decimal(on_time) / len(mondays)
     return Figure("process", key, msg(f"fig_{key}"), _pts(share, ratio), share, f"{on_time} / {len(mondays)}", True,
                   "", tuple(sources))
@@ -436,8 +439,8 @@ def _process(s: Session, per: _Period, w: Weights, row: AssessmentInput | None) 
 def _bonus(items: list[AssessmentItem], w: Weights) -> Figure:
     raw = sum(i.points for i in items)
     capped = max(-w.bonus_cap, min(w.bonus_cap, raw))
-    rows = tuple(SourceRow("assessment_item", i.id, local_date(i.entered_at), "", f"{i.points:+d} {i.kind.value}")
-                 for i in items)
+    rows = tuple(SourceRow("assessment_item", i.id, local_date(i.entered_at), "",
+                           f"{i.points:+d} {msg('item_' + i.kind.value)}") for i in items)
     return Figure("bonus", "bonus", msg("fig_bonus"), Decimal(capped), Decimal(w.bonus_cap), f"{raw:+d}", True, "",
                   rows)
 
@@ -465,3 +468,49 @@ def assess(db: Database, actor: Actor, month: dt.date, rm_id: int | None = None)
         w = weights_for(s, actor.branch_id)
         return [_assess(s, actor, staff, month, w, db.now(), db.today())
                 for staff in tg.rms_for(s, actor, Action.ASSESSMENT_VIEW, rm_id)]
+
+
+# --- the sheet (PDF / .xlsx) -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssessmentSheet:
+    branch_name: str
+    branch_code: str
+    month: dt.date
+    weights: Weights
+    rows: tuple[RmAssessment, ...]
+    generated_by: str
+    generated_by_no: str
+    generated_at: dt.datetime
+
+
+def sheet(db: Database, actor: Actor, month: dt.date) -> AssessmentSheet:
+    """What the printed sheet shows: the month's assessment of every RM the actor may see."""
+    rows = assess(db, actor, month)
+    with db.read() as s:
+        branch = s.get(Branch, actor.branch_id)
+        name, code = (branch.name, branch.code) if branch is not None else ("", "")
+        w = weights_for(s, actor.branch_id)
+    return AssessmentSheet(name, code, tg.month_start(month), w, tuple(rows), actor.name, actor.staff_no, db.now())
+
+
+def export(db: Database, actor: Actor, month: dt.date, out: Path) -> Path:
+    """Write the month's assessment sheet to ``out`` (.pdf or .xlsx, by its suffix), atomically; audited."""
+    from services.reports import assessment_sheet as R
+    from services.reports import write_atomically
+
+    require(actor, Action.ASSESSMENT_VIEW)
+    out = Path(out).expanduser().absolute()
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise v.fail("out", "assess_out_suffix")
+    if not out.parent.is_dir():
+        raise v.fail("out", "weekly_out_dir", dir=out.parent)
+    data = sheet(db, actor, month)
+    render = R.render_pdf if suffix == ".pdf" else R.render_xlsx
+    write_atomically(out, lambda fh: render(data, fh))
+    with db.write() as s:
+        audit.record(s, db, actor, "export", "assessment", None,
+                     f"month={data.month:%Y-%m} format={suffix[1:]} rows={len(data.rows)}")
+    return out

@@ -208,6 +208,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "item_retention": ("挽留成功", "retention success"),
     "item_complaint": ("有理投诉", "justified complaint"),
     "item_other": ("其他", "other"),
+    "src_overdue": ("逾期", "overdue"),
+    "src_on_time": ("按时", "on time"),
+    "src_late": ("迟交", "late"),
+    "src_missing": ("未交", "missing"),
+    "src_done": ("已完成", "done"),
+    "src_not_done": ("未完成", "not done"),
+    "tier_none": ("普通", "ordinary"),
+    "tier_potential": ("潜质", "potential"),
+    "tier_ordinary_premium": ("普通优质", "ordinary premium"),
+    "tier_core": ("核心优质", "core premium"),
+    "tier_to_win": ("待争取", "to win"),
+    "assess_out_suffix": ("考核表只能保存为 .pdf 或 .xlsx", "the assessment sheet is saved as .pdf or .xlsx"),
 }
 
 

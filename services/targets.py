@@ -263,7 +263,8 @@ def new_premium_sources(s: Session, branch_id: int, rm_id: int, month: dt.date) 
                TierChange.new_tier.in_(PREMIUM_TIERS), TierChange.old_tier.not_in(PREMIUM_TIERS))
         .order_by(TierChange.at, TierChange.id)
     ).all()
-    return [SourceRow("tier_change", i, local_date(at), mask(name, Kind.NAME), f"{old.value}→{new.value}")
+    return [SourceRow("tier_change", i, local_date(at), mask(name, Kind.NAME),
+                      f"{msg('tier_' + old.value)}→{msg('tier_' + new.value)}")
             for i, at, old, new, name in rows]
 
 
@@ -283,28 +284,26 @@ def contact_sources(s: Session, branch_id: int, rm_id: int, month: dt.date) -> l
     """Contact attempts the RM recorded in the month."""
     t0, t1 = _span(month)
     rows = s.execute(
-        select(ContactAttempt.id, ContactAttempt.at, ContactAttempt.channel, Client.name)
+        select(ContactAttempt.id, ContactAttempt.at, Client.name)
         .join(FollowUp, FollowUp.id == ContactAttempt.follow_up_id).join(Client, Client.id == FollowUp.client_id)
         .where(FollowUp.branch_id == branch_id, ContactAttempt.staff_id == rm_id,
                ContactAttempt.at >= t0, ContactAttempt.at < t1)
         .order_by(ContactAttempt.at, ContactAttempt.id)
     ).all()
-    return [SourceRow("contact_attempt", i, local_date(at), mask(name, Kind.NAME), channel.value)
-            for i, at, channel, name in rows]
+    return [SourceRow("contact_attempt", i, local_date(at), mask(name, Kind.NAME)) for i, at, name in rows]
 
 
 def maintenance_sources(s: Session, branch_id: int, rm_id: int, month: dt.date) -> list[SourceRow]:
     """Maintenance records (table ``maintenance_record``) of the RM in the month."""
     t0, t1 = _span(month)
     rows = s.execute(
-        select(MaintenanceRecord.id, MaintenanceRecord.at, MaintenanceRecord.kind, Client.name)
+        select(MaintenanceRecord.id, MaintenanceRecord.at, Client.name)
         .join(Client, Client.id == MaintenanceRecord.client_id)
         .where(Client.branch_id == branch_id, MaintenanceRecord.rm_id == rm_id,
                MaintenanceRecord.at >= t0, MaintenanceRecord.at < t1)
         .order_by(MaintenanceRecord.at, MaintenanceRecord.id)
     ).all()
-    return [SourceRow("maintenance_record", i, local_date(at), mask(name, Kind.NAME), kind.value)
-            for i, at, kind, name in rows]
+    return [SourceRow("maintenance_record", i, local_date(at), mask(name, Kind.NAME)) for i, at, name in rows]
 
 
 def aum_sources(s: Session, branch_id: int, rm_id: int, month: dt.date) -> list[SourceRow]:

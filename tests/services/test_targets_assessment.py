@@ -251,7 +251,7 @@ def test_the_assessment_traces_each_figure_to_its_records(db, f, crew):
     follow = sheet.figure("process_follow_ups")  # 1 overdue of 2 worked: half of 8
     assert [r.entity_id for r in follow.sources] == [ids["late"]] and follow.points == Decimal("4.0")
     weekly = sheet.figure("process_weekly")  # Fridays 11-06 on time, 11-13 missing; 11-20 17:30 not yet due
-    assert [(r.entity_id, r.detail) for r in weekly.sources] == [(ids["week"], "on time"), (0, "missing")]
+    assert [(r.entity_id, r.detail) for r in weekly.sources] == [(ids["week"], "按时"), (0, "未交")]
     assert weekly.points == Decimal("4.0")
     assert sheet.figure("process_rating").points == Decimal("5.6")
     assert sheet.figure("process_diary").points == 0 and sheet.figure("process_diary").note
