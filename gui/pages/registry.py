@@ -72,6 +72,11 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Find a client"), Action.CLIENT_LOOKUP),
     PageSpec("staffPage", "gui.pages.staff_admin", "StaffAdminPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Staff accounts"), Action.STAFF_MANAGE),
+    # Monthly targets and the assessment (docs/assessment.md).
+    PageSpec("targetsPage", "gui.pages.targets", "TargetsPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Targets"), Action.TARGET_VIEW),
+    PageSpec("assessmentPage", "gui.pages.assessment", "AssessmentPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Assessment"), Action.ASSESSMENT_VIEW),
 )
 
 
