@@ -133,8 +133,23 @@ class FiguresModel(_RowsModel[Figure]):
         return None
 
 
+def entity_label(entity: str) -> str:
+    texts = {
+        "tier_change": QCoreApplication.translate("Assessment", "Tier change"),
+        "follow_up": QCoreApplication.translate("Assessment", "Follow-up"),
+        "contact_attempt": QCoreApplication.translate("Assessment", "Contact"),
+        "maintenance_record": QCoreApplication.translate("Assessment", "Maintenance"),
+        "financial_snapshot": QCoreApplication.translate("Assessment", "Snapshot"),
+        "contact_plan": QCoreApplication.translate("Assessment", "Plan"),
+        "weekly_summary": QCoreApplication.translate("Assessment", "Weekly summary"),
+        "assessment_input": QCoreApplication.translate("Assessment", "Rating"),
+        "assessment_item": QCoreApplication.translate("Assessment", "Bonus/malus item"),
+    }
+    return texts.get(entity, entity)
+
+
 def _source_cell(r: SourceRow, col: int) -> str:
-    values = (r.entity, str(r.entity_id) if r.entity_id else "—", r.day.isoformat(), r.client, r.detail)
+    values = (entity_label(r.entity), str(r.entity_id) if r.entity_id else "—", r.day.isoformat(), r.client, r.detail)
     return values[col]
 
 

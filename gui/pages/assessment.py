@@ -214,7 +214,8 @@ class AssessmentPage(Page):
     # --- exporting ----------------------------------------------------------------------------
 
     def default_file_name(self) -> str:
-        return f"{self.tr('Assessment')}_{self.month:%Y-%m}.pdf"
+        base = self.tr("Assessment sheet")
+        return f"{base}_{self.month:%Y-%m}.pdf"
 
     @Slot()
     def on_export_clicked(self) -> None:

@@ -91,7 +91,7 @@ def test_the_pages_are_for_the_supervisor_and_rms_only():
 
 
 def test_the_supervisor_sets_targets_and_sees_progress_as_bars(qtbot, db, f, crew, contexts):
-    rm, other, sup, _ids = crew
+    rm, _other, sup, _ids = crew
     page = _open(qtbot, TargetsPage(contexts(f.actor(sup))), "progress_loaded")
     model = child(page, QTableView, "targetsTable").model()
     assert isinstance(model, TargetsModel)
