@@ -41,6 +41,7 @@ class _RowsModel(QAbstractTableModel, Generic[R]):
     """Whole rows, read-only; subclasses give the headers and one cell's text."""
 
     right_from = 2
+    right_to = 99  # the columns from ``right_from`` up to (not including) ``right_to`` are figures
 
     def __init__(self, headers: Sequence[str], cell: Callable[[R, int], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +92,7 @@ class _RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col >= self.right_from else _LEFT
+            return _RIGHT if self.right_from <= col < self.right_to else _LEFT
         if role == ROW_ROLE:
             return row
         return self.extra(row, col, role)
@@ -122,6 +123,8 @@ def _figure_cell(fig: Figure, col: int) -> str:
 
 class FiguresModel(_RowsModel[Figure]):
     """One RM's figures: part, figure, value, points, how many records, note (double-click: the records)."""
+
+    right_to = 5
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__((self.tr("Part"), self.tr("Figure"), self.tr("Value"), self.tr("Points"),
