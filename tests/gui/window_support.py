@@ -18,14 +18,15 @@ from tests.gui.support import child, click, type_text
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
-             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage")
+             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "targetsPage", "assessmentPage")
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage"),
-    Role.RM: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "weeklySummaryPage", "clientPage"),
+    Role.RM: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "weeklySummaryPage", "clientPage",
+              "targetsPage", "assessmentPage"),
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "clientPage"),
     Role.SUPERVISOR: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
-                      "weeklySummaryPage", "clientPage"),
+                      "weeklySummaryPage", "clientPage", "targetsPage", "assessmentPage"),
     Role.ADMIN: ("staffPage",),
 }
 
