@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.context import AppContext
@@ -39,6 +40,11 @@ class TargetProgress(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.chart)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Mounted on a page, it loads itself each time it comes into view (the page need not call it)."""
+        super().showEvent(event)
+        self.refresh()
 
     def refresh(self) -> None:
         from services import targets
