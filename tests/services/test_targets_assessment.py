@@ -170,14 +170,31 @@ def test_a_stale_target_form_is_refused_naming_who_saved(db, f, crew, clock):
     assert targets.get_targets(db, f.actor(sup), rm.id, NOV).target.contacts == 20  # type: ignore[union-attr]
 
 
+def _race_ops(rm_id: int) -> dict[str, tuple[Any, Any]]:
+    """Per write path: save with a value (n) from a version; read back (version, value)."""
+    def weights_of(n: int) -> dict[str, int]:
+        return {"marketing": n, "service": 60 - n, "process": 40, "bonus_cap": 20}
+
+    return {
+        "targets": (lambda db, a, n, ver: targets.set_targets(db, a, rm_id, NOV, {**GOOD, "contacts": n}, ver),
+                    lambda db, a: (lambda v: (v.version, v.target.contacts))(targets.get_targets(db, a, rm_id, NOV))),
+        "rating": (lambda db, a, n, ver: assessment.set_rating(db, a, rm_id, NOV, n, ver),
+                   lambda db, a: (lambda r: (r.rating_version, r.rating))(assessment.assess(db, a, NOV, rm_id)[0])),
+        "weights": (lambda db, a, n, ver: assessment.set_weights(db, a, weights_of(n), ver),
+                    lambda db, a: (lambda w: (w.version, w.weights.marketing))(assessment.weights(db, a))),
+    }
+
+
 @pytest.mark.postgresql
-def test_two_supervisors_racing_on_the_same_target(db, f, crew, monkeypatch):
+@pytest.mark.parametrize("path", ["targets", "rating", "weights"])
+def test_two_supervisors_racing_on_the_same_row(db, f, crew, monkeypatch, path):
     """Both load the same version and flush together: one saves, the other gets Conflict naming the winner."""
     if db.dialect != "postgresql":
         pytest.skip("SQLite lets one writer in at a time")
     rm, _other, sup = crew
     sup2 = f.staff(Role.SUPERVISOR)
-    version = targets.set_targets(db, f.actor(sup), rm.id, NOV, GOOD, 0)
+    save, read = _race_ops(rm.id)[path]
+    version = save(db, f.actor(sup), 5, 0)
     real_flush = Session.flush
     racing = threading.local()
     barrier = threading.Barrier(2, timeout=10)
@@ -191,15 +208,15 @@ def test_two_supervisors_racing_on_the_same_target(db, f, crew, monkeypatch):
     monkeypatch.setattr(Session, "flush", flush_at_the_barrier)
     outcomes: dict[str, BaseException | None] = {}
 
-    def run(actor: Any, contacts: int) -> None:
+    def run(actor: Any, n: int) -> None:
         racing.on = True
         try:
-            targets.set_targets(db, actor, rm.id, NOV, {**GOOD, "contacts": contacts}, version)
+            save(db, actor, n, version)
             outcomes[actor.staff_no] = None
         except BaseException as failure:  # the test reports whatever escaped
             outcomes[actor.staff_no] = failure
 
-    threads = [threading.Thread(target=run, args=(f.actor(a), n)) for a, n in ((sup, 31), (sup2, 32))]
+    threads = [threading.Thread(target=run, args=(f.actor(a), n)) for a, n in ((sup, 7), (sup2, 8))]
     for t in threads:
         t.start()
     for t in threads:
@@ -208,9 +225,7 @@ def test_two_supervisors_racing_on_the_same_target(db, f, crew, monkeypatch):
     losers = [exc for exc in outcomes.values() if exc is not None]
     assert len(winners) == 1 and len(losers) == 1, outcomes
     assert isinstance(losers[0], Conflict) and losers[0].by == winners[0]
-    saved = targets.get_targets(db, f.actor(sup), rm.id, NOV)
-    assert saved.version == version + 1
-    assert saved.target.contacts == (31 if winners[0] == sup.staff_no else 32)  # type: ignore[union-attr]
+    assert read(db, f.actor(sup)) == (version + 1, 7 if winners[0] == sup.staff_no else 8)
 
 
 def test_progress_counts_recorded_work_and_names_each_record(db, f, crew):
