@@ -3,6 +3,9 @@
 from models.base import Base, UTCDateTime
 from models.entities import (
     Appointment,
+    AssessmentInput,
+    AssessmentItem,
+    AssessmentWeights,
     AuditEvent,
     Branch,
     BranchHoliday,
@@ -21,6 +24,7 @@ from models.entities import (
     Referral,
     RetentionAction,
     RetentionRecord,
+    RmTarget,
     ScoreSettings,
     Staff,
     TierChange,
@@ -30,6 +34,7 @@ from models.enums import (
     DEFAULT_INTERESTS,
     AmountBand,
     AppointmentStatus,
+    AssessmentItemKind,
     Channel,
     ClientType,
     ComplaintChannel,
@@ -57,11 +62,13 @@ from models.enums import (
 )
 
 __all__ = [
-    "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus", "AuditEvent", "Base", "Branch",
+    "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus",
+    "AssessmentInput", "AssessmentItem", "AssessmentItemKind", "AssessmentWeights",
+    "AuditEvent", "Base", "Branch",
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel", "ContactPlan",
     "ContactResult", "DayClose", "Diversion", "DiversionWhere", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
     "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind",
-    "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "ScoreSettings", "Staff", "Tier",
+    "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "RmTarget", "Role", "ScoreSettings", "Staff", "Tier",
     "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
 ]
 # complaints (docs/complaints.md)

@@ -26,6 +26,7 @@ from models.base import Base, int_pk, money, name30, str32, str64, text500, utc_
 from models.enums import (
     AmountBand,
     AppointmentStatus,
+    AssessmentItemKind,
     Channel,
     ClientType,
     ComplaintChannel,
@@ -678,3 +679,83 @@ class RetentionAction(Base):
     note: Mapped[text500 | None]
 
     __table_args__ = (Index("ix_retention_action_record", "record_id", "at", "id"),)
+
+
+class RmTarget(Base):
+    """One RM's targets for one month (``month``: its first day), set by the supervisor."""
+
+    __tablename__ = "rm_target"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    month: Mapped[dt.date] = mapped_column(Date)
+    new_premium_clients: Mapped[int] = mapped_column(Integer)
+    converted_referrals: Mapped[int] = mapped_column(Integer)
+    contacts: Mapped[int] = mapped_column(Integer)
+    maintenance_contacts: Mapped[int] = mapped_column(Integer)
+    aum_growth: Mapped[money]
+    set_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("rm_id", "month", name="uq_rm_target_rm_id"),
+        Index("ix_rm_target_branch_month", "branch_id", "month"),
+    )
+
+
+class AssessmentInput(Base):
+    """What the supervisor enters for one RM's month: the process rating (0–10)."""
+
+    __tablename__ = "assessment_input"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    month: Mapped[dt.date] = mapped_column(Date)
+    process_rating: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (UniqueConstraint("rm_id", "month", name="uq_assessment_input_rm_id"),)
+
+
+class AssessmentItem(Base):
+    """One bonus/malus item (加减分项): points −20..+20 and the reason typed (kept in reason_text)."""
+
+    __tablename__ = "assessment_item"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    month: Mapped[dt.date] = mapped_column(Date)
+    points: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[AssessmentItemKind] = mapped_column(enum_type(AssessmentItemKind))
+    reason_id: Mapped[int] = mapped_column(ForeignKey("reason_text.id"))
+    entered_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    entered_at: Mapped[utc_ts]
+
+    __table_args__ = (Index("ix_assessment_item_rm_month", "rm_id", "month", "id"),)
+
+
+class AssessmentWeights(Base):
+    """A branch's assessment scheme (docs/assessment.md "Weights"); no row means 40/20/40 and ±20."""
+
+    __tablename__ = "assessment_weights"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), unique=True)
+    marketing: Mapped[int] = mapped_column(Integer)
+    service: Mapped[int] = mapped_column(Integer)
+    process: Mapped[int] = mapped_column(Integer)
+    bonus_cap: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}

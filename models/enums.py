@@ -250,3 +250,11 @@ class RetentionResult(StrEnum):
     PARTLY_RETAINED = "partly_retained"  # 部分挽留
     LOST = "lost"  # 流失
     NORMAL_CLOSURE = "normal_closure"  # 正常销户
+
+
+class AssessmentItemKind(StrEnum):
+    """A bonus/malus item of the monthly assessment (docs/assessment.md "Bonus and malus")."""
+
+    RETENTION = "retention"  # a premium client retained (挽留成功)
+    COMPLAINT = "complaint"  # a justified complaint (有理投诉)
+    OTHER = "other"

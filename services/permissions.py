@@ -62,6 +62,11 @@ class Action(StrEnum):
     RETENTION_VIEW_BRANCH = "retention.view_branch"  # every record of the branch
     RETENTION_WORK = "retention.work"  # record an action and close: the client's RM
     RETENTION_STEP_IN = "retention.step_in"  # act on any record of the branch: the supervisor
+    # Monthly targets and the assessment (docs/assessment.md "Who may"): an RM their own, the supervisor all.
+    TARGET_VIEW = "target.view"
+    TARGET_SET = "target.set"
+    ASSESSMENT_VIEW = "assessment.view"
+    ASSESSMENT_EDIT = "assessment.edit"  # the rating, bonus/malus items, the weights
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -120,6 +125,10 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.RETENTION_VIEW_BRANCH: frozenset({_L, _S}),
     Action.RETENTION_WORK: frozenset({_R, _S}),
     Action.RETENTION_STEP_IN: frozenset({_S}),
+    Action.TARGET_VIEW: frozenset({_R, _S}),
+    Action.TARGET_SET: frozenset({_S}),
+    Action.ASSESSMENT_VIEW: frozenset({_R, _S}),
+    Action.ASSESSMENT_EDIT: frozenset({_S}),
 }
 
 

@@ -46,6 +46,7 @@ from gui.pages.received_referrals import ReceivedReferralsPanel
 from gui.profile_window import open_profile
 from gui.widgets.field_error import FieldErrorLabel, named
 from gui.widgets.labels import client_type_label, follow_up_state_label
+from gui.widgets.target_progress import TargetProgress
 from models import ClientType, FollowUpOrigin, FollowUpState
 from services import accounts, followups
 from services.followups import QueueCounts, QueueFilter, QueueRow, RmOption
@@ -195,6 +196,8 @@ class FollowUpPage(Page):
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 10, 12, 10)
         page.addWidget(self.splitter)
+        if self.ctx.actor.role == "rm":  # the month's targets on the RM's desk (docs/assessment.md)
+            page.addWidget(TargetProgress(self.ctx))
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

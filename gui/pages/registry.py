@@ -83,6 +83,11 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Settings"), Action.SETTINGS_VIEW),
     PageSpec("auditPage", "gui.pages.audit_review", "AuditReviewPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Audit log"), Action.AUDIT_VIEW),
+    # Monthly targets and the assessment (docs/assessment.md).
+    PageSpec("targetsPage", "gui.pages.targets", "TargetsPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Targets"), Action.TARGET_VIEW),
+    PageSpec("assessmentPage", "gui.pages.assessment", "AssessmentPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Assessment"), Action.ASSESSMENT_VIEW),
 )
 
 

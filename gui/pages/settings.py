@@ -295,12 +295,22 @@ def _holidays(ctx: AppContext, parent: QWidget | None) -> QWidget:
     return HolidaysSection(ctx, parent)
 
 
+def _assessment_weights(ctx: AppContext, parent: QWidget | None) -> QWidget:
+    from gui.widgets.assessment_weights import AssessmentWeightsSection  # docs/assessment.md "Weights"
+
+    section = AssessmentWeightsSection(ctx, parent)
+    section.setObjectName("assessmentWeightsSection")
+    return section
+
+
 SECTIONS: tuple[SettingsSection, ...] = (
     SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Branch"), BranchSettingsSection,
                     frozenset({Role.ADMIN})),
     SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Holidays and make-up working days"),
                     _holidays, frozenset({Role.ADMIN, Role.SUPERVISOR})),
     SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Client scoring"), ScoreSettingsSection,
+                    frozenset({Role.SUPERVISOR})),
+    SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Assessment weights"), _assessment_weights,
                     frozenset({Role.SUPERVISOR})),
 )
 

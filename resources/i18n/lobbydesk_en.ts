@@ -2,6 +2,205 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>Assessment</name>
+        <message>
+            <source>Marketing</source>
+            <translation>Marketing</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Process</source>
+            <translation>Process</translation>
+        </message>
+        <message>
+            <source>Bonus/malus</source>
+            <translation>Bonus/malus</translation>
+        </message>
+        <message>
+            <source>Tier change</source>
+            <translation>Tier change</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>Maintenance</translation>
+        </message>
+        <message>
+            <source>Snapshot</source>
+            <translation>Snapshot</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>Weekly summary</source>
+            <translation>Weekly summary</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>Rating</translation>
+        </message>
+        <message>
+            <source>Bonus/malus item</source>
+            <translation>Bonus/malus item</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentItemDialog</name>
+        <message>
+            <source>Bonus/malus item</source>
+            <translation>Bonus/malus item</translation>
+        </message>
+        <message>
+            <source>e.g. +5 or -3</source>
+            <translation>e.g. +5 or -3</translation>
+        </message>
+        <message>
+            <source>Retention success</source>
+            <translation>Retention success</translation>
+        </message>
+        <message>
+            <source>Justified complaint</source>
+            <translation>Justified complaint</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>RM</translation>
+        </message>
+        <message>
+            <source>&amp;Points</source>
+            <translation>&amp;Points</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>&amp;Kind</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>&amp;Reason</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentModel</name>
+        <message>
+            <source>Staff ID</source>
+            <translation>Staff ID</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentPage</name>
+        <message>
+            <source>Save &amp;rating</source>
+            <translation>Save &amp;rating</translation>
+        </message>
+        <message>
+            <source>Add &amp;bonus/malus…</source>
+            <translation>Add &amp;bonus/malus…</translation>
+        </message>
+        <message>
+            <source>&amp;Export sheet…</source>
+            <translation>&amp;Export sheet…</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>Supervisor's &amp;rating (0–10)</source>
+            <translation>Supervisor's &amp;rating (0–10)</translation>
+        </message>
+        <message>
+            <source>{name} ({no}), {month}: {total} points — double-click a figure for its records</source>
+            <translation>{name} ({no}), {month}: {total} points — double-click a figure for its records</translation>
+        </message>
+        <message>
+            <source>Assessment sheet</source>
+            <translation>Assessment sheet</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Save the assessment sheet</source>
+            <translation>Save the assessment sheet</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>Exporting {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>an unexpected error, written to the log</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>Not exported: {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentWeightsSection</name>
+        <message>
+            <source>Save &amp;weights</source>
+            <translation>Save &amp;weights</translation>
+        </message>
+        <message>
+            <source>Assessment weights</source>
+            <translation>Assessment weights</translation>
+        </message>
+        <message>
+            <source>Marketing (points)</source>
+            <translation>Marketing (points)</translation>
+        </message>
+        <message>
+            <source>Service (points)</source>
+            <translation>Service (points)</translation>
+        </message>
+        <message>
+            <source>Process (points)</source>
+            <translation>Process (points)</translation>
+        </message>
+        <message>
+            <source>Bonus/malus cap (±points)</source>
+            <translation>Bonus/malus cap (±points)</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditReviewPage</name>
         <message>
             <source>Audit log</source>
@@ -1521,6 +1720,33 @@
         </message>
     </context>
     <context>
+        <name>FiguresModel</name>
+        <message>
+            <source>Part</source>
+            <translation>Part</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>Records</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>First start — Lobby Referral Desk</source>
@@ -2161,6 +2387,14 @@ Database: {db}</translation>
         <message>
             <source>Audit log</source>
             <translation>Audit log</translation>
+        </message>
+        <message>
+            <source>Targets</source>
+            <translation>Targets</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Assessment</translation>
         </message>
         <message>
             <source>New referral</source>
@@ -3655,6 +3889,10 @@ Database: {db}</translation>
             <translation>Client scoring</translation>
         </message>
         <message>
+            <source>Assessment weights</source>
+            <translation>Assessment weights</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
@@ -3762,6 +4000,36 @@ Database: {db}</translation>
         </message>
     </context>
     <context>
+        <name>SourcesDialog</name>
+        <message>
+            <source>Records behind: {figure}</source>
+            <translation>Records behind: {figure}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesModel</name>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffAdminPage</name>
         <message>
             <source>Staff accounts</source>
@@ -3839,6 +4107,78 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Disabled</source>
             <translation>Disabled</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetProgress</name>
+        <message>
+            <source> (no targets set)</source>
+            <translation> (no targets set)</translation>
+        </message>
+        <message>
+            <source>Targets for {month}{note}</source>
+            <translation>Targets for {month}{note}</translation>
+        </message>
+        <message>
+            <source>Progress could not be loaded.</source>
+            <translation>Progress could not be loaded.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Targets</name>
+        <message>
+            <source>New premium clients</source>
+            <translation>New premium clients</translation>
+        </message>
+        <message>
+            <source>Converted referrals</source>
+            <translation>Converted referrals</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>Maintenance contacts</source>
+            <translation>Maintenance contacts</translation>
+        </message>
+        <message>
+            <source>AUM growth (yuan)</source>
+            <translation>AUM growth (yuan)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsModel</name>
+        <message>
+            <source>Staff ID</source>
+            <translation>Staff ID</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsPage</name>
+        <message>
+            <source>&amp;Save targets</source>
+            <translation>&amp;Save targets</translation>
+        </message>
+        <message>
+            <source>Targets</source>
+            <translation>Targets</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>{name} ({no}): progress in {month}</source>
+            <translation>{name} ({no}): progress in {month}</translation>
+        </message>
+        <message>
+            <source>Targets of {name} for {month}</source>
+            <translation>Targets of {name} for {month}</translation>
         </message>
     </context>
     <context>

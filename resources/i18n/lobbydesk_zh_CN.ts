@@ -2,6 +2,205 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>Assessment</name>
+        <message>
+            <source>Marketing</source>
+            <translation>营销指标</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>服务指标</translation>
+        </message>
+        <message>
+            <source>Process</source>
+            <translation>过程考核</translation>
+        </message>
+        <message>
+            <source>Bonus/malus</source>
+            <translation>加减分</translation>
+        </message>
+        <message>
+            <source>Tier change</source>
+            <translation>等级变动</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>跟进</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联络</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>维护</translation>
+        </message>
+        <message>
+            <source>Snapshot</source>
+            <translation>资产快照</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>计划</translation>
+        </message>
+        <message>
+            <source>Weekly summary</source>
+            <translation>周汇总</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>主管评分</translation>
+        </message>
+        <message>
+            <source>Bonus/malus item</source>
+            <translation>加减分项</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentItemDialog</name>
+        <message>
+            <source>Bonus/malus item</source>
+            <translation>加减分项</translation>
+        </message>
+        <message>
+            <source>e.g. +5 or -3</source>
+            <translation>如 +5 或 -3</translation>
+        </message>
+        <message>
+            <source>Retention success</source>
+            <translation>挽留成功</translation>
+        </message>
+        <message>
+            <source>Justified complaint</source>
+            <translation>有理投诉</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>理财经理</translation>
+        </message>
+        <message>
+            <source>&amp;Points</source>
+            <translation>分值(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>类别(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>原因(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentModel</name>
+        <message>
+            <source>Staff ID</source>
+            <translation>工号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>总分</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentPage</name>
+        <message>
+            <source>Save &amp;rating</source>
+            <translation>保存评分(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Add &amp;bonus/malus…</source>
+            <translation>添加加减分项(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export sheet…</source>
+            <translation>导出考核表(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>Supervisor's &amp;rating (0–10)</source>
+            <translation>主管评分（0–10）(&amp;R)</translation>
+        </message>
+        <message>
+            <source>{name} ({no}), {month}: {total} points — double-click a figure for its records</source>
+            <translation>{name}（{no}），{month}：{total} 分——双击考核项查看来源记录</translation>
+        </message>
+        <message>
+            <source>Assessment sheet</source>
+            <translation>月度考核表</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Save the assessment sheet</source>
+            <translation>保存考核表</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>正在导出 {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>意外错误，详情已写入日志</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>未导出：{why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentWeightsSection</name>
+        <message>
+            <source>Save &amp;weights</source>
+            <translation>保存权重(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Assessment weights</source>
+            <translation>考核权重</translation>
+        </message>
+        <message>
+            <source>Marketing (points)</source>
+            <translation>营销指标（分）</translation>
+        </message>
+        <message>
+            <source>Service (points)</source>
+            <translation>服务指标（分）</translation>
+        </message>
+        <message>
+            <source>Process (points)</source>
+            <translation>过程考核（分）</translation>
+        </message>
+        <message>
+            <source>Bonus/malus cap (±points)</source>
+            <translation>加减分上限（±分）</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditReviewPage</name>
         <message>
             <source>Audit log</source>
@@ -1521,6 +1720,33 @@
         </message>
     </context>
     <context>
+        <name>FiguresModel</name>
+        <message>
+            <source>Part</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>考核项</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>实绩</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>记录数</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>First start — Lobby Referral Desk</source>
@@ -2161,6 +2387,14 @@ Database: {db}</source>
         <message>
             <source>Audit log</source>
             <translation>审计日志</translation>
+        </message>
+        <message>
+            <source>Targets</source>
+            <translation>月度目标</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>月度考核</translation>
         </message>
         <message>
             <source>New referral</source>
@@ -3655,6 +3889,10 @@ Database: {db}</source>
             <translation>客户评分</translation>
         </message>
         <message>
+            <source>Assessment weights</source>
+            <translation>考核权重</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -3762,6 +4000,36 @@ Database: {db}</source>
         </message>
     </context>
     <context>
+        <name>SourcesDialog</name>
+        <message>
+            <source>Records behind: {figure}</source>
+            <translation>来源记录：{figure}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesModel</name>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>说明</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffAdminPage</name>
         <message>
             <source>Staff accounts</source>
@@ -3839,6 +4107,78 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Disabled</source>
             <translation>已停用</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetProgress</name>
+        <message>
+            <source> (no targets set)</source>
+            <translation>（未设定目标）</translation>
+        </message>
+        <message>
+            <source>Targets for {month}{note}</source>
+            <translation>{month} 月度目标{note}</translation>
+        </message>
+        <message>
+            <source>Progress could not be loaded.</source>
+            <translation>无法读取目标进度。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Targets</name>
+        <message>
+            <source>New premium clients</source>
+            <translation>新增优质客户</translation>
+        </message>
+        <message>
+            <source>Converted referrals</source>
+            <translation>转化推介</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>联络次数</translation>
+        </message>
+        <message>
+            <source>Maintenance contacts</source>
+            <translation>维护联络</translation>
+        </message>
+        <message>
+            <source>AUM growth (yuan)</source>
+            <translation>AUM 增长（元）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsModel</name>
+        <message>
+            <source>Staff ID</source>
+            <translation>工号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsPage</name>
+        <message>
+            <source>&amp;Save targets</source>
+            <translation>保存目标(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Targets</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>{name} ({no}): progress in {month}</source>
+            <translation>{name}（{no}）{month} 目标进度</translation>
+        </message>
+        <message>
+            <source>Targets of {name} for {month}</source>
+            <translation>{name} {month} 的目标</translation>
         </message>
     </context>
     <context>

@@ -19,16 +19,17 @@ ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
              "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "retentionPage", "complaintPage",
-             "settingsPage", "auditPage")
+             "settingsPage", "auditPage", "targetsPage", "assessmentPage")
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage", "retentionPage", "complaintPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage", "complaintPage"),
     Role.RM: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "weeklySummaryPage", "clientPage",
-              "retentionPage", "complaintPage"),
+              "retentionPage", "complaintPage", "targetsPage", "assessmentPage"),
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "clientPage",
                          "retentionPage", "complaintPage"),
     Role.SUPERVISOR: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
-                      "weeklySummaryPage", "clientPage", "retentionPage", "complaintPage", "settingsPage", "auditPage"),
+                      "weeklySummaryPage", "clientPage", "retentionPage", "complaintPage", "settingsPage", "auditPage",
+                      "targetsPage", "assessmentPage"),
     Role.ADMIN: ("staffPage", "settingsPage", "auditPage"),
 }
 

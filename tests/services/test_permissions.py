@@ -11,6 +11,7 @@ import pytest
 from models import Role
 from services import (
     accounts,
+    assessment,
     audit,
     client_import,
     clients,
@@ -26,6 +27,7 @@ from services import (
     retention,
     scoring,
     settings,
+    targets,
     weekly,
     workdays,
 )
@@ -168,6 +170,11 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.RETENTION_VIEW_BRANCH: lambda w, a: retention.get_record(w.db, a, _retention_record(w, w.other_rm.id)),
     Action.RETENTION_WORK: lambda w, a: _retention_act(w, a, w.rm.id),
     Action.RETENTION_STEP_IN: lambda w, a: _retention_act(w, a, w.other_rm.id),
+    Action.TARGET_VIEW: lambda w, a: targets.progress(w.db, a, w.db.today()),
+    Action.TARGET_SET: lambda w, a: targets.set_targets(w.db, a, w.rm.id, w.db.today(), dict.fromkeys(
+        targets.FIGURES, 1), 0),
+    Action.ASSESSMENT_VIEW: lambda w, a: assessment.assess(w.db, a, w.db.today()),
+    Action.ASSESSMENT_EDIT: lambda w, a: assessment.set_rating(w.db, a, w.rm.id, w.db.today(), 6, 0),
 }
 
 

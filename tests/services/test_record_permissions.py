@@ -30,7 +30,7 @@ from models import (
     Role,
     Tier,
 )
-from services import accounts, audit, clients, contacts, dayclose, followups, referrals, stats
+from services import accounts, assessment, audit, clients, contacts, dayclose, followups, referrals, stats, targets
 from services.accounts import StaffInfo
 from services.db import Database
 from services.errors import NotFound, PermissionDenied, ValidationError
@@ -209,6 +209,13 @@ EXERCISE: dict[str, Exercise] = {
     "dayclose.close": lambda w, a, rec: dayclose.close_day(w.db, a, w.db.today()),
     "dayclose.reopen": lambda w, a, rec: dayclose.reopen_day(w.db, a, w.db.today(), "补录"),
     "report.all_branches": lambda w, a, rec: stats.daily(w.db, a, w.db.today(), all_branches=True),
+    # Targets and the assessment name the record's RM (docs/assessment.md "Who may").
+    "target.set": lambda w, a, rec: targets.set_targets(w.db, a, rec.rm.id, w.db.today(),
+                                                        dict.fromkeys(targets.FIGURES, 1), 0),
+    "target.view": lambda w, a, rec: targets.get_targets(w.db, a, rec.rm.id, w.db.today()),
+    "assessment.view": lambda w, a, rec: assessment.assess(w.db, a, w.db.today(), rec.rm.id),
+    "assessment.rating": lambda w, a, rec: assessment.set_rating(w.db, a, rec.rm.id, w.db.today(), 6, 0),
+    "assessment.item": lambda w, a, rec: assessment.add_item(w.db, a, rec.rm.id, w.db.today(), 3, "other", "表现好"),
 }
 
 
@@ -270,6 +277,11 @@ RULES: dict[str, Rule] = {
     "dayclose.close": rule({L, S}, writes=True, branch_level=True),
     "dayclose.reopen": rule({S}, writes=True, branch_level=True),
     "report.all_branches": rule({S}, writes=False, branch_level=True),
+    "target.set": rule({S}, writes=True),
+    "target.view": rule({R, S}, {S}, writes=False),
+    "assessment.view": rule({R, S}, {S}, writes=False),
+    "assessment.rating": rule({S}, writes=True),
+    "assessment.item": rule({S}, writes=True),
 }
 
 CASES = [
