@@ -48,6 +48,7 @@ class Action(StrEnum):
     SCORE_SETTINGS = "score.settings"
     SCORE_RECOMPUTE = "score.recompute"
     CLIENT_IMPORT = "client.import"
+    BRANCH_MANAGE = "branch.manage"  # add and list the installation's branches (docs/branches.md)
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -95,6 +96,8 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.SCORE_SETTINGS: frozenset({_S}),
     Action.SCORE_RECOMPUTE: frozenset({_S}),
     Action.CLIENT_IMPORT: frozenset({_S, SYSTEM_ROLE}),
+    # The head office's role joins this row when it exists (docs/branches.md "Who may add a branch").
+    Action.BRANCH_MANAGE: frozenset({_A, SYSTEM_ROLE}),
 }
 
 
