@@ -210,9 +210,10 @@ def cmd_branch(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate_to(args: argparse.Namespace) -> int:
-    """``--db SQLITE migrate-to --to POSTGRES``: one branch's whole history onto the shared server (docs/branches.md)."""
-    from services.db import resolve_url
+    """``--db SQLITE migrate-to --to PG``: one branch's whole history onto the shared server (docs/branches.md)."""
     from services.migrate_to import migrate_branch
+
+    from services.db import resolve_url
 
     result = migrate_branch(resolve_url(args.db), args.target)
     print(f"网点 / branch: {result.branch_code} {result.branch_name} → {result.target}")

@@ -182,7 +182,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "branch_code_rule": ("网点代码应为 4–8 位字母或数字", "a branch code is 4–8 letters or digits"),
     "branch_code_taken": ("网点代码 {value} 已存在", "branch code {value} already exists"),
     "branch_name_needed": ("新建网点时须填写网点名称", "a new branch needs a name"),
-    "init_branch_exists": ("网点 {code} 已存在；数据库中的网点：{codes}", "branch {code} exists; the database holds: {codes}"),
+    "init_branch_exists": ("网点 {code} 已存在；数据库中的网点：{codes}",
+                           "branch {code} exists; the database holds: {codes}"),
     "init_branch_created": ("已新建网点 {code} {name}；数据库中的网点：{codes}",
                             "created branch {code} {name}; the database holds: {codes}"),
     "migrate_source_sqlite": ("--db 应为一个网点的 SQLite 文件", "--db must name one branch's SQLite file"),
@@ -191,14 +192,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "migrate_source_damaged": ("源数据库不可用：{why}", "the source database cannot be used: {why}"),
     "migrate_source_branches": ("源数据库应恰好有一个网点（现有 {n} 个）",
                                 "the source must hold exactly one branch (it holds {n})"),
-    "migrate_source_chain": ("源数据库的审计日志链在事件 {id} 处断开", "the source's audit chain is broken at event {id}"),
+    "migrate_source_chain": ("源数据库的审计日志链在事件 {id} 处断开",
+                             "the source's audit chain is broken at event {id}"),
     "migrate_source_import": ("源数据库中有未完成的导入，请先在该文件上运行一次 init",
                               "the source holds an unfinished import; run init on that file first"),
     "migrate_code_exists": ("目标数据库中已有网点 {code}，未写入任何数据",
                             "the target already holds branch {code}; nothing was written"),
     "migrate_staff_taken": ("目标数据库中已有工号 {value}，未写入任何数据",
                             "the target already has staff id {value}; nothing was written"),
-    "migrate_target_schema": ("目标数据库不是本程序的数据库：{why}", "the target is not a database of this program: {why}"),
+    "migrate_target_schema": ("目标数据库不是本程序的数据库：{why}",
+                              "the target is not a database of this program: {why}"),
 }
 
 
