@@ -211,9 +211,8 @@ def cmd_branch(args: argparse.Namespace) -> int:
 
 def cmd_migrate_to(args: argparse.Namespace) -> int:
     """``--db SQLITE migrate-to --to PG``: one branch's whole history onto the shared server (docs/branches.md)."""
-    from services.migrate_to import migrate_branch
-
     from services.db import resolve_url
+    from services.migrate_to import migrate_branch
 
     result = migrate_branch(resolve_url(args.db), args.target)
     print(f"网点 / branch: {result.branch_code} {result.branch_name} → {result.target}")
@@ -248,7 +247,8 @@ def cmd_staff(args: argparse.Namespace) -> int:
     if args.staff_command == "import":
         from services.imports import import_staff
 
-        result = import_staff(db, _system_actor(db), Path(args.file))
+        # The file's 网点/branch column places each person; the events go to each branch's own log.
+        result = import_staff(db, _first_branch_actor(db), Path(args.file))
         n = len(result.accounts)
         print(f"已导入 {n} 名员工 / imported {n} staff; 初始密码 / initial passwords:")
         for acc in result.accounts:
