@@ -72,6 +72,8 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Find a client"), Action.CLIENT_LOOKUP),
     PageSpec("staffPage", "gui.pages.staff_admin", "StaffAdminPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Staff accounts"), Action.STAFF_MANAGE),
+    PageSpec("branchesPage", "gui.pages.branches", "BranchesPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Branches"), Action.BRANCH_MANAGE),
 )
 
 
