@@ -18,7 +18,7 @@ from tests.gui.support import child, click, type_text
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
-             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage")
+             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "branchesPage")
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage"),
@@ -26,7 +26,7 @@ ROLE_PAGES = {
     Role.LOBBY_MANAGER: ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "clientPage"),
     Role.SUPERVISOR: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
                       "weeklySummaryPage", "clientPage"),
-    Role.ADMIN: ("staffPage",),
+    Role.ADMIN: ("staffPage", "branchesPage"),
 }
 
 
