@@ -13,6 +13,7 @@ server is empty: any failure leaves the server as it was.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,9 +33,9 @@ BATCH = 2000  # rows read from the source and inserted on the server at a time
 # Tables whose rows are working state, not history: never copied; the source must hold none (docs/branches.md).
 TRANSIENT = frozenset({"import_batch"})
 AUDIT_TABLE = "audit_event"
-# An audit event's entity names a table for these; its entity_id is remapped like a foreign key.
-_ENTITY_TABLES = frozenset({"branch", "staff", "client", "referral", "follow_up", "appointment", "contact_plan",
-                            "weekly_summary", "score_settings", "day_close"})
+# An event's ``detail`` names rows as ``key=id``: a key that is a table's name, or one of these, is remapped.
+_DETAIL_KEYS = {"moved_from": "appointment"}
+_DETAIL_ID = re.compile(r"\b([a-z_]+)=(\d+)\b")
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,11 @@ class _Copier:
                     {"old_id": idmap[old], **{f"new_{k}": idmap[v] for k, v in refs.items()}})
         return n
 
+    def _detail_id(self, m: re.Match[str]) -> str:
+        table = _DETAIL_KEYS.get(m[1], m[1])
+        new = self.ids.get(table, {}).get(int(m[2]))
+        return m[0] if new is None else f"{m[1]}={new}"
+
     def copy_audit(self, new_branch: int) -> tuple[int, str]:
         """Re-chain the source's events onto the server's chain, in the source's order; (count, source head)."""
         t = AuditEvent.__table__
@@ -192,8 +198,11 @@ class _Copier:
                 v["branch_id"] = new_branch
                 v["actor_id"] = self._remap(t, t.c.actor_id, v["actor_id"])
                 v["reason_id"] = self._remap(t, t.c.reason_id, v["reason_id"])
-                if v["entity"] in _ENTITY_TABLES and v["entity_id"] is not None:
-                    v["entity_id"] = self.ids.get(v["entity"], {}).get(v["entity_id"], v["entity_id"])
+                # The entity and the rows a detail names follow their rows' new ids (docs/branches.md).
+                if v["entity_id"] is not None and v["entity"] in self.ids:
+                    v["entity_id"] = self.ids[v["entity"]].get(v["entity_id"], v["entity_id"])
+                if v["detail"]:
+                    v["detail"] = _DETAIL_ID.sub(self._detail_id, v["detail"])
                 v["prev_hash"] = prev
                 v["hash"] = prev = audit.event_hash(prev, v["at"], v["branch_id"], v["actor_id"],
                                                     v["actor_staff_no"], v["action"], v["entity"],

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, func, inspect, select, text
 
-from models import Appointment, AuditEvent, Branch, Referral, Staff
+from models import Appointment, AuditEvent, Branch, FollowUp, Referral, Staff
 from services import accounts, audit, migrate_to, stats
 from services.db import Database, make_engine, migrate, open_database
 from services.demo import build_demo
@@ -79,6 +79,16 @@ def _sheets(db: Database, code: str) -> list[Any]:
     return out
 
 
+def _audit_names_the_new_rows(s: Any) -> None:
+    """The audit log names the copied rows: an event's entity and the ids its detail carries."""
+    opened = s.scalars(select(AuditEvent).where(AuditEvent.entity == "follow_up", AuditEvent.action == "create",
+                                                AuditEvent.detail.like("referral=%"))).all()
+    assert opened
+    for ev in opened:
+        fu = s.get(FollowUp, ev.entity_id)
+        assert fu is not None and ev.detail == f"referral={fu.referral_id}"
+
+
 def _per_referrer(s: Any) -> dict[str, int]:
     q = select(Staff.staff_no, func.count()).join(Referral, Referral.referrer_id == Staff.id).group_by(Staff.staff_no)
     return {no: n for no, n in s.execute(q)}
@@ -106,6 +116,7 @@ def test_a_demo_branch_round_trips_into_an_empty_server(source, target):
         assert marker.action == "migrate" and f"events={src_events}" in (marker.detail or "")
         # Foreign keys follow their rows: each staff id's referrals are the same rows on both sides.
         per_referrer = _per_referrer(s)
+        _audit_names_the_new_rows(s)
         moved = s.scalars(select(Appointment).where(Appointment.moved_from_id.is_not(None))).all()
         assert len(moved) == 1 and s.get(Appointment, moved[0].moved_from_id) is not None
     with src_db.read() as s:
@@ -118,6 +129,9 @@ def test_a_branch_joins_a_server_holding_another_branch(source, target):
     there = Database(target, FakeClock(NOW))
     other, _ = accounts.ensure_branch(there, "0900", "城北支行")
     accounts.add_staff(there, Actor.system(other.id), staff_no="N001", name="周敏", role="rm", password="Passw0rd1")
+    with target.begin() as conn:  # the server's ids have moved on: no copied row keeps its source id
+        for t in migrate_to.copy_order():
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{t.name}', 'id'), 5000)"))
     before = _counts(target)
     src_db = Database(make_engine(source), FakeClock(NOW))
     src_counts = _counts(src_db.engine)
@@ -131,6 +145,8 @@ def test_a_branch_joins_a_server_holding_another_branch(source, target):
     assert audit.verify(there).ok
     with there.read() as s:
         assert s.scalar(select(Staff.branch_id).where(Staff.staff_no == "N001")) == other.id
+        assert s.scalar(select(func.min(Referral.id))) > 5000
+        _audit_names_the_new_rows(s)
     src_db.dispose()
 
 
