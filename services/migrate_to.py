@@ -12,13 +12,14 @@ server is empty: any failure leaves the server as it was.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, Integer, Table, bindparam, func, insert, select, text, update
+from sqlalchemy import JSON, Column, Connection, Engine, Integer, Table, bindparam, func, select, text, update
 from sqlalchemy.engine import make_url
 
 from models import AuditEvent, Base, Branch, Staff
@@ -158,15 +159,13 @@ class _Copier:
                         later.append((row[pk.name] if pk is not None else -1, refs))
                     for c in self_refs:
                         values[c.name] = None
-                if pk is not None:
-                    del values[pk.name]
                 out.append(values)
             if pk is not None:
-                new_ids = self.dst.execute(
-                    insert(table).returning(pk, sort_by_parameter_order=True), out).scalars().all()
-                idmap.update(zip((r[pk.name] for r in rows), new_ids, strict=True))
-            else:
-                self.dst.execute(insert(table), out)
+                new_ids = self._allocate(table, pk, len(out))
+                for values, new_id in zip(out, new_ids, strict=True):
+                    idmap[values[pk.name]] = new_id
+                    values[pk.name] = new_id
+            self._write(table, out)
             n += len(out)
         if later and pk is not None:
             for old, refs in later:  # rare (a moved appointment): one statement per row
@@ -174,6 +173,29 @@ class _Copier:
                     {k: bindparam(f"new_{k}") for k in refs}),
                     {"old_id": idmap[old], **{f"new_{k}": idmap[v] for k, v in refs.items()}})
         return n
+
+    def _allocate(self, table: Table, pk: Column[Any], n: int) -> list[int]:
+        """``n`` new ids from the table's own sequence, in ascending order (the order rows were in)."""
+        ids = self.dst.scalars(select(func.nextval(func.pg_get_serial_sequence(table.name, pk.name)))
+                               .select_from(func.generate_series(1, n))).all()
+        return sorted(ids)
+
+    def _write(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """COPY the rows into ``table`` inside the open transaction, each value as its column type binds it."""
+        if not rows:
+            return
+        dialect = self.dst.dialect
+        cols = [c for c in table.columns if c.name in rows[0]]
+        procs = [_json_text if isinstance(c.type, JSON) else c.type.bind_processor(dialect) for c in cols]
+        quote = dialect.identifier_preparer.quote
+        # Table and column names come from the models, never from input.
+        sql = f"COPY {quote(table.name)} ({', '.join(quote(c.name) for c in cols)}) FROM STDIN"
+        raw = self.dst.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as cur, cur.copy(sql) as copy:
+            for row in rows:
+                copy.write_row([v if proc is None or v is None else proc(v)
+                                for v, proc in ((row[c.name], proc) for c, proc in zip(cols, procs, strict=True))])
 
     def _detail_id(self, m: re.Match[str]) -> str:
         table = _DETAIL_KEYS.get(m[1], m[1])
@@ -208,7 +230,9 @@ class _Copier:
                                                     v["actor_staff_no"], v["action"], v["entity"],
                                                     v["entity_id"], v["detail"], v["reason_id"])
                 out.append(v)
-            self.dst.execute(insert(t), out)
+            for v, new_id in zip(out, self._allocate(t, t.c.id, len(out)), strict=True):
+                v["id"] = new_id  # ascending under the chain's lock: the id order is the chain's order
+            self._write(t, out)
             n += len(out)
         at, detail = utc_now(), f"from=sqlite events={n} source_head={source_head}"
         marker: dict[str, Any] = {"at": at, "branch_id": new_branch, "actor_id": None, "actor_staff_no": "system",
@@ -217,8 +241,14 @@ class _Copier:
         marker["prev_hash"] = prev
         marker["hash"] = audit.event_hash(prev, at, new_branch, None, "system", "migrate", "branch",
                                           new_branch, detail, None)
-        self.dst.execute(insert(t), [marker])
+        marker["id"] = self._allocate(t, t.c.id, 1)[0]
+        self._write(t, [marker])
         return n, source_head
+
+
+def _json_text(value: Any) -> str:
+    """A JSON column's value as COPY takes it: its text, as SQLAlchemy's default serializer writes it."""
+    return json.dumps(value)
 
 
 def _counts(conn: Connection, tables: Sequence[Table]) -> dict[str, int]:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, inspect, select, text
 
-from models import Appointment, AuditEvent, Branch, FollowUp, Referral, Staff
+from models import Appointment, AuditEvent, Branch, Client, FollowUp, Referral, Staff
 from services import accounts, audit, migrate_to, stats
 from services.db import Database, make_engine, migrate, open_database
 from services.demo import build_demo
@@ -89,6 +89,10 @@ def _audit_names_the_new_rows(s: Any) -> None:
         assert fu is not None and ev.detail == f"referral={fu.referral_id}"
 
 
+def _clients(s: Any) -> list[tuple[Any, ...]]:
+    return sorted(tuple(r) for r in s.execute(select(Client.mobile, Client.interests, Client.created_at)))
+
+
 def _per_referrer(s: Any) -> dict[str, int]:
     q = select(Staff.staff_no, func.count()).join(Referral, Referral.referrer_id == Staff.id).group_by(Staff.staff_no)
     return {no: n for no, n in s.execute(q)}
@@ -119,8 +123,12 @@ def test_a_demo_branch_round_trips_into_an_empty_server(source, target):
         _audit_names_the_new_rows(s)
         moved = s.scalars(select(Appointment).where(Appointment.moved_from_id.is_not(None))).all()
         assert len(moved) == 1 and s.get(Appointment, moved[0].moved_from_id) is not None
+        clients = _clients(s)
     with src_db.read() as s:
         assert per_referrer == _per_referrer(s)
+        # Every type comes across as it was: JSON lists, UTC timestamps, text.
+        assert clients == _clients(s)
+        assert any(interests for _, interests, _ in clients)
     src_db.dispose()
 
 
