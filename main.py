@@ -219,7 +219,9 @@ def cmd_migrate_to(args: argparse.Namespace) -> int:
     print("表 / table\t源 / source\t目标 / copied")
     for table, (source, copied) in result.counts.items():
         print(f"{table}\t{source}\t{copied}")
-    print(f"审计事件 / audit events: {result.audit_events} (+1 migrated marker); 校验 / verify: ok")
+    copied = result.counts["audit_event"][1]
+    print(f"审计日志 / audit log: {copied} + 1 migrate marker; 服务器上校验 / verified on the server: "
+          f"ok {result.audit_events} events")
     return EXIT_OK
 
 
