@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from psycopg.errors import UniqueViolation
 from sqlalchemy import JSON, Column, Connection, Engine, Integer, Table, bindparam, func, select, text, update
 from sqlalchemy.engine import make_url
 
@@ -34,6 +35,7 @@ BATCH = 2000  # rows read from the source and inserted on the server at a time
 # Tables whose rows are working state, not history: never copied; the source must hold none (docs/branches.md).
 TRANSIENT = frozenset({"import_batch"})
 AUDIT_TABLE = "audit_event"
+_MIGRATE_LOCK = 0x4C444D54  # pg_advisory_xact_lock key for migrate-to ("LDMT" in ASCII)
 # An event's ``detail`` names rows as ``key=id``: a key that is a table's name, or one of these, is remapped.
 _DETAIL_KEYS = {"moved_from": "appointment"}
 _DETAIL_ID = re.compile(r"\b([a-z_]+)=(\d+)\b")
@@ -53,9 +55,12 @@ def _refuse(option: str, key: str, **kw: object) -> ValidationError:
 
 
 def _int_pk(table: Table) -> Column[Any] | None:
-    """The table's single integer primary key, whose values get new ids on the server; else None."""
+    """The table's single integer primary key, whose values get new ids on the server; else None.
+
+    A key that is also a foreign key (a one-to-one child) is not given new values: it is remapped.
+    """
     cols = list(table.primary_key.columns)
-    if len(cols) == 1 and isinstance(cols[0].type, Integer):
+    if len(cols) == 1 and isinstance(cols[0].type, Integer) and not cols[0].foreign_keys:
         return cols[0]
     return None
 
@@ -145,6 +150,8 @@ class _Copier:
         self_refs = [c for c in fk_cols if next(iter(c.foreign_keys)).column.table is table]
         others = [c for c in fk_cols if c not in self_refs]
         idmap = self.ids.setdefault(table.name, {})
+        keys = list(table.primary_key.columns)
+        pk_fk = keys[0] if pk is None and len(keys) == 1 and keys[0].foreign_keys else None
         later: list[tuple[int, dict[str, Any]]] = []  # (source id, self-references) set once every row is in
         n = 0
         for rows in _batches(self.src, table, pk):
@@ -159,6 +166,8 @@ class _Copier:
                         later.append((row[pk.name] if pk is not None else -1, refs))
                     for c in self_refs:
                         values[c.name] = None
+                if pk_fk is not None:
+                    idmap[row[pk_fk.name]] = values[pk_fk.name]
                 out.append(values)
             if pk is not None:
                 new_ids = self._allocate(table, pk, len(out))
@@ -271,6 +280,8 @@ def migrate_branch(source_url: str, target_url: str) -> MigrateResult:
             src_counts = _counts(src, tables)
             staff_nos = list(src.scalars(select(Staff.staff_no)))
             with dst.begin():
+                # One migrate-to at a time on a server: a second waits, then sees the first's schema and rows.
+                dst.execute(select(func.pg_advisory_xact_lock(_MIGRATE_LOCK)))
                 _create_schema(dst)
                 if dst.scalar(select(Branch.id).where(Branch.code == code)) is not None:
                     raise _refuse("--to", "migrate_code_exists", code=code)
@@ -285,7 +296,13 @@ def migrate_branch(source_url: str, target_url: str) -> MigrateResult:
                     if t.name == AUDIT_TABLE:
                         copied[t.name], _head = copier.copy_audit(copier.ids["branch"][source_branch])
                     else:
-                        copied[t.name] = copier.copy(t)
+                        try:
+                            copied[t.name] = copier.copy(t)
+                        except UniqueViolation:
+                            if t.name != "branch":
+                                raise
+                            # `branch add` of the same code committed while this copy ran.
+                            raise _refuse("--to", "migrate_code_exists", code=code) from None
                     if copied[t.name] != src_counts[t.name]:
                         raise RuntimeError(f"{t.name}: copied {copied[t.name]} of {src_counts[t.name]} rows")
                     log.info("migrate-to: %s %d rows", t.name, copied[t.name])

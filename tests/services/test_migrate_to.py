@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -239,3 +240,28 @@ def test_the_command_prints_each_tables_rows_equal_to_the_source_and_refuses_a_s
     path.write_bytes(b"not a database at all" * 100)
     damaged = run("--db", source, "migrate-to", "--to", _url(target))
     assert damaged.returncode == 2 and damaged.stderr.startswith("--db: ")
+
+
+def test_two_copies_of_one_branch_at_once_make_one_branch(source, target, tmp_path):
+    """A race on one server: both start on an empty database; one copies, the other is refused by name."""
+    twin = tmp_path / "twin.sqlite3"
+    shutil.copyfile(source.removeprefix("sqlite:///"), twin)
+    before = _counts(make_engine(source))
+    outcomes: list[object] = []
+
+    def copy(url: str) -> None:
+        try:
+            outcomes.append(migrate_to.migrate_branch(url, _url(target)))
+        except ValidationError as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=copy, args=(url,)) for url in (source, f"sqlite:///{twin}")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    refused = [o for o in outcomes if isinstance(o, ValidationError)]
+    assert len(outcomes) == 2 and len(refused) == 1, outcomes
+    assert "0001" in refused[0].fields["--to"]
+    assert _counts(target) == {**before, "audit_event": before["audit_event"] + 1}
+    assert audit.verify(Database(target)).ok
