@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QWidget
 from sqlalchemy import func, select
 
@@ -83,4 +84,25 @@ def test_only_the_admin_sees_the_branches_page(qtbot, f, launch_window) -> None:
     supervisor = f.staff(Role.SUPERVISOR, staff_no="S0001")
     window = launch_window(supervisor.staff_no)
     assert window.findChild(QWidget, "branchesPage") is None
+    wait_idle(qtbot, window)
+
+
+def test_the_page_reads_in_english(qtbot, f, launch_window, english_interface) -> None:
+    admin = f.staff(Role.ADMIN, staff_no="A0001", name="郑凯")
+    window = launch_window(admin.staff_no, lang="en")
+    window.show_page("branchesPage")
+    page = child(window, QWidget, "branchesPage")
+    table = child(page, QTableView, "branchTable")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=WAIT_MS)
+    assert [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Code", "Name", "Active accounts"]
+    dialog = _open_dialog(qtbot, page)
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: child(dialog, QLabel, "branchNameEditError").isVisible(), timeout=WAIT_MS)
+    assert dialog.windowTitle() == "New branch"
+    if out := os.environ.get("LOBBYDESK_SCREENSHOTS"):
+        qtbot.wait(50)
+        assert window.grab().save(str(Path(out) / "branches-page-en.png"))
+        assert dialog.grab().save(str(Path(out) / "new-branch-en.png"))
+    dialog.reject()
     wait_idle(qtbot, window)
