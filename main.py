@@ -250,7 +250,11 @@ def cmd_staff(args: argparse.Namespace) -> int:
         from services.imports import import_staff
 
         # The file's 网点/branch column places each person; the events go to each branch's own log.
-        result = import_staff(db, _first_branch_actor(db), Path(args.file))
+        try:
+            actor = _first_branch_actor(db)
+        except ValidationError as exc:  # no branch yet: about the file's branch, not an option
+            raise ValidationError([FieldProblem("branch", p.message) for p in exc.problems]) from None
+        result = import_staff(db, actor, Path(args.file))
         n = len(result.accounts)
         print(f"已导入 {n} 名员工 / imported {n} staff; 初始密码 / initial passwords:")
         for acc in result.accounts:
