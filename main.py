@@ -36,8 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="create or upgrade the schema and the branch")
-    init.add_argument("--branch-code", default="0001")
-    init.add_argument("--branch-name", default="本网点")
+    init.add_argument("--branch-code", default=None, help="default 0001 on an empty database")
+    init.add_argument("--branch-name", default=None, help="default 本网点 on an empty database")
 
     demo = sub.add_parser("demo", help="fill an empty database with a demo branch")
     demo.add_argument("--seed", type=int, default=2026)
@@ -90,6 +90,16 @@ def _parser() -> argparse.ArgumentParser:
     a_list.add_argument("--since", default=None, metavar="YYYY-MM-DD", help="events from this branch day on")
     a_list.add_argument("--actor", default=None, metavar="STAFF_ID", help="only this staff id's events")
     aud_sub.add_parser("verify", help="recompute the hash chain: exit 0 intact, 1 naming the first broken event")
+
+    br = sub.add_parser("branch", help="the installation's branches")
+    br_sub = br.add_subparsers(dest="branch_command", metavar="ACTION", required=True)
+    b_add = br_sub.add_parser("add", help="add a branch (code: 4-8 letters or digits)")
+    b_add.add_argument("--code", required=True)
+    b_add.add_argument("--name", required=True)
+    br_sub.add_parser("list", help="list the branches")
+
+    mig = sub.add_parser("migrate-to", help="copy the one branch of the --db SQLite file into a PostgreSQL database")
+    mig.add_argument("--to", required=True, dest="target", metavar="POSTGRES_URL")
     return p
 
 
@@ -138,14 +148,80 @@ def _system_actor(db, branch_code: str | None = None):  # type: ignore[no-untype
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from services.accounts import ensure_branch
+    """Schema and branch; on a database holding other branches it says what it did (docs/branches.md "init")."""
+    from services.accounts import ensure_branch, list_branches
     from services.db import describe
 
     db = _open(args, check="full")
-    branch, created = ensure_branch(db, args.branch_code, args.branch_name)
+    existing = list_branches(db)
+    if existing and args.branch_code is not None and all(b.code != args.branch_code.strip() for b in existing):
+        return _init_another_branch(db, args)
+    branch, created = ensure_branch(db, args.branch_code or "0001", args.branch_name or "本网点")
     print(f"数据库 / database: {describe(db.engine)}")
     state = "已创建 / created" if created else "已存在 / exists"
     print(f"网点 / branch: {branch.code} {branch.name} ({state})")
+    if len(existing) > 1 or (args.branch_code is not None and existing):
+        from services.i18n import msg
+
+        print(msg("init_branch_exists", code=branch.code, codes=", ".join(b.code for b in list_branches(db))))
+    return EXIT_OK
+
+
+def _init_another_branch(db: Database, args: argparse.Namespace) -> int:
+    """``init --branch-code C`` where C is new but other branches exist: C is added, and that is said."""
+    from services import branches
+    from services.accounts import list_branches
+    from services.db import describe
+    from services.errors import FieldProblem, ValidationError
+    from services.i18n import msg
+    from services.permissions import Actor
+
+    if not (args.branch_name or "").strip():
+        raise ValidationError([FieldProblem("--branch-name", msg("branch_name_needed"))])
+    try:
+        added = branches.add_branch(db, Actor.system(0), code=args.branch_code, name=args.branch_name)
+    except ValidationError as exc:
+        raise ValidationError([FieldProblem(f"--branch-{p.field}", p.message) for p in exc.problems]) from None
+    print(f"数据库 / database: {describe(db.engine)}")
+    print(f"网点 / branch: {added.code} {added.name} (已创建 / created)")
+    print(msg("init_branch_created", code=added.code, name=added.name,
+              codes=", ".join(b.code for b in list_branches(db))))
+    return EXIT_OK
+
+
+def cmd_branch(args: argparse.Namespace) -> int:
+    """``branch add`` / ``branch list`` (docs/branches.md)."""
+    from services import branches
+    from services.errors import FieldProblem, ValidationError
+    from services.permissions import Actor
+
+    db = _open(args)
+    actor = Actor.system(0)  # the installation's operator: the new branch's own events carry its id
+    if args.branch_command == "add":
+        try:
+            row = branches.add_branch(db, actor, code=args.code, name=args.name)
+        except ValidationError as exc:
+            raise ValidationError([FieldProblem(f"--{p.field}", p.message) for p in exc.problems]) from None
+        print(f"已添加网点 / branch added: {row.code} {row.name}")
+        return EXIT_OK
+    for b in branches.list_branches(db, actor):
+        print(f"{b.code}\t{b.name}\t{b.staff}")
+    return EXIT_OK
+
+
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    """``--db SQLITE migrate-to --to PG``: one branch's whole history onto the shared server (docs/branches.md)."""
+    from services.db import resolve_url
+    from services.migrate_to import migrate_branch
+
+    result = migrate_branch(resolve_url(args.db), args.target)
+    print(f"网点 / branch: {result.branch_code} {result.branch_name} → {result.target}")
+    print("表 / table\t源 / source\t目标 / copied")
+    for table, (source, copied) in result.counts.items():
+        print(f"{table}\t{source}\t{copied}")
+    copied = result.counts["audit_event"][1]
+    print(f"审计日志 / audit log: {copied} + 1 migrate marker; 服务器上校验 / verified on the server: "
+          f"ok {result.audit_events} events")
     return EXIT_OK
 
 
@@ -167,12 +243,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_staff(args: argparse.Namespace) -> int:
     from services.accounts import add_staff
+    from services.errors import FieldProblem, ValidationError
 
     db = _open(args)
     if args.staff_command == "import":
         from services.imports import import_staff
 
-        result = import_staff(db, _system_actor(db), Path(args.file))
+        # The file's 网点/branch column places each person; the events go to each branch's own log.
+        try:
+            actor = _first_branch_actor(db)
+        except ValidationError as exc:  # no branch yet: about the file's branch, not an option
+            raise ValidationError([FieldProblem("branch", p.message) for p in exc.problems]) from None
+        result = import_staff(db, actor, Path(args.file))
         n = len(result.accounts)
         print(f"已导入 {n} 名员工 / imported {n} staff; 初始密码 / initial passwords:")
         for acc in result.accounts:
@@ -181,7 +263,10 @@ def cmd_staff(args: argparse.Namespace) -> int:
     password = None
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
-    actor = _system_actor(db, args.branch)
+    try:
+        actor = _system_actor(db, args.branch)
+    except ValidationError as exc:  # no --branch where the database holds several: the option is named
+        raise ValidationError([FieldProblem("--branch", p.message) for p in exc.problems]) from None
     info, pw = add_staff(db, actor, staff_no=args.staff_id, name=args.name, role=args.role, password=password,
                          must_change_password=True)
     print(f"已添加 / added: {info.staff_no} {info.name} {info.role.value}")
@@ -310,6 +395,7 @@ COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "staff": cmd_staff, "referrals": cmd_referrals,
     "clients": cmd_clients,
     "report": cmd_report, "backup": cmd_backup, "restore": cmd_restore, "check": cmd_check, "audit": cmd_audit,
+    "branch": cmd_branch, "migrate-to": cmd_migrate_to,
 }
 
 

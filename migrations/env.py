@@ -15,6 +15,14 @@ target_metadata = Base.metadata
 
 
 def run_migrations_online() -> None:
+    shared = config.attributes.get("connection")
+    if shared is not None:
+        # A caller's open transaction (services.migrate_to, PostgreSQL): the schema is created inside it and
+        # commits or rolls back with the rest of that unit (docs/branches.md "All or nothing").
+        context.configure(connection=shared, target_metadata=target_metadata, compare_type=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
     engine = config.attributes.get("engine")
     if engine is None:  # the plain `alembic` command line, for developers
         engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")

@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -229,7 +230,9 @@ def import_staff(db: Database, actor: Actor, path: Path) -> StaffImportResult:
             for r, h in zip(rows, hashes, strict=True)
         )
         s.flush()
-        audit.record(s, db, actor, "import", "staff", None, f"rows={len(rows)}")
+        # One event per branch the file placed people in, in that branch's log (docs/branches.md "Staff").
+        for branch_id, n in sorted(Counter(r.branch_id for r in rows).items()):
+            audit.record(s, db, actor, "import", "staff", None, f"rows={n}", branch_id=branch_id)
     log.info("imported %d staff accounts", len(rows))
     return StaffImportResult([ImportedAccount(r.staff_no, r.name, r.role, pw)
                               for r, pw in zip(rows, passwords, strict=True)])

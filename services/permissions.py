@@ -67,6 +67,7 @@ class Action(StrEnum):
     TARGET_SET = "target.set"
     ASSESSMENT_VIEW = "assessment.view"
     ASSESSMENT_EDIT = "assessment.edit"  # the rating, bonus/malus items, the weights
+    BRANCH_MANAGE = "branch.manage"  # add and list the installation's branches (docs/branches.md)
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -129,6 +130,8 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.TARGET_SET: frozenset({_S}),
     Action.ASSESSMENT_VIEW: frozenset({_R, _S}),
     Action.ASSESSMENT_EDIT: frozenset({_S}),
+    # The head office's role joins this row when it exists (docs/branches.md "Who may add a branch").
+    Action.BRANCH_MANAGE: frozenset({_A, SYSTEM_ROLE}),
 }
 
 

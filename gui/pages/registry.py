@@ -88,6 +88,8 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Targets"), Action.TARGET_VIEW),
     PageSpec("assessmentPage", "gui.pages.assessment", "AssessmentPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Assessment"), Action.ASSESSMENT_VIEW),
+    PageSpec("branchesPage", "gui.pages.branches", "BranchesPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Branches"), Action.BRANCH_MANAGE),
 )
 
 

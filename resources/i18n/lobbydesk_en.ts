@@ -342,6 +342,36 @@
         </message>
     </context>
     <context>
+        <name>BranchTableModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Active accounts</source>
+            <translation>Active accounts</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchesPage</name>
+        <message>
+            <source>Branches</source>
+            <translation>Branches</translation>
+        </message>
+        <message>
+            <source>Every branch of this installation. Staff, clients, referrals and settings belong to one branch; a branch's staff see only their own.</source>
+            <translation>Every branch of this installation. Staff, clients, referrals and settings belong to one branch; a branch's staff see only their own.</translation>
+        </message>
+        <message>
+            <source>&amp;New branch…</source>
+            <translation>&amp;New branch…</translation>
+        </message>
+    </context>
+    <context>
         <name>BreakdownModel</name>
         <message>
             <source>Factor</source>
@@ -2397,6 +2427,10 @@ Database: {db}</translation>
             <translation>Assessment</translation>
         </message>
         <message>
+            <source>Branches</source>
+            <translation>Branches</translation>
+        </message>
+        <message>
             <source>New referral</source>
             <translation>New referral</translation>
         </message>
@@ -2469,6 +2503,41 @@ Database: {db}</translation>
         <message>
             <source>{n} referrals</source>
             <translation>{n} referrals</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewBranchDialog</name>
+        <message>
+            <source>New branch</source>
+            <translation>New branch</translation>
+        </message>
+        <message>
+            <source>4–8 letters or digits, e.g. 0102</source>
+            <translation>4–8 letters or digits, e.g. 0102</translation>
+        </message>
+        <message>
+            <source>e.g. Chengxi Sub-branch Wealth Centre</source>
+            <translation>e.g. Chengxi Sub-branch Wealth Centre</translation>
+        </message>
+        <message>
+            <source>&amp;Add branch</source>
+            <translation>&amp;Add branch</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Code</source>
+            <translation>&amp;Code</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>The branch gets the default settings; its administrator is added on the staff page or with `staff add --branch CODE`.</source>
+            <translation>The branch gets the default settings; its administrator is added on the staff page or with `staff add --branch CODE`.</translation>
         </message>
     </context>
     <context>

@@ -342,6 +342,36 @@
         </message>
     </context>
     <context>
+        <name>BranchTableModel</name>
+        <message>
+            <source>Code</source>
+            <translation>网点代码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>网点名称</translation>
+        </message>
+        <message>
+            <source>Active accounts</source>
+            <translation>在用账户</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchesPage</name>
+        <message>
+            <source>Branches</source>
+            <translation>网点管理</translation>
+        </message>
+        <message>
+            <source>Every branch of this installation. Staff, clients, referrals and settings belong to one branch; a branch's staff see only their own.</source>
+            <translation>本系统的全部网点。员工、客户、推介和设置各属于一个网点；网点员工只能看到本网点的数据。</translation>
+        </message>
+        <message>
+            <source>&amp;New branch…</source>
+            <translation>新建网点(&amp;N)…</translation>
+        </message>
+    </context>
+    <context>
         <name>BreakdownModel</name>
         <message>
             <source>Factor</source>
@@ -2397,6 +2427,10 @@ Database: {db}</source>
             <translation>月度考核</translation>
         </message>
         <message>
+            <source>Branches</source>
+            <translation>网点管理</translation>
+        </message>
+        <message>
             <source>New referral</source>
             <translation>新建推介</translation>
         </message>
@@ -2469,6 +2503,41 @@ Database: {db}</source>
         <message>
             <source>{n} referrals</source>
             <translation>共 {n} 条推介</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewBranchDialog</name>
+        <message>
+            <source>New branch</source>
+            <translation>新建网点</translation>
+        </message>
+        <message>
+            <source>4–8 letters or digits, e.g. 0102</source>
+            <translation>4–8 位字母或数字，如 0102</translation>
+        </message>
+        <message>
+            <source>e.g. Chengxi Sub-branch Wealth Centre</source>
+            <translation>如：城西支行理财中心</translation>
+        </message>
+        <message>
+            <source>&amp;Add branch</source>
+            <translation>添加网点(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>&amp;Code</source>
+            <translation>网点代码(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>网点名称(&amp;N)</translation>
+        </message>
+        <message>
+            <source>The branch gets the default settings; its administrator is added on the staff page or with `staff add --branch CODE`.</source>
+            <translation>新网点使用默认设置；其管理员可在员工账户页面添加，或用命令 `staff add --branch 网点代码` 添加。</translation>
         </message>
     </context>
     <context>

@@ -62,7 +62,7 @@ def test_the_program_migrates_a_new_file_and_leads_from_first_run_to_the_main_wi
     code = driver.run(url)
     assert not driver.errors, driver.errors
     assert code == 0
-    assert typed == {"user": "A0001", "pages": "staffPage,settingsPage,auditPage",
+    assert typed == {"user": "A0001", "pages": "staffPage,settingsPage,auditPage,branchesPage",
                      "status": "当前登录：郑凯（A0001），系统管理员"}
     database = Database(make_engine(url))
     try:

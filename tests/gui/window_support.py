@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
              "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "retentionPage", "complaintPage",
-             "settingsPage", "auditPage", "targetsPage", "assessmentPage")
+             "settingsPage", "auditPage", "targetsPage", "assessmentPage", "branchesPage")
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage", "retentionPage", "complaintPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage", "complaintPage"),
@@ -30,7 +30,7 @@ ROLE_PAGES = {
     Role.SUPERVISOR: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
                       "weeklySummaryPage", "clientPage", "retentionPage", "complaintPage", "settingsPage", "auditPage",
                       "targetsPage", "assessmentPage"),
-    Role.ADMIN: ("staffPage", "settingsPage", "auditPage"),
+    Role.ADMIN: ("staffPage", "settingsPage", "auditPage", "branchesPage"),
 }
 
 
