@@ -178,6 +178,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bands_too_many": ("最多 {max} 档", "at most {max} bands"),
     "rating_range": ("评分应为 0–{max} 的整数", "a rating is a whole number from 0 to {max}"),
     "id_number_differs": ("与该手机号客户已登记的证件号不同", "differs from the ID number on file for this mobile"),
+    # the head office (docs/head-office.md)
+    "head_office_no_branch": ("分行管理账户不属于任何网点", "a head-office account belongs to no branch"),
+    "head_office_period": ("结束日期不能早于开始日期", "the end date must not be before the start date"),
 }
 
 
