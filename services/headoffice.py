@@ -78,6 +78,7 @@ def branch_ranking(db: Database, actor: Actor, start: dt.date, end: dt.date) -> 
     # Through the RMs, as the sheets count it: the queue index (rm, state, next contact date) holds these rows.
     overdue_q = (
         select(Staff.branch_id, func.count())
+        .select_from(FollowUp)
         .join(Staff, Staff.id == FollowUp.rm_id)
         .where(FollowUp.state.in_([FollowUpState.OPEN, FollowUpState.APPOINTED]),
                FollowUp.next_contact_date < overdue_before)

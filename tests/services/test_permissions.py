@@ -17,6 +17,7 @@ from services import (
     dayclose,
     diary,
     followups,
+    headoffice,
     imports,
     received,
     referrals,
@@ -130,6 +131,7 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.SCORE_SETTINGS: lambda w, a: scoring.score_settings(w.db, a),
     Action.SCORE_RECOMPUTE: lambda w, a: scoring.recompute_branch(w.db, a),
     Action.CLIENT_IMPORT: _import_clients,
+    Action.HEAD_OFFICE_VIEW: lambda w, a: headoffice.branch_ranking(w.db, a, w.db.today(), w.db.today()),
 }
 
 
