@@ -72,6 +72,13 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Find a client"), Action.CLIENT_LOOKUP),
     PageSpec("staffPage", "gui.pages.staff_admin", "StaffAdminPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Staff accounts"), Action.STAFF_MANAGE),
+    # The head office (docs/head-office.md): every branch's figures, never a client.
+    PageSpec("headOfficeReportsPage", "gui.pages.head_office", "HeadOfficeReportsPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "All branches' sheets"), Action.HEAD_OFFICE_VIEW),
+    PageSpec("branchRankingPage", "gui.pages.head_office", "BranchRankingPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Branch ranking"), Action.HEAD_OFFICE_VIEW),
+    PageSpec("branchMonthPage", "gui.pages.head_office", "BranchMonthPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Branches by month"), Action.HEAD_OFFICE_VIEW),
 )
 
 

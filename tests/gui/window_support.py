@@ -18,7 +18,8 @@ from tests.gui.support import child, click, type_text
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
-             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage")
+             "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage",
+             "headOfficeReportsPage", "branchRankingPage", "branchMonthPage")
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage"),
@@ -27,6 +28,7 @@ ROLE_PAGES = {
     Role.SUPERVISOR: ("followUpPage", "referralPage", "myReferralsPage", "diaryPage", "dayClosePage", "reportsPage",
                       "weeklySummaryPage", "clientPage"),
     Role.ADMIN: ("staffPage",),
+    Role.HEAD_OFFICE: ("headOfficeReportsPage", "branchRankingPage", "branchMonthPage"),
 }
 
 
