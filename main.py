@@ -181,9 +181,11 @@ def cmd_staff(args: argparse.Namespace) -> int:
     password = None
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
-    actor = _system_actor(db, args.branch)
+    # A head-office account belongs to no branch (docs/head-office.md): add_staff refuses a --branch for it.
+    head_office = args.role.strip() in ("head_office", "分行管理")
+    actor = _first_branch_actor(db) if head_office else _system_actor(db, args.branch)
     info, pw = add_staff(db, actor, staff_no=args.staff_id, name=args.name, role=args.role, password=password,
-                         must_change_password=True)
+                         must_change_password=True, branch_code=args.branch if head_office else None)
     print(f"已添加 / added: {info.staff_no} {info.name} {info.role.value}")
     if password is None:
         print(f"初始密码 / initial password: {pw}")
