@@ -11,14 +11,14 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QTableView
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTableView
 from sqlalchemy import select
 
 from gui.itemmodels.branches import BranchMonthModel, BranchRankingModel
 from models import Branch, BranchSettings, Client, Role
 from services import accounts, headoffice
 from tests.factories import PASSWORD
-from tests.gui.support import child
+from tests.gui.support import child, type_text
 from tests.gui.window_support import WAIT_MS, wait_idle
 
 
@@ -132,3 +132,19 @@ def test_the_branch_models_pass_the_model_tester(qtmodeltester, db, f, two_branc
     month.set_rows(headoffice.branch_month_figures(db, ho, db.today()))
     qtmodeltester.check(month)
     assert month.rowCount() == 2 and month.columnCount() == 9
+
+
+def test_the_head_office_window_locks_and_unlocks_like_any_other(qtbot, db, two_branches, launch_window):
+    window = _open(qtbot, launch_window, two_branches)
+    window.show_page("branchRankingPage")  # type: ignore[attr-defined]
+    model = child(window, QTableView, "branchRankingTable").model()
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=WAIT_MS)
+    assert window.windowTitle().endswith("分行管理")  # no branch: the window says whose it is
+    window.lock_now()  # type: ignore[attr-defined]
+    assert window.is_locked  # type: ignore[attr-defined]
+    lock_edit = child(window, QLineEdit, "lockPasswordEdit")
+    type_text(qtbot, lock_edit, PASSWORD)
+    qtbot.keyClick(lock_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=WAIT_MS)  # type: ignore[attr-defined]
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=WAIT_MS)  # shown again after unlock
