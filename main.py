@@ -263,12 +263,14 @@ def cmd_staff(args: argparse.Namespace) -> int:
     password = None
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
+    # A head-office account belongs to no branch (docs/head-office.md): add_staff refuses a --branch for it.
+    head_office = args.role.strip() in ("head_office", "分行管理")
     try:
-        actor = _system_actor(db, args.branch)
+        actor = _first_branch_actor(db) if head_office else _system_actor(db, args.branch)
     except ValidationError as exc:  # no --branch where the database holds several: the option is named
         raise ValidationError([FieldProblem("--branch", p.message) for p in exc.problems]) from None
     info, pw = add_staff(db, actor, staff_no=args.staff_id, name=args.name, role=args.role, password=password,
-                         must_change_password=True)
+                         must_change_password=True, branch_code=args.branch if head_office else None)
     print(f"已添加 / added: {info.staff_no} {info.name} {info.role.value}")
     if password is None:
         print(f"初始密码 / initial password: {pw}")

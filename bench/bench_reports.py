@@ -50,6 +50,7 @@ from models import (  # noqa: E402
     Tier,
 )
 from services import stats  # noqa: E402
+from services.accounts import BranchInfo  # noqa: E402
 from services.db import BRANCH_TZ, Database, make_engine, migrate  # noqa: E402
 from services.permissions import Actor  # noqa: E402
 from services.reports import export_report  # noqa: E402
@@ -185,6 +186,9 @@ def synthetic_sheet(rows: int) -> stats.Sheet:
         rm_totals=stats.RmFigures.total(r.figures for r in rms),
         closed=stats.ClosedInfo(0, rows // per_branch), generated_at=fixed_clock(), generated_by="命令行",
         generated_by_no="system",
+        # The head office's per-branch breakdown: one line per branch (a thousand at 20 000 rows).
+        branches=stats.branch_lines([BranchInfo(b, f"{b:04d}", f"第{b}支行") for b in range(1, rows // per_branch + 1)],
+                                    referrers, rms),
     )
 
 

@@ -228,14 +228,17 @@ class MainWindow(QMainWindow):
     def _load_branch_settings(self, actor: Actor) -> None:
         db = self.db
 
-        def load() -> tuple[BranchInfo, Settings]:
-            from services.accounts import branch_of, get_settings
+        def load() -> tuple[BranchInfo | None, Settings]:
+            from services.accounts import Settings, branch_of, get_settings
 
+            if actor.branch_id is None:  # the head office: no branch, the default idle lock
+                return None, Settings()
             return branch_of(db, actor.branch_id), get_settings(db, actor.branch_id)
 
-        def done(result: tuple[BranchInfo, Settings]) -> None:
+        def done(result: tuple[BranchInfo | None, Settings]) -> None:
             branch, settings = result
-            self.setWindowTitle(self.tr("Lobby Referral Desk — {branch}").format(branch=branch.name))
+            where = branch.name if branch is not None else self.tr("Head office")
+            self.setWindowTitle(self.tr("Lobby Referral Desk — {branch}").format(branch=where))
             if self._idle_override_ms is None:
                 self.idle.set_timeout_ms(max(1, settings.idle_lock_minutes) * 60_000)
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     Enum,
     ForeignKey,
@@ -77,7 +78,8 @@ class Staff(Base):
     __tablename__ = "staff"
 
     id: Mapped[int_pk]
-    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    # None only for the head office (migration 0020's CHECK; docs/head-office.md "The account").
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"))
     staff_no: Mapped[str32] = mapped_column(unique=True)  # 工号
     name: Mapped[name30]
     role: Mapped[Role] = mapped_column(enum_type(Role))
@@ -89,10 +91,20 @@ class Staff(Base):
     created_at: Mapped[utc_ts]
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    branch: Mapped[Branch] = relationship()
+    branch: Mapped[Branch | None] = relationship()
+
+    @property
+    def home_branch_id(self) -> int:
+        """The branch of one of a branch's staff; the head office has none (docs/head-office.md)."""
+        if self.branch_id is None:
+            raise LookupError(f"staff {self.staff_no} belongs to no branch")
+        return self.branch_id
 
     __mapper_args__ = {"version_id_col": version}
-    __table_args__ = (Index("ix_staff_branch_role", "branch_id", "role", "active"),)
+    __table_args__ = (
+        Index("ix_staff_branch_role", "branch_id", "role", "active"),
+        CheckConstraint("branch_id IS NOT NULL OR role = 'head_office'", name="branch_unless_head_office"),
+    )
 
 
 class Client(Base):

@@ -12,6 +12,7 @@ class Role(StrEnum):
     MARKETING = "marketing"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    HEAD_OFFICE = "head_office"  # 分行管理: every branch's figures, no branch of its own (docs/head-office.md)
 
 
 class ClientType(StrEnum):

@@ -43,6 +43,7 @@ ROLE_ALIASES: dict[str, Role] = {
     "大堂经理": Role.LOBBY_MANAGER, "理财经理": Role.RM, "客户经理": Role.RM,
     "营销经理": Role.MARKETING, "主管": Role.SUPERVISOR, "理财中心负责人": Role.SUPERVISOR,
     "客户经理主管": Role.SUPERVISOR, "管理员": Role.ADMIN, "系统管理员": Role.ADMIN,
+    "分行管理": Role.HEAD_OFFICE,
 }
 
 
@@ -60,7 +61,7 @@ class StaffInfo:
     name: str
     role: Role
     active: bool
-    branch_id: int
+    branch_id: int | None
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def validate_staff_no(field: str, value: object) -> str:
     return text
 
 
-def _new_staff(s: Session, db: Database, branch_id: int, staff_no: str, name: str, role: Role,
+def _new_staff(s: Session, db: Database, branch_id: int | None, staff_no: str, name: str, role: Role,
                password_hash: str, must_change: bool) -> Staff:
     staff = Staff(
         branch_id=branch_id, staff_no=staff_no, name=name, role=role, active=True,
@@ -266,6 +267,13 @@ def add_staff(db: Database, actor: Actor, *, staff_no: str, name: str, role: str
                 problems.add("branch", "branch_unknown", value=branch_code)
             else:
                 branch_id = b.id
+        if clean_role is Role.HEAD_OFFICE:
+            # The head office belongs to no branch (docs/head-office.md "The account").
+            if branch_code:
+                problems.add("branch", "head_office_no_branch")
+            branch_id = None
+        elif branch_id is None:
+            problems.add("branch", "required")
         problems.raise_if_any()
         assert sno and clean_name and clean_role
         staff = _new_staff(s, db, branch_id, sno, clean_name, clean_role, pw_hash, must_change_password)
@@ -541,7 +549,7 @@ def update_settings(db: Database, actor: Actor, *, abandon_after_attempts: int |
     require(actor, Action.SETTINGS_MANAGE)
     saved = settings.update(db, actor, settings.SettingsInput(
         idle_lock_minutes=idle_lock_minutes, abandon_after_attempts=abandon_after_attempts),
-        _settings_version(db, actor.branch_id))
+        _settings_version(db, actor.home_branch))
     return Settings(saved.abandon_after_attempts, saved.idle_lock_minutes, saved.interests)
 
 

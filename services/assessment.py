@@ -462,7 +462,7 @@ def _bonus(items: list[AssessmentItem], w: Weights) -> Figure:
 def _assess(s: Session, actor: Actor, staff: Staff, month: dt.date, w: Weights, now: dt.datetime,
             today: dt.date) -> RmAssessment:
     asof = min(tg.month_end(month), today)
-    per = _Period(actor.branch_id, staff.id, month, asof, now)
+    per = _Period(actor.home_branch, staff.id, month, asof, now)
     row = _input_row(s, staff.id, month)
     items = list(s.scalars(select(AssessmentItem).where(AssessmentItem.rm_id == staff.id,
                                                         AssessmentItem.month == month).order_by(AssessmentItem.id)))
@@ -479,7 +479,7 @@ def assess(db: Database, actor: Actor, month: dt.date, rm_id: int | None = None)
     """The month's assessment: an RM their own, the supervisor every active RM of the branch (or one)."""
     month = tg.month_start(month)
     with db.read() as s:
-        w = weights_for(s, actor.branch_id)
+        w = weights_for(s, actor.home_branch)
         return [_assess(s, actor, staff, month, w, db.now(), db.today())
                 for staff in tg.rms_for(s, actor, Action.ASSESSMENT_VIEW, rm_id)]
 
@@ -505,7 +505,7 @@ def sheet(db: Database, actor: Actor, month: dt.date) -> AssessmentSheet:
     with db.read() as s:
         branch = s.get(Branch, actor.branch_id)
         name, code = (branch.name, branch.code) if branch is not None else ("", "")
-        w = weights_for(s, actor.branch_id)
+        w = weights_for(s, actor.home_branch)
     return AssessmentSheet(name, code, tg.month_start(month), w, tuple(rows), actor.name, actor.staff_no, db.now())
 
 

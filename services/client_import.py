@@ -102,7 +102,8 @@ def _check_rows(s: Session, db: Database, table: Table) -> tuple[list[_Row], lis
     today = db.today()
     by_code, only = _branches(s, table)
     staff = {no: _Staff(sid, role, active, bid) for sid, no, role, active, bid in
-             s.execute(select(Staff.id, Staff.staff_no, Staff.role, Staff.active, Staff.branch_id))}
+             s.execute(select(Staff.id, Staff.staff_no, Staff.role, Staff.active, Staff.branch_id))
+             if bid is not None}  # the head office belongs to no branch: no one's referrer or RM
     first_seen: dict[tuple[int, str], int] = {}
     rows: list[_Row] = []
     problems: list[FieldProblem] = []

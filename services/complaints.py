@@ -105,7 +105,7 @@ def _rows(s: Session, db: Database, actor: Actor, found: Iterable[tuple[Complain
     texts = reasons.texts(s, actor, [c.extension_reason_id for c, _, _ in found])
     extendable = [c for c, _, _ in found if may_extend and c.state.is_open and c.extension_approved_by_id is None]
     # One read of the branch's list for the whole window of rows, not one per row.
-    days_off = workdays.overrides(s, actor.branch_id, min(c.received_on for c in extendable),
+    days_off = workdays.overrides(s, actor.home_branch, min(c.received_on for c in extendable),
                                   max(c.received_on for c in extendable) + workdays.SPAN) if extendable else {}
     out = []
     for c, recorder, handler in found:
@@ -225,7 +225,7 @@ def record_complaint(db: Database, actor: Actor, data: ComplaintInput) -> int:
             if client is None or client.branch_id != actor.branch_id:
                 raise NotFound("client", data.client_id)
             name = name or client.name
-        due = workdays.deadline(s, actor.branch_id, received, FIRST_DAYS)
+        due = workdays.deadline(s, actor.home_branch, received, FIRST_DAYS)
         row = Complaint(
             branch_id=actor.branch_id, client_id=data.client_id, client_name=name, received_on=received,
             channel=channel, kind=kind, content=content, state=ComplaintState.RECEIVED, done=False,

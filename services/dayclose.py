@@ -151,7 +151,7 @@ def count_missing(s: Session, branch_id: int, day: dt.date) -> int:
 def day_state(db: Database, actor: Actor, day: dt.date) -> DayState:
     require(actor, Action.DAY_CLOSE_VIEW)
     with db.read() as s:
-        return day_state_in(s, actor.branch_id, day, viewer=actor)
+        return day_state_in(s, actor.home_branch, day, viewer=actor)
 
 
 def reconciliation(db: Database, actor: Actor, day: dt.date) -> DayReconciliation:
@@ -177,7 +177,7 @@ def reconciliation(db: Database, actor: Actor, day: dt.date) -> DayReconciliatio
     today = db.today()
     with db.read() as s:
         rows = s.execute(q).all()
-        state = day_state_in(s, actor.branch_id, day, viewer=actor)
+        state = day_state_in(s, actor.home_branch, day, viewer=actor)
         void_reasons = reasons.texts(s, actor, (row[0].void_reason_id for row in rows))
     lines = []
     for (r, referrer_name, rm_name, confirmer_name, client_name, client_mobile,
@@ -260,13 +260,13 @@ def close_day(db: Database, actor: Actor, day: dt.date, force_reason: str | None
     if day > db.today():
         raise ValidationError([FieldProblem("day", msg("date_future"))])
     with db.write() as s:
-        referrals.lock_day(s, actor.branch_id, day, exclusive=True)
-        row = _day_row(s, actor.branch_id, day)
+        referrals.lock_day(s, actor.home_branch, day, exclusive=True)
+        row = _day_row(s, actor.home_branch, day)
         if row is not None:
             expect_version(db, row, version)
             if row.closed:
                 raise Conflict(msg("day_already_closed", day=day.isoformat()))
-        missing = count_missing(s, actor.branch_id, day)
+        missing = count_missing(s, actor.home_branch, day)
         reason: str | None = None
         if missing:
             if force_reason is None:
@@ -297,7 +297,7 @@ def reopen_day(db: Database, actor: Actor, day: dt.date, reason: str, *, version
     require(actor, Action.DAY_REOPEN)
     clean = v.reason("reopen_reason", reason)
     with db.write() as s:
-        row = _day_row(s, actor.branch_id, day)
+        row = _day_row(s, actor.home_branch, day)
         if row is not None:
             expect_version(db, row, version)
         if row is None or not row.closed:

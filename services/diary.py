@@ -411,7 +411,7 @@ def week_plan(db: Database, actor: Actor, rm_id: int, monday: dt.date) -> WeekPl
         done = _plans_done(s, rm.id, [p for p, *_ in plans])
         rows = tuple(PlanRow(p.id, p.client_id, masked_client(name, mobile), p.planned_date, p.kind, p.note,
                              p.proposed, p.id in done, p.version) for p, name, mobile in plans)
-        proposals = tuple(_propose(s, rm.id, rm.branch_id, monday, db.today()))
+        proposals = tuple(_propose(s, rm.id, rm.home_branch_id, monday, db.today()))
     return WeekPlan(rm.id, monday, rows, proposals, _may_edit_plan(actor, rm.id))
 
 
@@ -539,7 +539,7 @@ def accept_proposal(db: Database, actor: Actor, monday: dt.date) -> int:
     assert actor.staff_id is not None
     monday = week_start(monday)
     with db.write() as s:
-        proposals = _propose(s, actor.staff_id, actor.branch_id, monday, db.today())
+        proposals = _propose(s, actor.staff_id, actor.home_branch, monday, db.today())
         added = sum(1 for p in proposals
                     if _insert_plan(s, db, actor, p.client_id, p.planned_date, p.kind, None, True) is not None)
     log.info("accepted %d proposed plans for the week of %s", added, monday)

@@ -47,7 +47,7 @@ def record(db: Database, actor: Actor, guided_to: DiversionWhere | str) -> int:
     now = db.now()
     day = local_date(now)
     with db.write() as s:
-        ensure_day_open(s, actor.branch_id, day)
+        ensure_day_open(s, actor.home_branch, day)
         row = Diversion(branch_id=actor.branch_id, at=now, business_date=day, staff_id=actor.staff_id,
                         guided_to=where)
         s.add(row)
@@ -74,5 +74,5 @@ def my_count_today(db: Database, actor: Actor) -> DiversionCounts:
     require(actor, Action.DIVERSION_RECORD)
     day = db.today()
     with db.read() as s:
-        found = counts_in(s, actor.branch_id, day, day).get((actor.branch_id, actor.staff_id or 0))
+        found = counts_in(s, actor.home_branch, day, day).get((actor.home_branch, actor.staff_id or 0))
     return found if found is not None else DiversionCounts(actor.staff_id or 0)

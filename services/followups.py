@@ -413,7 +413,7 @@ def _rows_in(s: Session, actor: Actor, rm_id: int | None, f: QueueFilter, after:
         if after is not None:
             q = q.where(tuple_(FollowUp.next_contact_date, FollowUp.id) > after)
         windows.append(q.order_by(FollowUp.next_contact_date, FollowUp.id).limit(limit))
-    n_abandon = _abandon_after(s, actor.branch_id)
+    n_abandon = _abandon_after(s, actor.home_branch)
     fetched = [s.execute(q).all() for q in windows]
     rows = list(heapq.merge(*fetched, key=lambda r: (r.next_contact_date or dt.date.max, r.id)))[:limit]
     appointments: dict[int, tuple[dt.datetime, str | None]] = {}

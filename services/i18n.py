@@ -279,6 +279,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "the target already has staff id {value}; nothing was written"),
     "migrate_target_schema": ("目标数据库不是本程序的数据库：{why}",
                               "the target is not a database of this program: {why}"),
+    # the head office (docs/head-office.md)
+    "head_office_no_branch": ("分行管理账户不属于任何网点", "a head-office account belongs to no branch"),
+    "head_office_period": ("结束日期不能早于开始日期", "the end date must not be before the start date"),
 }
 
 

@@ -168,7 +168,7 @@ class _StaffRow:
     staff_no: str
     name: str
     role: Role
-    branch_id: int
+    branch_id: int | None  # None: a head-office account (docs/head-office.md "The account")
 
 
 def _check_staff_rows(s: Session, table: Table) -> tuple[list[_StaffRow], list[FieldProblem]]:
@@ -183,7 +183,11 @@ def _check_staff_rows(s: Session, table: Table) -> tuple[list[_StaffRow], list[F
         staff_no = p.run(partial(validate_staff_no, h_id, table.text(cells, "staff_id")))
         name = p.run(partial(v.person_name, h_name, table.text(cells, "name")))
         role = p.run(partial(parse_role, h_role, table.text(cells, "role")))
-        branch = branches.resolve(p, h_branch, table.text(cells, "branch"))
+        branch_text = table.text(cells, "branch")
+        head_office = role is Role.HEAD_OFFICE
+        if head_office and branch_text and branch_text.strip():
+            p.add(h_branch, "head_office_no_branch")
+        branch = None if head_office else branches.resolve(p, h_branch, branch_text)
         if staff_no is not None:
             if staff_no in first_seen:
                 p.add(h_id, "duplicate_in_file", row=first_seen[staff_no])
@@ -191,8 +195,8 @@ def _check_staff_rows(s: Session, table: Table) -> tuple[list[_StaffRow], list[F
                 first_seen[staff_no] = row
         problems.extend(p.items)
         problems.extend(unnamed_cells(table, row, cells))
-        if not p and staff_no and name and role and branch is not None:
-            out.append(_StaffRow(row, staff_no, name, role, branch.id))
+        if not p and staff_no and name and role and (branch is not None or head_office):
+            out.append(_StaffRow(row, staff_no, name, role, branch.id if branch is not None else None))
     return out, problems
 
 
@@ -307,7 +311,8 @@ class _ReferralRows:
         self.branches = _Branches(s, table)
         # A branch has dozens of staff: one query instead of two look-ups per row.
         self.staff_by_no = {no: _StaffInfo(sid, role, active, bid) for sid, no, role, active, bid in
-                            s.execute(select(Staff.id, Staff.staff_no, Staff.role, Staff.active, Staff.branch_id))}
+                            s.execute(select(Staff.id, Staff.staff_no, Staff.role, Staff.active, Staff.branch_id))
+                            if bid is not None}  # the head office belongs to no branch: no one's referrer or RM
         self.closed_days = {
             (bid, day) for bid, day in s.execute(
                 select(DayClose.branch_id, DayClose.business_date).where(DayClose.closed.is_(True)))

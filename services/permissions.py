@@ -68,6 +68,8 @@ class Action(StrEnum):
     ASSESSMENT_VIEW = "assessment.view"
     ASSESSMENT_EDIT = "assessment.edit"  # the rating, bonus/malus items, the weights
     BRANCH_MANAGE = "branch.manage"  # add and list the installation's branches (docs/branches.md)
+    # The head office (docs/head-office.md): every branch's figures, never a client's data.
+    HEAD_OFFICE_VIEW = "headoffice.view"  # the consolidated sheets page, the branch ranking
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -77,6 +79,7 @@ SYSTEM_ROLE = "system"
 _T, _L, _R, _M, _S, _A = (
     Role.TELLER, Role.LOBBY_MANAGER, Role.RM, Role.MARKETING, Role.SUPERVISOR, Role.ADMIN,
 )
+_H = Role.HEAD_OFFICE
 _STAFF_WHO_REFER = frozenset({_T, _L, _R, _M, _S})
 
 PERMISSIONS: dict[Action, frozenset[str]] = {
@@ -99,7 +102,7 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.DAY_CLOSE_FORCE: frozenset({_S}),
     Action.DAY_REOPEN: frozenset({_S}),
     Action.REPORT_EXPORT: frozenset({_L, _S, SYSTEM_ROLE}),
-    Action.REPORT_ALL_BRANCHES: frozenset({_S, SYSTEM_ROLE}),
+    Action.REPORT_ALL_BRANCHES: frozenset({_S, _H, SYSTEM_ROLE}),
     Action.STAFF_MANAGE: frozenset({_A, SYSTEM_ROLE}),
     Action.SETTINGS_MANAGE: frozenset({_A, SYSTEM_ROLE}),  # the branch's settings (docs/settings.md "Who")
     Action.AUDIT_VIEW: frozenset({_A, _S}),
@@ -131,7 +134,8 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.ASSESSMENT_VIEW: frozenset({_R, _S}),
     Action.ASSESSMENT_EDIT: frozenset({_S}),
     # The head office's role joins this row when it exists (docs/branches.md "Who may add a branch").
-    Action.BRANCH_MANAGE: frozenset({_A, SYSTEM_ROLE}),
+    Action.BRANCH_MANAGE: frozenset({_A, _H, SYSTEM_ROLE}),
+    Action.HEAD_OFFICE_VIEW: frozenset({_H}),
 }
 
 
@@ -143,7 +147,7 @@ class Actor:
     staff_no: str
     name: str
     role: str
-    branch_id: int
+    branch_id: int | None  # None: the head office (docs/head-office.md), which belongs to no branch
 
     @classmethod
     def system(cls, branch_id: int) -> Actor:
@@ -152,6 +156,13 @@ class Actor:
     @property
     def is_system(self) -> bool:
         return self.role == SYSTEM_ROLE
+
+    @property
+    def home_branch(self) -> int:
+        """The actor's own branch; the head office has none, so whatever needs one refuses it."""
+        if self.branch_id is None:
+            raise PermissionDenied("branch", self.role)
+        return self.branch_id
 
 
 def allowed(role: str, action: Action) -> bool:

@@ -158,7 +158,7 @@ def received(db: Database, actor: Actor, day: dt.date | None = None, after: tupl
             q = q.where(tuple_(Referral.created_at, Referral.id) < after)
         q = q.order_by(Referral.created_at.desc(), Referral.id.desc()).limit(limit)
         rows = s.execute(q).all()
-        closed = referrals.day_is_closed(s, actor.branch_id, day)
+        closed = referrals.day_is_closed(s, actor.home_branch, day)
     show_amount = referrals.sees_amounts(actor)
     out = []
     for r, referrer_name, rm_name, confirmer_name, client_name, client_mobile, fu_state, from_outcome in rows:

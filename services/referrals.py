@@ -232,7 +232,7 @@ def duplicate_warnings(db: Database, actor: Actor, *, client_id: int | None = No
                 clean = v.mobile("client_mobile", mobile)
             except ValidationError:
                 return []
-            c = find_by_mobile(s, actor.branch_id, clean or "")
+            c = find_by_mobile(s, actor.home_branch, clean or "")
             client_id = c.id if c else None
         if client_id is None:
             return []
@@ -262,7 +262,7 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
     business_date = data.business_date or today
     with problems.check():
         v.past_date("date", business_date, today=today)
-    rm = active_rm(s, referrer.branch_id, data.rm_id)
+    rm = active_rm(s, referrer.home_branch_id, data.rm_id)
     if rm is None:
         problems.add("rm", "rm_not_active", value=data.rm_id if data.rm_id is not None else "")
 
@@ -280,7 +280,7 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
         mobile = problems.run(lambda: v.mobile("client_mobile", data.client_mobile))
         id_no = problems.run(lambda: v.id_number("client_id_number", data.client_id_number, today=today))
         if name and mobile and not problems:
-            client = find_by_mobile(s, referrer.branch_id, mobile)
+            client = find_by_mobile(s, referrer.home_branch_id, mobile)
             if client is None:
                 client = Client(
                     branch_id=referrer.branch_id, name=name, mobile=mobile, id_number=id_no,
@@ -304,7 +304,7 @@ def file_in_session(s: Session, db: Database, actor: Actor, referrer: Staff, dat
 
     if problems or client is None or rm is None or status is None or client_type is None or channel is None:
         return None
-    ensure_day_open(s, referrer.branch_id, business_date)
+    ensure_day_open(s, referrer.home_branch_id, business_date)
     is_new_client = client.id is None
     if is_new_client:
         client, is_new_client = insert_client(s, client)

@@ -722,7 +722,7 @@ def recompute_branch(db: Database, actor: Actor, *, progress: Callable[[Recomput
         raise ValueError(cause)
     started = time.monotonic()
     with db.read() as s:
-        scorer = CentsScorer(rules_for(s, actor.branch_id))
+        scorer = CentsScorer(rules_for(s, actor.home_branch))
         total = s.scalar(select(func.count()).select_from(Client)
                          .where(Client.branch_id == actor.branch_id, Client.id > after_id)) or 0
     done = changed = moved = 0

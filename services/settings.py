@@ -71,7 +71,7 @@ def read(db: Database, actor: Actor) -> BranchSettingsView:
         branch = s.get(Branch, actor.branch_id)
         if branch is None:
             raise NotFound("branch", actor.branch_id)
-        return _view(branch, _row(s, actor.branch_id))
+        return _view(branch, _row(s, actor.home_branch))
 
 
 def _whole(problems: v.Problems, field: str, value: int | str, lo: int, hi: int) -> int | None:
@@ -160,7 +160,7 @@ def update(db: Database, actor: Actor, data: SettingsInput, version: int) -> Bra
         branch = s.get(Branch, actor.branch_id)
         if branch is None:
             raise NotFound("branch", actor.branch_id)
-        row = _row(s, actor.branch_id)
+        row = _row(s, actor.home_branch)
         old = _view(branch, row)
         if row is None:
             if version:  # the page showed a saved row that is no longer there

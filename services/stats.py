@@ -242,6 +242,8 @@ class Sheet:
     diversions: DiversionSection | None = field(default=None)  # the lobby's diversions (docs/diversion.md)
     # The monthly sheet's account-closure retention section (docs/retention.md); None on other sheets.
     retention: tuple[RetentionLine, ...] | None = field(default=None)
+    # The head-office sheet's per-branch breakdown (docs/head-office.md): one line per branch, in code order.
+    branches: tuple[BranchLine, ...] = field(default=())
 
     @property
     def all_branches(self) -> bool:
@@ -250,6 +252,42 @@ class Sheet:
     @property
     def retention_totals(self) -> RetentionCounts:
         return RetentionCounts.total(ln.counts for ln in self.retention or ())
+
+
+# --- the head office's per-branch breakdown (docs/head-office.md "The consolidated sheets") ---------
+
+@dataclass(frozen=True)
+class BranchLine:
+    """One branch's subtotals on the head-office sheet: the sums of that branch's listed rows."""
+
+    branch: BranchInfo
+    referrers: ReferrerFigures
+    rms: RmFigures
+    previous_referrers: ReferrerFigures | None = None  # monthly: the previous month's
+    previous_rms: RmFigures | None = None
+
+
+def branch_lines(branches: Iterable[BranchInfo], referrers: Iterable[ReferrerRow],
+                 rms: Iterable[RmRow]) -> tuple[BranchLine, ...]:
+    """Every branch, with zeros where it had nothing; the lines add up to the sheet's totals."""
+    by_ref: dict[int, list[ReferrerRow]] = {}
+    by_rm: dict[int, list[RmRow]] = {}
+    for r in referrers:
+        by_ref.setdefault(r.staff.branch_id, []).append(r)
+    for m in rms:
+        by_rm.setdefault(m.staff.branch_id, []).append(m)
+    out = []
+    for b in branches:
+        refs, ms = by_ref.get(b.id, []), by_rm.get(b.id, [])
+        monthly = any(r.previous is not None for r in refs) or any(m.previous is not None for m in ms)
+        out.append(BranchLine(
+            b, ReferrerFigures.total(r.figures for r in refs), RmFigures.total(m.figures for m in ms),
+            ReferrerFigures.total(r.previous for r in refs if r.previous is not None) if monthly else None,
+            RmFigures.total(m.previous for m in ms if m.previous is not None) if monthly else None,
+        ))
+    return tuple(out)
+
+# --- end of the per-branch breakdown ---------------------------------------------------------------
 
 
 # --- periods --------------------------------------------------------------------
@@ -420,7 +458,8 @@ def _staff_lines(s: Session, branch_id: int | None, codes: dict[int, str], wante
     keys: set[Key] = set()
     for row in s.execute(q):
         by_id[row[0]] = tuple(row)
-        keys.add((row[1], row[0]))
+        if row[1] is not None:  # the head office belongs to no branch and is never listed
+            keys.add((row[1], row[0]))
     missing = sorted({staff_id for _, staff_id in wanted} - by_id.keys())
     for i in range(0, len(missing), 500):  # bounded IN lists: both engines cap bound parameters
         for row in s.execute(select(*cols).where(Staff.id.in_(missing[i:i + 500]))):
@@ -518,12 +557,11 @@ def _retention_lines(s: Session, branch_id: int | None, codes: dict[int, str], s
 
 def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, all_branches: bool = False) -> Sheet:
     """The figures of one sheet: ``day`` is any day of the period."""
-    require(actor, Action.REPORT_EXPORT)
-    if all_branches:
-        require(actor, Action.REPORT_ALL_BRANCHES)
+    # Every branch's sheet is the head office's, which has no branch sheet of its own (docs/head-office.md).
+    require(actor, Action.REPORT_ALL_BRANCHES if all_branches else Action.REPORT_EXPORT)
     kind = _kind(kind)
     start, end = period_of(kind, day)
-    branch_id = None if all_branches else actor.branch_id
+    branch_id = None if all_branches else actor.home_branch
     with db.read() as s:
         if db.dialect == "postgresql":
             # One snapshot for every query, so the tables and totals agree while RMs keep working.
@@ -549,7 +587,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
 
         referrer_keys = set(now.referrers) | (set(before.referrers) if before else set())
         rm_keys = set(now.rms) | (set(before.rms) if before else set())
-        listed_referrers = and_(Staff.active.is_(True), Staff.role != Role.ADMIN)
+        listed_referrers = and_(Staff.active.is_(True), Staff.role.not_in([Role.ADMIN, Role.HEAD_OFFICE]))
         listed_rms = and_(Staff.active.is_(True), Staff.role == Role.RM)
         codes = {bid: code for bid, code, _ in branch_rows}
         referrer_lines = _staff_lines(s, branch_id, codes, referrer_keys, listed_referrers)
@@ -582,6 +620,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         closed=now.closed, generated_at=db.now(), generated_by=actor.name, generated_by_no=actor.staff_no,
         previous=previous, diversions=diversions, retention=retention_lines,
         complaints=complaint_month,
+        branches=branch_lines([BranchInfo(*b) for b in branch_rows], referrers, rms) if branch is None else (),
     )
 
 
@@ -600,8 +639,8 @@ def monthly(db: Database, actor: Actor, first_of_month: dt.date, all_branches: b
 
 
 __all__ = [
-    "CLIENT_TYPE_COLUMNS", "ClosedInfo", "DiversionRow", "DiversionSection", "Kind", "PreviousPeriod",
-    "ReferrerFigures", "ReferrerRow", "RmFigures", "RmRow", "Sheet", "StaffLine", "build_sheet", "daily", "month_of",
-    "monthly", "period_of", "previous_month", "week_of", "weekly",
+    "CLIENT_TYPE_COLUMNS", "BranchLine", "ClosedInfo", "DiversionRow", "DiversionSection", "Kind", "PreviousPeriod",
+    "ReferrerFigures", "ReferrerRow", "RmFigures", "RmRow", "Sheet", "StaffLine", "branch_lines", "build_sheet",
+    "daily", "month_of", "monthly", "period_of", "previous_month", "week_of", "weekly",
 ]
 __all__ += ["RetentionLine"]  # account-closure retention (docs/retention.md)

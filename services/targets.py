@@ -365,7 +365,7 @@ def progress(db: Database, actor: Actor, month: dt.date, rm_id: int | None = Non
         out = []
         for staff in rms_for(s, actor, Action.TARGET_VIEW, rm_id):
             row = _target_row(s, staff.id, month)
-            actual, sources = actual_of(s, actor.branch_id, staff.id, month)
+            actual, sources = actual_of(s, actor.home_branch, staff.id, month)
             out.append(RmProgress(staff.id, staff.staff_no, staff.name, month, _figures_of(row), actual, sources,
                                   row.version if row is not None else 0))
         return out

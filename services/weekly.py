@@ -304,7 +304,7 @@ def figures(db: Database, actor: Actor, rm_id: int, week: dt.date) -> WeekFigure
     monday = week_start(week)
     with db.read() as s:
         staff = _load_rm(s, actor, rm_id)
-        return _figures(s, staff.branch_id, [staff.id], monday, db.today())[staff.id]
+        return _figures(s, staff.home_branch_id, [staff.id], monday, db.today())[staff.id]
 
 
 def summary(db: Database, actor: Actor, rm_id: int, week: dt.date) -> WeekView:
@@ -313,7 +313,7 @@ def summary(db: Database, actor: Actor, rm_id: int, week: dt.date) -> WeekView:
     with db.read() as s:
         staff = _load_rm(s, actor, rm_id)
         row = _summary_row(s, staff.id, monday)
-        live = WeekFigures() if row is not None else _figures(s, staff.branch_id, [staff.id], monday,
+        live = WeekFigures() if row is not None else _figures(s, staff.home_branch_id, [staff.id], monday,
                                                               db.today())[staff.id]
         return _view(db, actor, staff, monday, row, live)
 
@@ -347,7 +347,7 @@ def submit(db: Database, actor: Actor, week: dt.date, findings: str | None) -> W
             staff = _load_rm(s, actor, actor.staff_id)
             if _summary_row(s, staff.id, monday) is not None:
                 raise _AlreadySubmitted()
-            live = _figures(s, staff.branch_id, [staff.id], monday, db.today())[staff.id]
+            live = _figures(s, staff.home_branch_id, [staff.id], monday, db.today())[staff.id]
             now = db.now()
             row = WeeklySummary(branch_id=staff.branch_id, rm_id=staff.id, week_start=monday, findings=text,
                                 figures=live.to_json(), submitted_at=now, submitted_by_id=actor.staff_id,
@@ -391,7 +391,7 @@ def branch_week(db: Database, actor: Actor, week: dt.date) -> BranchWeek:
                                 or_(and_(Staff.role == Role.RM, Staff.active.is_(True)),
                                     Staff.id.in_(list(summaries) or [-1])))
             .order_by(Staff.staff_no)))
-        live = _figures(s, actor.branch_id, [p.id for p in people if p.id not in summaries], monday, db.today())
+        live = _figures(s, actor.home_branch, [p.id for p in people if p.id not in summaries], monday, db.today())
         rows = []
         for p in people:
             row = summaries.get(p.id)

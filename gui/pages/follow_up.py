@@ -256,7 +256,7 @@ class FollowUpPage(Page):
 
         def load() -> tuple[list[RmOption], tuple[str, ...]]:
             rms = followups.queue_rms(db, actor) if branch_view else []
-            return rms, accounts.get_settings(db, actor.branch_id).interests
+            return rms, accounts.get_settings(db, actor.home_branch).interests
 
         self.run(load, self._on_choices, key="choices")
 

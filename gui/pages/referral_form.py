@@ -247,7 +247,7 @@ class ReferralPage(Page, ReferralFormUi):
 
         def load() -> tuple[list[RmChoice], tuple[str, ...]]:
             rms = accounts.active_rms(db, actor)
-            return rms, accounts.get_settings(db, actor.branch_id).interests
+            return rms, accounts.get_settings(db, actor.home_branch).interests
 
         self.run(load, self._on_choices, key="choices")
 

@@ -88,6 +88,14 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Targets"), Action.TARGET_VIEW),
     PageSpec("assessmentPage", "gui.pages.assessment", "AssessmentPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Assessment"), Action.ASSESSMENT_VIEW),
+    # The head office (docs/head-office.md): every branch's figures, never a client.
+    PageSpec("headOfficeReportsPage", "gui.pages.head_office", "HeadOfficeReportsPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "All branches' sheets"), Action.HEAD_OFFICE_VIEW),
+    PageSpec("branchRankingPage", "gui.pages.head_office", "BranchRankingPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Branch ranking"), Action.HEAD_OFFICE_VIEW),
+    PageSpec("branchMonthPage", "gui.pages.head_office", "BranchMonthPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Branches by month"), Action.HEAD_OFFICE_VIEW),
+    # Branches (docs/branches.md): the installation's administrator and the head office.
     PageSpec("branchesPage", "gui.pages.branches", "BranchesPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Branches"), Action.BRANCH_MANAGE),
 )

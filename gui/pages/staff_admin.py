@@ -81,7 +81,8 @@ class StaffAdminPage(Page):
         self.staff_name_edit.setMaxLength(30)
         self.role_combo = named(QComboBox(), "staffRoleCombo")
         for role in Role:
-            self.role_combo.addItem(role_label(role), role.value)
+            if role is not Role.HEAD_OFFICE:  # of no branch: the installation's, set up by the command line
+                self.role_combo.addItem(role_label(role), role.value)
         self.add_button = named(QPushButton(self.tr("Add account")), "addStaffButton")
         self.general_error = FieldErrorLabel("staffPage", wrap=True)
         self.errors = FieldErrors(self.general_error)

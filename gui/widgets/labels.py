@@ -22,6 +22,7 @@ def role_label(value: Role | str) -> str:
         Role.MARKETING: QCoreApplication.translate("roles", "Marketing manager"),
         Role.SUPERVISOR: QCoreApplication.translate("roles", "Supervisor"),
         Role.ADMIN: QCoreApplication.translate("roles", "Administrator"),
+        Role.HEAD_OFFICE: QCoreApplication.translate("roles", "Head office"),
     }
     return labels.get(value, str(value))
 

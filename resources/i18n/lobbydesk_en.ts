@@ -275,6 +275,48 @@
         </message>
     </context>
     <context>
+        <name>BranchMonthPage</name>
+        <message>
+            <source>Each cell: this month / the month before.</source>
+            <translation>Each cell: this month / the month before.</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>{first} to {last}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchRankingPage</name>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>Week</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>{first} to {last}</translation>
+        </message>
+        <message>
+            <source>{n} branches</source>
+            <translation>{n} branches</translation>
+        </message>
+    </context>
+    <context>
         <name>BranchSettingsSection</name>
         <message>
             <source> min</source>
@@ -354,6 +396,53 @@
         <message>
             <source>Active accounts</source>
             <translation>Active accounts</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchTables</name>
+        <message>
+            <source>Branch</source>
+            <translation>Branch</translation>
+        </message>
+        <message>
+            <source>Branch name</source>
+            <translation>Branch name</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>Referrals</translation>
+        </message>
+        <message>
+            <source>Converted</source>
+            <translation>Converted</translation>
+        </message>
+        <message>
+            <source>Conversion rate</source>
+            <translation>Conversion rate</translation>
+        </message>
+        <message>
+            <source>Overdue follow-ups</source>
+            <translation>Overdue follow-ups</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>Deals</translation>
+        </message>
+        <message>
+            <source>Received by RMs</source>
+            <translation>Received by RMs</translation>
+        </message>
+        <message>
+            <source>Contacts made</source>
+            <translation>Contacts made</translation>
+        </message>
+        <message>
+            <source>Follow-ups converted</source>
+            <translation>Follow-ups converted</translation>
+        </message>
+        <message>
+            <source>Overdue at end</source>
+            <translation>Overdue at end</translation>
         </message>
     </context>
     <context>
@@ -2157,6 +2246,13 @@
         </message>
     </context>
     <context>
+        <name>HeadOfficeReportsPage</name>
+        <message>
+            <source>Every branch's sheet: first the figures of each branch with the totals, then each branch's staff. The PDF is A4; the Excel workbook is for further work. No client data is on either.</source>
+            <translation>Every branch's sheet: first the figures of each branch with the totals, then each branch's staff. The PDF is A4; the Excel workbook is for further work. No client data is on either.</translation>
+        </message>
+    </context>
+    <context>
         <name>HolidayListModel</name>
         <message>
             <source>Day</source>
@@ -2299,6 +2395,10 @@
             <translation>Database: {db}</translation>
         </message>
         <message>
+            <source>Head office</source>
+            <translation>Head office</translation>
+        </message>
+        <message>
             <source>Lobby Referral Desk — {branch}</source>
             <translation>Lobby Referral Desk — {branch}</translation>
         </message>
@@ -2425,6 +2525,18 @@ Database: {db}</translation>
         <message>
             <source>Assessment</source>
             <translation>Assessment</translation>
+        </message>
+        <message>
+            <source>All branches' sheets</source>
+            <translation>All branches' sheets</translation>
+        </message>
+        <message>
+            <source>Branch ranking</source>
+            <translation>Branch ranking</translation>
+        </message>
+        <message>
+            <source>Branches by month</source>
+            <translation>Branches by month</translation>
         </message>
         <message>
             <source>Branches</source>
@@ -4654,6 +4766,10 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Administrator</source>
             <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>Head office</source>
+            <translation>Head office</translation>
         </message>
     </context>
 </TS>

@@ -275,6 +275,48 @@
         </message>
     </context>
     <context>
+        <name>BranchMonthPage</name>
+        <message>
+            <source>Each cell: this month / the month before.</source>
+            <translation>每格为：本月 / 上月。</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>{first} 至 {last}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchRankingPage</name>
+        <message>
+            <source>Day</source>
+            <translation>日</translation>
+        </message>
+        <message>
+            <source>Week</source>
+            <translation>周</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>统计期间</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>{first} 至 {last}</translation>
+        </message>
+        <message>
+            <source>{n} branches</source>
+            <translation>共 {n} 个网点</translation>
+        </message>
+    </context>
+    <context>
         <name>BranchSettingsSection</name>
         <message>
             <source> min</source>
@@ -354,6 +396,53 @@
         <message>
             <source>Active accounts</source>
             <translation>在用账户</translation>
+        </message>
+    </context>
+    <context>
+        <name>BranchTables</name>
+        <message>
+            <source>Branch</source>
+            <translation>网点</translation>
+        </message>
+        <message>
+            <source>Branch name</source>
+            <translation>网点名称</translation>
+        </message>
+        <message>
+            <source>Referrals</source>
+            <translation>推介数</translation>
+        </message>
+        <message>
+            <source>Converted</source>
+            <translation>转化</translation>
+        </message>
+        <message>
+            <source>Conversion rate</source>
+            <translation>转化率</translation>
+        </message>
+        <message>
+            <source>Overdue follow-ups</source>
+            <translation>逾期跟进</translation>
+        </message>
+        <message>
+            <source>Deals</source>
+            <translation>成交</translation>
+        </message>
+        <message>
+            <source>Received by RMs</source>
+            <translation>理财经理接收</translation>
+        </message>
+        <message>
+            <source>Contacts made</source>
+            <translation>联络次数</translation>
+        </message>
+        <message>
+            <source>Follow-ups converted</source>
+            <translation>跟进转化优质</translation>
+        </message>
+        <message>
+            <source>Overdue at end</source>
+            <translation>期末逾期</translation>
         </message>
     </context>
     <context>
@@ -2157,6 +2246,13 @@
         </message>
     </context>
     <context>
+        <name>HeadOfficeReportsPage</name>
+        <message>
+            <source>Every branch's sheet: first the figures of each branch with the totals, then each branch's staff. The PDF is A4; the Excel workbook is for further work. No client data is on either.</source>
+            <translation>全部网点的统计表：先列各网点的汇总数及合计，再列各网点的人员明细。PDF 为 A4 版式，Excel 工作簿便于进一步汇总。两者均不含任何客户信息。</translation>
+        </message>
+    </context>
+    <context>
         <name>HolidayListModel</name>
         <message>
             <source>Day</source>
@@ -2299,6 +2395,10 @@
             <translation>数据库：{db}</translation>
         </message>
         <message>
+            <source>Head office</source>
+            <translation>分行管理</translation>
+        </message>
+        <message>
             <source>Lobby Referral Desk — {branch}</source>
             <translation>厅堂推介与客户跟进 — {branch}</translation>
         </message>
@@ -2425,6 +2525,18 @@ Database: {db}</source>
         <message>
             <source>Assessment</source>
             <translation>月度考核</translation>
+        </message>
+        <message>
+            <source>All branches' sheets</source>
+            <translation>全辖统计表</translation>
+        </message>
+        <message>
+            <source>Branch ranking</source>
+            <translation>网点排名</translation>
+        </message>
+        <message>
+            <source>Branches by month</source>
+            <translation>网点月度数据</translation>
         </message>
         <message>
             <source>Branches</source>
@@ -4654,6 +4766,10 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Administrator</source>
             <translation>系统管理员</translation>
+        </message>
+        <message>
+            <source>Head office</source>
+            <translation>分行管理</translation>
         </message>
     </context>
 </TS>

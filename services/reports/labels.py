@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from models import Role
 from services.complaints import KindCounts
 from services.i18n import language
-from services.stats import ClosedInfo, Kind, ReferrerFigures, ReferrerRow, RmFigures, RmRow, Sheet, StaffLine
+from services.stats import (
+    BranchLine,
+    ClosedInfo,
+    Kind,
+    ReferrerFigures,
+    ReferrerRow,
+    RmFigures,
+    RmRow,
+    Sheet,
+    StaffLine,
+)
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title.daily": ("优质客户推介统计表（日报）", "Premium-client referral statistics: daily"),
@@ -76,6 +86,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "while the period runs). "
         "The sheet holds no client's personal data."),
     ),
+    # the head office's per-branch breakdown (docs/head-office.md)
+    "col.branch_name": ("网点名称", "Branch name"),
+    "table.branch_referrers": ("分网点汇总：推介", "By branch: referrals"),
+    "table.branch_rms": ("分网点汇总：理财经理跟进", "By branch: follow-up work"),
+    "sheet.branch_referrers": ("分网点推介", "Branches, referrals"),
+    "sheet.branch_rms": ("分网点跟进", "Branches, follow-ups"),
     "sheet.summary": ("概要", "Summary"),
     "sheet.referrers": ("推介人", "Referrers"),
     "sheet.rms": ("理财经理", "RMs"),
@@ -133,6 +149,7 @@ _ROLES: dict[Role, tuple[str, str]] = {
     Role.MARKETING: ("营销经理", "Marketing"),
     Role.SUPERVISOR: ("理财中心负责人", "Supervisor"),
     Role.ADMIN: ("系统管理员", "Administrator"),
+    Role.HEAD_OFFICE: ("分行管理", "Head office"),
 }
 _WEEKDAYS = (("星期一", "Mon"), ("星期二", "Tue"), ("星期三", "Wed"), ("星期四", "Thu"), ("星期五", "Fri"),
              ("星期六", "Sat"), ("星期日", "Sun"))
@@ -193,6 +210,23 @@ def rm_columns(sheet: Sheet) -> list[Column]:
     for name in RmFigures.names():
         cols.append(Column(name, t("col.rm_converted" if name == "converted" else f"col.{name}"), True))
     return cols
+
+
+def _branch_text_columns() -> list[Column]:
+    return [Column("branch", t("col.branch")), Column("branch_name", t("col.branch_name"))]
+
+
+def branch_referrer_columns(sheet: Sheet) -> list[Column]:
+    """The head office's per-branch breakdown of table 1: the branch, then table 1's figures."""
+    return _branch_text_columns() + [c for c in referrer_columns(sheet) if c.numeric]
+
+
+def branch_rm_columns(sheet: Sheet) -> list[Column]:
+    return _branch_text_columns() + [c for c in rm_columns(sheet) if c.numeric]
+
+
+def branch_cells(line: BranchLine) -> list[str]:
+    return [line.branch.code, line.branch.name]
 
 
 def span(start: dt.date, end: dt.date) -> str:
@@ -280,8 +314,10 @@ def printable_sheet(sheet: Sheet) -> Sheet:
     retention = None if sheet.retention is None else tuple(
         dataclasses.replace(r, staff=None if r.staff is None else line(r.staff), branch_code=printable(r.branch_code))
         for r in sheet.retention)
+    lines = tuple(dataclasses.replace(ln, branch=dataclasses.replace(
+        ln.branch, code=printable(ln.branch.code), name=printable(ln.branch.name))) for ln in sheet.branches)
     return dataclasses.replace(
-        sheet, branch=branch, retention=retention,
+        sheet, branch=branch, retention=retention, branches=lines,
         referrers=tuple(dataclasses.replace(r, staff=line(r.staff)) for r in sheet.referrers),
         rms=tuple(dataclasses.replace(r, staff=line(r.staff)) for r in sheet.rms),
         generated_by=printable(sheet.generated_by), generated_by_no=printable(sheet.generated_by_no),

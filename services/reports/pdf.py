@@ -34,7 +34,7 @@ from services.reports import diversions
 from services.reports import labels as L
 from services.reports.fonts import register_fonts
 from services.reports.grid import Grid, GridColumn, GridSpec, GridStyle, HeaderCell
-from services.stats import Kind, ReferrerRow, RmRow, Sheet
+from services.stats import BranchLine, Kind, ReferrerRow, RmRow, Sheet
 
 INK = Color(0.13, 0.15, 0.19)
 MUTED = Color(0.42, 0.45, 0.5)
@@ -43,7 +43,7 @@ BAR = Color(0.16, 0.33, 0.58)
 BAR_PREVIOUS = Color(0.7, 0.76, 0.85)
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 12 * mm, 14 * mm, 15 * mm
 CHART_MAX_BARS = 30
-TEXT_WIDTHS = {"branch": 12 * mm, "staff_no": 15 * mm, "name": 19 * mm, "role": 19 * mm}
+TEXT_WIDTHS = {"branch": 12 * mm, "staff_no": 15 * mm, "name": 19 * mm, "role": 19 * mm, "branch_name": 41 * mm}
 
 
 # --- the page chrome: running header, footer with "page x of y" -----------------------
@@ -147,6 +147,34 @@ def _table_rows(sheet: Sheet, rows: Sequence[ReferrerRow] | Sequence[RmRow], n_t
         prev = row.previous.values() if row.previous is not None else None
         out.append(L.staff_cells(sheet, row) + _figure_cells(row.figures.values(), prev))
     out.append([L.t("totals")] + [""] * (n_text - 1) + _figure_cells(totals, previous_totals))
+    return out
+
+
+def _branch_rows(lines: Sequence[BranchLine], rms: bool, totals: tuple[int, ...],
+                 previous_totals: tuple[int, ...] | None) -> list[list[str]]:
+    """The head office's per-branch breakdown: a line per branch, then the sheet's totals."""
+    out = []
+    for ln in lines:
+        figures = ln.rms if rms else ln.referrers
+        before = ln.previous_rms if rms else ln.previous_referrers
+        out.append(L.branch_cells(ln) + _figure_cells(figures.values(), before.values() if before else None))
+    out.append([L.t("totals"), ""] + _figure_cells(totals, previous_totals))
+    return out
+
+
+def _branch_grids(sheet: Sheet, frame_width: float, style: GridStyle) -> list[Flowable]:
+    if not sheet.all_branches:
+        return []
+    prev = sheet.previous
+    out: list[Flowable] = []
+    for rms, columns, caption, totals, before in (
+        (False, L.branch_referrer_columns(sheet), "table.branch_referrers", sheet.referrer_totals,
+         prev.referrer_totals if prev else None),
+        (True, L.branch_rm_columns(sheet), "table.branch_rms", sheet.rm_totals, prev.rm_totals if prev else None),
+    ):
+        rows = _branch_rows(sheet.branches, rms, totals.values(), before.values() if before else None)
+        out += [Grid(_grid_spec(sheet, columns, frame_width, style, L.t(caption)), rows, frozenset({len(rows) - 1})),
+                Spacer(1, 6 * mm)]
     return out
 
 
@@ -378,6 +406,7 @@ def render_pdf(sheet: Sheet, out: Path | IO[bytes]) -> None:
         Paragraph(escape(L.branch_text(sheet) + " · " + L.period_text(sheet)), styles["subtitle"]),
         _info_block(sheet, font, frame_width),
         Spacer(1, 5 * mm),
+        *_branch_grids(sheet, frame_width, grid_style),
         ref_grid,
         Spacer(1, 6 * mm),
         rm_grid,

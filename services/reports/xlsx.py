@@ -6,7 +6,7 @@ Every text cell goes through ``text_cell``: a branch or staff name is data, neve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,7 +26,7 @@ _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="E1E8F2")
 _TOTAL_FILL = PatternFill("solid", fgColor="EEF1F6")
 _THIN = Border(bottom=Side(style="thin", color="8C95A1"))
-_WIDTHS = {"branch": 8.0, "staff_no": 11.0, "name": 12.0, "role": 14.0}
+_WIDTHS = {"branch": 8.0, "staff_no": 11.0, "name": 12.0, "role": 14.0, "branch_name": 24.0}
 # What a spreadsheet may read as the start of a formula (OWASP "CSV Injection"); tab and CR are
 # removed with the other control characters before this is checked.
 FORMULA_PREFIXES = ("=", "+", "-", "@")
@@ -66,8 +66,24 @@ def _header_cell(ws: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
     return cell
 
 
+Body = Iterable[tuple[Sequence[str], tuple[int, ...], tuple[int, ...] | None]]  # (texts, figures, previous)
+
+
+def _staff_body(sheet: Sheet, rows: Sequence[ReferrerRow] | Sequence[RmRow]) -> Body:
+    for row in rows:
+        yield L.staff_cells(sheet, row), row.figures.values(), row.previous.values() if row.previous else None
+
+
+def _branch_body(sheet: Sheet, rms: bool) -> Body:
+    """The head office's per-branch breakdown (docs/head-office.md)."""
+    for ln in sheet.branches:
+        figures = ln.rms if rms else ln.referrers
+        before = ln.previous_rms if rms else ln.previous_referrers
+        yield L.branch_cells(ln), figures.values(), before.values() if before else None
+
+
 def _table(wb: Workbook, title: str, sheet: Sheet, columns: Sequence[L.Column],
-           rows: Sequence[ReferrerRow] | Sequence[RmRow], totals: tuple[int, ...],
+           rows: Body, totals: tuple[int, ...],
            previous_totals: tuple[int, ...] | None) -> None:
     ws = wb.create_sheet(title)
     monthly = sheet.previous is not None
@@ -102,9 +118,8 @@ def _table(wb: Workbook, title: str, sheet: Sheet, columns: Sequence[L.Column],
                 cells.append(cell)
         return cells
 
-    for row in rows:
-        prev = row.previous.values() if row.previous is not None else None
-        ws.append([*_cells(ws, L.staff_cells(sheet, row)), *numbers(row.figures.values(), prev, None)])
+    for texts, values, prev in rows:
+        ws.append([*_cells(ws, texts), *numbers(values, prev, None)])
     total_label = text_cell(ws, L.t("totals"))
     total_label.font = _HEADER_FONT
     total_label.fill = _TOTAL_FILL
@@ -157,9 +172,14 @@ def render_xlsx(sheet: Sheet, out: Path | IO[bytes]) -> None:
     summary.append(_cells(summary, [L.t("xlsx.note"), L.t("note")]))
 
     prev = sheet.previous
-    _table(wb, L.t("sheet.referrers"), sheet, L.referrer_columns(sheet), sheet.referrers,
+    if sheet.all_branches:
+        _table(wb, L.t("sheet.branch_referrers"), sheet, L.branch_referrer_columns(sheet), _branch_body(sheet, False),
+               sheet.referrer_totals.values(), prev.referrer_totals.values() if prev else None)
+        _table(wb, L.t("sheet.branch_rms"), sheet, L.branch_rm_columns(sheet), _branch_body(sheet, True),
+               sheet.rm_totals.values(), prev.rm_totals.values() if prev else None)
+    _table(wb, L.t("sheet.referrers"), sheet, L.referrer_columns(sheet), _staff_body(sheet, sheet.referrers),
            sheet.referrer_totals.values(), prev.referrer_totals.values() if prev else None)
-    _table(wb, L.t("sheet.rms"), sheet, L.rm_columns(sheet), sheet.rms,
+    _table(wb, L.t("sheet.rms"), sheet, L.rm_columns(sheet), _staff_body(sheet, sheet.rms),
            sheet.rm_totals.values(), prev.rm_totals.values() if prev else None)
     _complaints(wb, sheet)
     diversions.xlsx_sheet(wb, sheet)  # docs/diversion.md

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
              "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "retentionPage", "complaintPage",
-             "settingsPage", "auditPage", "targetsPage", "assessmentPage", "branchesPage")
+             "settingsPage", "auditPage", "targetsPage", "assessmentPage", "headOfficeReportsPage",
+             "branchRankingPage", "branchMonthPage", "branchesPage")
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage", "retentionPage", "complaintPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage", "complaintPage"),
@@ -31,6 +32,7 @@ ROLE_PAGES = {
                       "weeklySummaryPage", "clientPage", "retentionPage", "complaintPage", "settingsPage", "auditPage",
                       "targetsPage", "assessmentPage"),
     Role.ADMIN: ("staffPage", "settingsPage", "auditPage", "branchesPage"),
+    Role.HEAD_OFFICE: ("headOfficeReportsPage", "branchRankingPage", "branchMonthPage", "branchesPage"),
 }
 
 

@@ -20,6 +20,7 @@ from services import (
     diary,
     diversion,
     followups,
+    headoffice,
     imports,
     received,
     referrals,
@@ -175,6 +176,7 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
         targets.FIGURES, 1), 0),
     Action.ASSESSMENT_VIEW: lambda w, a: assessment.assess(w.db, a, w.db.today()),
     Action.ASSESSMENT_EDIT: lambda w, a: assessment.set_rating(w.db, a, w.rm.id, w.db.today(), 6, 0),
+    Action.HEAD_OFFICE_VIEW: lambda w, a: headoffice.branch_ranking(w.db, a, w.db.today(), w.db.today()),
 }
 
 

@@ -37,10 +37,10 @@ from services.errors import NotFound, PermissionDenied, ValidationError
 from services.permissions import Actor
 from tests.factories import Factories
 
-# Every role the code knows today (docs/product.md "Roles" also names head_office, which has no
-# code yet: when it comes, Role grows and this table with it).
+# Every role the code knows (docs/product.md "Roles"), the head office too: it sees aggregates only.
 ROLES = list(Role)
 T, L, R, M, S, A = Role.TELLER, Role.LOBBY_MANAGER, Role.RM, Role.MARKETING, Role.SUPERVISOR, Role.ADMIN
+H = Role.HEAD_OFFICE
 OWN, OTHER_RM, OTHER_BRANCH = "own", "other_rm", "other_branch"
 SCOPES = (OWN, OTHER_RM, OTHER_BRANCH)
 OK = "ok"
@@ -90,8 +90,8 @@ class World:
 
     def record(self, scope: str) -> Record:
         if scope == OWN:
-            # The actor's own: filed by them (admin files nothing) and, for an RM, theirs to work.
-            referrer = self.me if self.role != A else self.other_teller
+            # The actor's own: filed by them (admin and the head office file nothing) and, for an RM, theirs to work.
+            referrer = self.me if self.role not in (A, H) else self.other_teller
             rm = self.me if self.role == R else self.rm
         elif scope == OTHER_RM:
             referrer, rm = self.other_teller, self.other_rm
@@ -276,7 +276,7 @@ RULES: dict[str, Rule] = {
     "report.daily": rule({L, S}, writes=False),
     "dayclose.close": rule({L, S}, writes=True, branch_level=True),
     "dayclose.reopen": rule({S}, writes=True, branch_level=True),
-    "report.all_branches": rule({S}, writes=False, branch_level=True),
+    "report.all_branches": rule({S, H}, writes=False, branch_level=True),
     "target.set": rule({S}, writes=True),
     "target.view": rule({R, S}, {S}, writes=False),
     "assessment.view": rule({R, S}, {S}, writes=False),
