@@ -25,11 +25,32 @@ from typing import Any
 
 # The transaction's branch, or NULL when none is set (then ``branch_id = NULL`` matches nothing).
 BRANCH = "NULLIF(current_setting('app.branch_id', true), '')::integer"
+NO_SCOPE = "coalesce(current_setting('app.branch_id', true), '') = ''"
 HEAD_OFFICE = "coalesce(current_setting('app.scope', true), '') = 'head_office'"
 APP_ROLE = "lobbydesk_app"
 
 # Tables the application may read and append to but never change (migration 0004's triggers too).
 APPEND_ONLY = ("audit_event", "reason_text")
+
+# Every right the application role needs, on every table there is now and every table this role
+# creates later; none on the migrations' own table, only reading and appending on the audit tables.
+# Run by migration 0021 and again by migrations/roles.sql (the roles may come after the schema).
+GRANT_APP = f"""
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
+        GRANT USAGE ON SCHEMA public TO {APP_ROLE};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE};
+        GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE};
+        IF to_regclass('public.alembic_version') IS NOT NULL THEN
+            REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {APP_ROLE};
+        END IF;
+        IF to_regclass('public.audit_event') IS NOT NULL THEN
+            REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, reason_text FROM {APP_ROLE};
+        END IF;
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {APP_ROLE};
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {APP_ROLE};
+    END IF;
+END $$"""
 
 
 def _postgresql(op: Any) -> bool:

@@ -21,7 +21,8 @@ from __future__ import annotations
 from alembic import op
 
 from migrations.rls import (
-    APP_ROLE,
+    GRANT_APP,
+    NO_SCOPE,
     add_branch_from_parent,
     disable_branch_rls,
     drop_branch_from_parent,
@@ -43,10 +44,11 @@ CHILDREN = (
 # Branch data the head office may read for its consolidated sheets: no client's personal data.
 HEAD_OFFICE_READS = (
     "referral", "follow_up", "contact_attempt", "appointment", "contact_plan", "maintenance_record", "day_close",
-    "weekly_summary", "branch_settings", "score_settings",
+    "branch_settings", "score_settings",
 )
-# Branch data only the branch sees: the client, their holdings and tier moves, what people typed.
-BRANCH_ONLY = ("client", "financial_snapshot", "tier_change", "reason_text")
+# Branch data only the branch sees: the client, their holdings and tier moves, what people typed
+# (reasons; the RMs' weekly findings).
+BRANCH_ONLY = ("client", "financial_snapshot", "tier_change", "reason_text", "weekly_summary")
 
 # The audit chain's newest hash, for appending (services/audit.py): the chain runs across every
 # branch, and a branch cannot see the others' events. A hash reveals nothing.
@@ -56,35 +58,20 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     SELECT hash FROM public.audit_event ORDER BY id DESC LIMIT 1
 $$"""
 
-_GRANTS = f"""
-DO $$ BEGIN
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
-        GRANT USAGE ON SCHEMA public TO {APP_ROLE};
-        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE};
-        GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE};
-        REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {APP_ROLE};
-        REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, reason_text FROM {APP_ROLE};
-        -- Tables and sequences later migrations create (as this same role) are granted as they come.
-        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {APP_ROLE};
-        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {APP_ROLE};
-    END IF;
-END $$"""
-
-
 def upgrade() -> None:
     for table, parent, fk in CHILDREN:
         add_branch_from_parent(op, table, parent, fk)
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute(_GRANTS)
+    op.execute(GRANT_APP)
     op.execute(_AUDIT_HEAD)
     for table in HEAD_OFFICE_READS:
         enable_branch_rls(op, table, head_office=True)
     for table in BRANCH_ONLY:
         enable_branch_rls(op, table)
-    # Staff: anyone may read (sign-in looks the person up before any branch is known; names and
-    # staff numbers, no client data); only the branch writes its own staff.
-    enable_branch_rls(op, "staff", extra_select="true")
+    # Staff: before a branch is bound anyone may read them (sign-in looks the person up first; names
+    # and staff numbers, no client data); once bound, only the own branch's (the head office: all).
+    enable_branch_rls(op, "staff", head_office=True, extra_select=NO_SCOPE)
     # The audit log: events of no branch (the command line's) are readable by every branch, and may
     # be appended without one; the head office reads the whole log (it holds no personal data).
     enable_branch_rls(op, "audit_event", head_office=True, extra_select="branch_id IS NULL")
