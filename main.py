@@ -247,7 +247,7 @@ def _first_branch_actor(db: Database) -> Actor:
         raise ValidationError([FieldProblem("--branch", msg("no_branch"))])
     from services.scope import bind_all_branches
 
-    bind_all_branches(db, bid)  # ALL: the head office's reading of every branch, never a client's data
+    bind_all_branches(db)  # ALL: the head office's reading of every branch, never a client's data
     return Actor.system(bid)
 
 

@@ -194,7 +194,6 @@ class MainWindow(QMainWindow):
     def _start_session(self, actor: Actor) -> None:
         from gui.context import AppContext
         from gui.widgets.labels import role_label
-
         from services.scope import bind_actor
 
         bind_actor(self.db, actor)  # every unit of work from now on is the person's branch's (PostgreSQL's RLS)

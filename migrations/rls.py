@@ -14,8 +14,8 @@ The table needs a ``branch_id`` column (NOT NULL, FK ``branch.id``). On SQLite
   owns nothing and has no BYPASSRLS, is.
 - Branch scope: every read and write only where ``branch_id`` is the transaction's
   ``app.branch_id`` (set by ``services.db.Database`` at the start of each unit of work).
-- Head-office scope (``app.scope = 'head_office'``): SELECT of every branch's rows,
-  only on tables named with ``head_office=True`` — never one holding client data.
+- Head-office scope (the unit runs as ``lobbydesk_head_office``): SELECT of every branch's
+  rows, only on tables named with ``head_office=True`` — never one holding client data.
 - No scope set: no rows at all.
 """
 
@@ -26,11 +26,23 @@ from typing import Any
 # The transaction's branch, or NULL when none is set (then ``branch_id = NULL`` matches nothing).
 BRANCH = "NULLIF(current_setting('app.branch_id', true), '')::integer"
 NO_SCOPE = "coalesce(current_setting('app.branch_id', true), '') = ''"
-HEAD_OFFICE = "coalesce(current_setting('app.scope', true), '') = 'head_office'"
 APP_ROLE = "lobbydesk_app"
+# The head office's reading: a NOLOGIN role the application switches to (SET LOCAL ROLE) for a
+# head-office unit of work. Its own policies, so that a branch's queries carry one plain equality
+# the planner turns into a one-time check (an OR of two policies costs index plans: measured).
+HEAD_OFFICE_ROLE = "lobbydesk_head_office"
 
 # Tables the application may read and append to but never change (migration 0004's triggers too).
 APPEND_ONLY = ("audit_event", "reason_text")
+
+# The head office's role: made here when the migrating role may (a superuser), else by
+# migrations/roles.sql beforehand. It logs in never; lobbydesk_app switches to it.
+MAKE_HEAD_OFFICE_ROLE = f"""
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{HEAD_OFFICE_ROLE}') THEN
+        CREATE ROLE {HEAD_OFFICE_ROLE} NOLOGIN NOINHERIT NOBYPASSRLS;
+    END IF;
+END $$"""
 
 # Every right the application role needs, on every table there is now and every table this role
 # creates later; none on the migrations' own table, only reading and appending on the audit tables.
@@ -49,7 +61,16 @@ DO $$ BEGIN
         END IF;
         ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {APP_ROLE};
         ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {APP_ROLE};
+        GRANT {HEAD_OFFICE_ROLE} TO {APP_ROLE};
     END IF;
+    -- The head office reads (row-level security decides which rows) and appends its audit events.
+    GRANT USAGE ON SCHEMA public TO {HEAD_OFFICE_ROLE};
+    GRANT SELECT ON ALL TABLES IN SCHEMA public TO {HEAD_OFFICE_ROLE};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {HEAD_OFFICE_ROLE};
+    IF to_regclass('public.audit_event') IS NOT NULL THEN
+        GRANT INSERT ON audit_event TO {HEAD_OFFICE_ROLE};
+    END IF;
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {HEAD_OFFICE_ROLE};
 END $$"""
 
 
@@ -74,7 +95,7 @@ def enable_branch_rls(op: Any, table: str, *, head_office: bool = False, extra_s
     if extra_select:
         op.execute(f"CREATE POLICY branch_read ON {table} FOR SELECT USING ({extra_select})")
     if head_office:
-        op.execute(f"CREATE POLICY head_office_read ON {table} FOR SELECT USING ({HEAD_OFFICE})")
+        op.execute(f"CREATE POLICY head_office_read ON {table} FOR SELECT TO {HEAD_OFFICE_ROLE} USING (true)")
     grant_app(op, table)
 
 
@@ -97,6 +118,7 @@ DO $$ BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
         GRANT {rights} ON {table} TO {APP_ROLE};
     END IF;
+    GRANT SELECT ON {table} TO {HEAD_OFFICE_ROLE};
 END $$""")
 
 

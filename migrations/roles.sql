@@ -13,8 +13,14 @@ SELECT format('CREATE ROLE lobbydesk_owner LOGIN PASSWORD %L', :'owner_password'
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'lobbydesk_owner') \gexec
 SELECT format('CREATE ROLE lobbydesk_app LOGIN PASSWORD %L', :'app_password')
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'lobbydesk_app') \gexec
+-- The head office's reading: never logs in; lobbydesk_app switches to it for a head-office unit of work.
+SELECT 'CREATE ROLE lobbydesk_head_office NOLOGIN'
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'lobbydesk_head_office') \gexec
 ALTER ROLE lobbydesk_owner NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS;
+-- NOINHERIT: the head office's policies apply only after that switch, never to a branch's work.
 ALTER ROLE lobbydesk_app NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS NOINHERIT;
+ALTER ROLE lobbydesk_head_office NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
+GRANT lobbydesk_head_office TO lobbydesk_app;
 
 SELECT format('CREATE DATABASE %I OWNER lobbydesk_owner ENCODING ''UTF8'' TEMPLATE template0', :'dbname')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'dbname') \gexec
@@ -22,20 +28,24 @@ SELECT format('CREATE DATABASE %I OWNER lobbydesk_owner ENCODING ''UTF8'' TEMPLA
 
 ALTER SCHEMA public OWNER TO lobbydesk_owner;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-GRANT USAGE ON SCHEMA public TO lobbydesk_app;
+GRANT USAGE ON SCHEMA public TO lobbydesk_app, lobbydesk_head_office;
 -- Tables the owner's migrations create from now on are granted as they come.
 ALTER DEFAULT PRIVILEGES FOR ROLE lobbydesk_owner IN SCHEMA public
     GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO lobbydesk_app;
 ALTER DEFAULT PRIVILEGES FOR ROLE lobbydesk_owner IN SCHEMA public
-    GRANT USAGE, SELECT ON SEQUENCES TO lobbydesk_app;
+    GRANT USAGE, SELECT ON SEQUENCES TO lobbydesk_app, lobbydesk_head_office;
+ALTER DEFAULT PRIVILEGES FOR ROLE lobbydesk_owner IN SCHEMA public
+    GRANT SELECT ON TABLES TO lobbydesk_head_office;
 -- Tables already there (a database migrated before the roles existed): the same rights.
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO lobbydesk_app;
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO lobbydesk_app;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO lobbydesk_app, lobbydesk_head_office;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO lobbydesk_head_office;
 DO $$ BEGIN
     IF to_regclass('public.alembic_version') IS NOT NULL THEN
         REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM lobbydesk_app;
     END IF;
     IF to_regclass('public.audit_event') IS NOT NULL THEN
         REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, reason_text FROM lobbydesk_app;
+        GRANT INSERT ON audit_event TO lobbydesk_head_office;
     END IF;
 END $$;

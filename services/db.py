@@ -384,7 +384,11 @@ class Scope:
 
 # The scope of the units of work run inside ``Database.scoped`` (this thread or task only).
 _scope_override: ContextVar[Scope | None] = ContextVar("lobbydesk_scope", default=None)
-_SET_SCOPE = text("SELECT set_config('app.branch_id', :branch, true), set_config('app.scope', :scope, true)")
+_SET_SCOPE = text(
+    "SELECT set_config('app.branch_id', :branch, true), set_config('app.scope', :scope, true), "
+    # The head office reads as its own role, whose policies open the consolidated tables (docs/row-level-security.md).
+    "CASE WHEN :scope = 'head_office' AND current_user = 'lobbydesk_app' "
+    "THEN set_config('role', 'lobbydesk_head_office', true) END")
 
 
 @dataclass

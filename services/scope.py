@@ -13,10 +13,15 @@ HEAD_OFFICE_ROLE = "head_office"
 
 
 def bind_actor(db: Database, actor: Actor) -> None:
-    """From now on ``db`` acts for ``actor``'s branch; a head-office person also reads across branches."""
-    db.bind_scope(actor.branch_id, head_office=str(actor.role) == HEAD_OFFICE_ROLE)
+    """From now on ``db`` acts for ``actor``'s branch; a head-office person reads every branch's
+    consolidated tables and acts for no branch (so sees no branch's clients)."""
+    if str(actor.role) == HEAD_OFFICE_ROLE:
+        bind_all_branches(db)
+    else:
+        db.bind_scope(actor.branch_id)
 
 
-def bind_all_branches(db: Database, home_branch_id: int | None) -> None:
-    """The command line's ``--branch ALL``: read every branch's consolidated figures (never client data)."""
-    db.bind_scope(home_branch_id, head_office=True)
+def bind_all_branches(db: Database) -> None:
+    """The head office, or the command line's ``--branch ALL``: every branch's consolidated figures,
+    never client data."""
+    db.bind_scope(None, head_office=True)

@@ -22,6 +22,8 @@ from alembic import op
 
 from migrations.rls import (
     GRANT_APP,
+    HEAD_OFFICE_ROLE,
+    MAKE_HEAD_OFFICE_ROLE,
     NO_SCOPE,
     add_branch_from_parent,
     disable_branch_rls,
@@ -63,6 +65,7 @@ def upgrade() -> None:
         add_branch_from_parent(op, table, parent, fk)
     if op.get_bind().dialect.name != "postgresql":
         return
+    op.execute(MAKE_HEAD_OFFICE_ROLE)
     op.execute(GRANT_APP)
     op.execute(_AUDIT_HEAD)
     for table in HEAD_OFFICE_READS:
@@ -77,12 +80,16 @@ def upgrade() -> None:
     enable_branch_rls(op, "audit_event", head_office=True, extra_select="branch_id IS NULL")
     op.execute("DROP POLICY IF EXISTS unowned_append ON audit_event")
     op.execute("CREATE POLICY unowned_append ON audit_event FOR INSERT WITH CHECK (branch_id IS NULL)")
+    # The head office acts for no branch (it sees no branch's clients) and records what it did.
+    op.execute("DROP POLICY IF EXISTS head_office_append ON audit_event")
+    op.execute(f"CREATE POLICY head_office_append ON audit_event FOR INSERT TO {HEAD_OFFICE_ROLE} WITH CHECK (true)")
     # branch, import_batch and alembic_version hold no branch's data: no policy (docs/row-level-security.md).
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP POLICY IF EXISTS unowned_append ON audit_event")
+        op.execute("DROP POLICY IF EXISTS head_office_append ON audit_event")
         for table in (*HEAD_OFFICE_READS, *BRANCH_ONLY, "staff", "audit_event"):
             disable_branch_rls(op, table)
         op.execute("DROP FUNCTION IF EXISTS lobbydesk_audit_head()")

@@ -254,7 +254,7 @@ def test_the_head_office_reads_consolidated_figures_and_no_client(two_branches: 
     a, b = two_branches.a, two_branches.b
     first = clock.now.date().replace(day=1)
     expected = stats.monthly(owner, Actor.system(a), first, all_branches=True)
-    app.bind_scope(a, head_office=True)
+    app.bind_scope(None, head_office=True)
     sheet = stats.monthly(app, Actor.system(a), first, all_branches=True)
     assert sheet.branch_count == 2
     assert sheet.referrer_totals == expected.referrer_totals and sheet.rm_totals == expected.rm_totals
@@ -265,9 +265,9 @@ def test_the_head_office_reads_consolidated_figures_and_no_client(two_branches: 
         assert s.execute(select(FinancialSnapshot).where(FinancialSnapshot.branch_id == b)).first() is None
         assert s.execute(select(ReasonText).where(ReasonText.branch_id == b)).first() is None
         for table in CLIENT_DATA:
-            assert s.scalar(text(f"SELECT count(*) FROM {table} WHERE branch_id <> :a"), {"a": a}) == 0, table
+            assert s.scalar(text(f"SELECT count(*) FROM {table}")) == 0, table
         assert s.scalar(text("SELECT count(DISTINCT branch_id) FROM referral")) == 2
-    with pytest.raises(DBAPIError, match="row-level security"), app.write() as s:  # reading is all it may do
+    with pytest.raises(DBAPIError, match="permission denied"), app.write() as s:  # reading is all it may do
         s.execute(text("INSERT INTO day_close (branch_id, business_date, version) VALUES (:b, '2026-01-05', 1)"),
                   {"b": b})
 
