@@ -39,7 +39,7 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from bench.bench import build_scene, timed  # noqa: E402
+from bench.bench import build_scene  # noqa: E402
 from bench.seed import report, reset_database, seed  # noqa: E402
 from services.db import Database, make_engine  # noqa: E402
 from services.permissions import Actor  # noqa: E402
@@ -83,6 +83,21 @@ def app_url(url: str) -> str:
     return make_url(url).set(username="lobbydesk_app", password=APP_PASSWORD).render_as_string(hide_password=False)
 
 
+def interleaved(first: Callable[[], Any], second: Callable[[], Any], runs: int, warmup: int) -> tuple[float, float]:
+    """Medians (ms) of the two calls timed in turns, so a busy moment of the machine falls on both alike."""
+    one: list[float] = []
+    two: list[float] = []
+    for _ in range(warmup):
+        first()
+        second()
+    for k in range(runs):
+        for fn, out in ((first, one), (second, two)) if k % 2 == 0 else ((second, two), (first, one)):
+            t0 = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(one), statistics.median(two)
+
+
 def measure(url: str, *, runs: int, warmup: int, log: Callable[[str], None]) -> list[Line]:
     from services import stats
     from services.followups import queue_with_counts
@@ -112,8 +127,8 @@ def measure(url: str, *, runs: int, warmup: int, log: Callable[[str], None]) -> 
         for key, label, call, all_branches, budget in cases:
             app.bind_scope(sc.branch_id, head_office=all_branches)
             n_runs = max(3, runs // 5) if all_branches else runs
-            owner_ms = statistics.median(timed(functools.partial(call, owner), n_runs, warmup))
-            rls_ms = statistics.median(timed(functools.partial(call, app), n_runs, warmup))
+            owner_ms, rls_ms = interleaved(functools.partial(call, owner), functools.partial(call, app),
+                                           n_runs, warmup)
             line = Line(key, label, owner_ms, rls_ms, budget)
             log(f"{key:3} {label}: owner {owner_ms:.1f} ms, lobbydesk_app with RLS {rls_ms:.1f} ms "
                 f"(×{line.ratio:.2f}) {'ok' if line.ok else 'OVER'}")
