@@ -320,3 +320,39 @@ def test_a_whole_service_round_works_as_the_app_role(two_branches: World, clock:
     assert attempt_branch == b  # set by the trigger from the follow-up
     state = dayclose.close_day(app, supervisor, app.today() - dt.timedelta(days=40), force_reason="测试关账")
     assert state.closed
+
+
+def test_each_unit_of_work_carries_the_bound_scope(two_branches: World) -> None:
+    app = two_branches.app
+    a, b = two_branches.a, two_branches.b
+
+    def seen() -> tuple[str, str, str]:
+        with app.read() as s:
+            row = s.execute(text("SELECT current_setting('app.branch_id', true), "
+                                 "current_setting('app.scope', true), current_user")).one()
+        return (row[0] or "", row[1] or "", row[2])
+
+    app.bind_scope(a)
+    assert seen() == (str(a), "branch", "lobbydesk_app")
+    with app.scoped(b):
+        assert seen() == (str(b), "branch", "lobbydesk_app")
+    assert seen() == (str(a), "branch", "lobbydesk_app")
+    app.bind_scope(None, head_office=True)
+    assert seen() == ("", "head_office", "lobbydesk_head_office")
+    app.bind_scope(None)
+    assert seen() == ("", "", "lobbydesk_app")  # transaction-local: nothing left over on the pooled connection
+
+
+def test_commands_act_for_their_branch_as_the_app_role(two_branches: World, tmp_path: Path) -> None:
+    """`report … --branch CODE` and `--branch ALL` run as lobbydesk_app, each with its scope."""
+    import sys
+
+    app_url = two_branches.app.engine.url.render_as_string(hide_password=False)
+    day = two_branches.app.today().isoformat()
+    for branch in ("0099", "ALL"):
+        out = tmp_path / f"daily-{branch}.pdf"
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", app_url, "report", "daily",
+                               "--date", day, "--out", str(out), "--branch", branch],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert out.stat().st_size > 0
