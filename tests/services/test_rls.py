@@ -38,8 +38,10 @@ from services import accounts, stats
 from services.db import Database, make_engine
 from services.demo import DemoResult, build_demo
 from services.errors import AuthError
+from services.notify import ChangeFeed
 from services.permissions import Actor
 from tests.conftest import FakeClock
+from tests.services.test_notify import _drain, _eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_PASSWORD = "app-secret-of-the-bank"
@@ -305,11 +307,15 @@ def test_a_whole_service_round_works_as_the_app_role(two_branches: World, clock:
             return Actor(st.id, st.staff_no, st.name, st.role.value, b)
         teller, rm, supervisor = staff_of(Role.TELLER), staff_of(Role.RM), staff_of(Role.SUPERVISOR)
     app.bind_scope(b)
+    feed = ChangeFeed(app)  # another workstation's listener, as lobbydesk_app
+    _drain(feed)
     filed = referrals.file_referral(app, teller, referrals.ReferralInput(
         client_type="to_win", status="pending", rm_id=rm.staff_id, channel="lobby",
         client_id=None, client_name="赵一", client_mobile="13912345678",
         preferred_contact_at=app.now() + dt.timedelta(days=1)))
     assert filed.follow_up_id is not None
+    assert _eventually(feed)  # LISTEN/NOTIFY works as before
+    feed.close()
     window = followups.queue(app, rm)
     assert filed.follow_up_id in {row.id for row in window}
     followups.record_contact(app, rm, filed.follow_up_id, channel="phone", result="no_answer",
