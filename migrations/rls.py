@@ -69,6 +69,8 @@ DO $$ BEGIN
     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {HEAD_OFFICE_ROLE};
     IF to_regclass('public.audit_event') IS NOT NULL THEN
         GRANT INSERT ON audit_event TO {HEAD_OFFICE_ROLE};
+        -- A new branch and its settings (``Database.act_for`` names the new branch for the settings' policy).
+        GRANT INSERT ON branch, branch_settings TO {HEAD_OFFICE_ROLE};
     END IF;
     ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {HEAD_OFFICE_ROLE};
 END $$"""

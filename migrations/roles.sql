@@ -46,6 +46,6 @@ DO $$ BEGIN
     END IF;
     IF to_regclass('public.audit_event') IS NOT NULL THEN
         REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, reason_text FROM lobbydesk_app;
-        GRANT INSERT ON audit_event TO lobbydesk_head_office;
+        GRANT INSERT ON audit_event, branch, branch_settings TO lobbydesk_head_office;
     END IF;
 END $$;

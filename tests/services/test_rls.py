@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from models import (
     Base,
+    BranchSettings,
     Client,
     ContactPlan,
     FinancialSnapshot,
@@ -269,7 +270,12 @@ def test_the_head_office_reads_consolidated_figures_and_no_client(two_branches: 
         for table in CLIENT_DATA:
             assert s.scalar(text(f"SELECT count(*) FROM {table}")) == 0, table
         assert s.scalar(text("SELECT count(DISTINCT branch_id) FROM referral")) == 2
-    with pytest.raises(DBAPIError, match="permission denied"), app.write() as s:  # reading is all it may do
+    with app.write() as s:  # adding a branch: the branch, then its settings as that branch's row
+        new = s.scalar(text("INSERT INTO branch (code, name) VALUES ('0100', '新支行') RETURNING id"))
+        app.act_for(s, new)
+        s.add(BranchSettings(branch_id=new, abandon_after_attempts=3, idle_lock_minutes=10, score_weights={},
+                             interests=[]))
+    with pytest.raises(DBAPIError, match="permission denied"), app.write() as s:  # otherwise it only reads
         s.execute(text("INSERT INTO day_close (branch_id, business_date, version) VALUES (:b, '2026-01-05', 1)"),
                   {"b": b})
 
