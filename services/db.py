@@ -382,8 +382,6 @@ class Scope:
     head_office: bool = False
 
 
-# The scope of the units of work run inside ``Database.scoped`` (this thread or task only).
-_scope_override: ContextVar[Scope | None] = ContextVar("lobbydesk_scope", default=None)
 _SET_SCOPE = text(
     "SELECT set_config('app.branch_id', :branch, true), set_config('app.scope', :scope, true), "
     # The head office reads as its own role, whose policies open the consolidated tables (docs/row-level-security.md).
@@ -410,6 +408,8 @@ class Database:
         self._commits = 0
         self._gate: WriteGate | None = None
         self._scope: Scope | None = None
+        # The scope of the units of work run inside ``scoped`` (this thread or task only).
+        self._scope_override: ContextVar[Scope | None] = ContextVar("lobbydesk_scope", default=None)
         if self.engine.dialect.name == "postgresql":
             event.listen(self.engine, "begin", self._apply_scope)
         database = self.engine.url.database or ""
@@ -437,17 +437,17 @@ class Database:
 
     @property
     def scope(self) -> Scope | None:
-        return _scope_override.get() or self._scope
+        return self._scope_override.get() or self._scope
 
     @contextmanager
     def scoped(self, branch_id: int | None, *, head_office: bool = False) -> Iterator[None]:
         """Units of work in this block (this thread only) act for ``branch_id``: sign-in, before the
         person's branch is bound, acts for the branch of the account being signed in to."""
-        token = _scope_override.set(Scope(branch_id, head_office))
+        token = self._scope_override.set(Scope(branch_id, head_office))
         try:
             yield
         finally:
-            _scope_override.reset(token)
+            self._scope_override.reset(token)
 
     def act_for(self, session: Session, branch_id: int) -> None:
         """Within the unit of work running in ``session``, from now on act for ``branch_id``: the branch
