@@ -144,7 +144,8 @@ def _system_actor(db, branch_code: str | None = None):  # type: ignore[no-untype
                 raise ValidationError([FieldProblem("--branch", msg("branch_unknown", value=branch_code))])
         else:
             b = only_branch(s)
-        return Actor.system(b.id)
+    db.bind_scope(b.id)  # the command acts for this branch (docs/row-level-security.md "Setting the scope")
+    return Actor.system(b.id)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -331,6 +332,9 @@ def _first_branch_actor(db: Database) -> Actor:
         from services.i18n import msg
 
         raise ValidationError([FieldProblem("--branch", msg("no_branch"))])
+    from services.scope import bind_all_branches
+
+    bind_all_branches(db)  # ALL: the head office's reading of every branch, never a client's data
     return Actor.system(bid)
 
 
@@ -370,6 +374,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     since = parse_day("--since", args.since) if args.audit_command == "list" and args.since else None
     db = _open(args)
+    db.bind_scope(None, head_office=True)  # the whole log, every branch's (it holds no personal data)
     if args.audit_command == "verify":
         check = audit.verify(db)
         if check.ok:

@@ -57,7 +57,7 @@ def add_snapshots_and_ratings(db: Database, branch_id: int, seed_value: int) -> 
                                  .order_by(Client.id).limit(_BATCH)))
             if not ids:
                 return done
-            snaps = [{"client_id": cid, "as_of": today - dt.timedelta(days=rng.randrange(365)),
+            snaps = [{"client_id": cid, "branch_id": branch_id, "as_of": today - dt.timedelta(days=rng.randrange(365)),
                       "deposits": _amount(rng, 200_000), "loans": _amount(rng, 300_000) if rng.random() < 0.3 else 0,
                       "wealth_products": _amount(rng, 100_000), "funds": _amount(rng, 50_000),
                       "insurance": _amount(rng, 30_000), "intermediary": 0,

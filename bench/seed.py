@@ -70,9 +70,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
                   "attempts", "failed_attempts", "last_result", "plan_strengths", "plan_personality", "plan_needs",
                   "plan_goal", "outcome_reason", "opened_at", "closed_at", "closed_by_id", "updated_at",
                   "updated_by_id", "version", "outcome_reason_id", "source_referral_id"),
-    "contact_attempt": ("id", "follow_up_id", "staff_id", "channel", "at", "result", "note", "next_contact_date"),
+    "contact_attempt": ("id", "follow_up_id", "staff_id", "channel", "at", "result", "note", "next_contact_date",
+                        "branch_id"),
     "appointment": ("id", "follow_up_id", "client_id", "rm_id", "at", "place", "purpose", "note", "status",
-                    "created_at", "updated_at", "updated_by_id", "version", "moved_from_id"),
+                    "created_at", "updated_at", "updated_by_id", "version", "moved_from_id", "branch_id"),
     "day_close": ("id", "branch_id", "business_date", "closed", "closed_by_id", "closed_at", "close_reason_id",
                   "reopened_by_id", "reopened_at", "reopen_reason_id", "updated_at",
                   "updated_by_id", "version"),
@@ -646,7 +647,8 @@ class Generator:
             next_contact = None if result in ("declined", "wrong_number") else (
                 _date_of(at, self.loader.naive_timestamps) + dt.timedelta(days=rng.randint(1, 5)))
             self.add("contact_attempt", (self.next_id("contact_attempt"), fid, rm, channel, at, result,
-                                         rng.choice(NOTES) if rng.random() < 0.2 else None, next_contact))
+                                         rng.choice(NOTES) if rng.random() < 0.2 else None, next_contact,
+                                         b + 1))
             last_at = at
             failed = failed + 1 if result in FAILED_RESULTS else 0
             last_result = result
@@ -658,7 +660,7 @@ class Generator:
                     appt_at = min(at + dt.timedelta(days=rng.randint(1, 3)), span_end)
                     status = "held" if state == "converted" else "cancelled"
                 self.add("appointment", (self.next_id("appointment"), fid, cid, rm, appt_at, rng.choice(PLACES),
-                                         None, None, status, at, None, None, 1, None))
+                                         None, None, status, at, None, None, 1, None, b + 1))
         if state == "converted":
             if self.client_tier[cid] < 2:
                 self.client_tier[cid] = 2

@@ -197,7 +197,9 @@ class MainWindow(QMainWindow):
     def _start_session(self, actor: Actor) -> None:
         from gui.context import AppContext
         from gui.widgets.labels import role_label
+        from services.scope import bind_actor
 
+        bind_actor(self.db, actor)  # every unit of work from now on is the person's branch's (PostgreSQL's RLS)
         self._build_ui()
         self.ctx = AppContext(self.db, actor, self.lang, self.lane)
         self._set_locked(False)
@@ -386,6 +388,7 @@ class MainWindow(QMainWindow):
         if self.ctx is not None:
             self.ctx.close()
         self.ctx = None
+        self.db.bind_scope(None)  # signed out: no branch's rows until the next sign-in
         self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
         self.user_label.clear()

@@ -13,6 +13,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     Enum,
+    FetchedValue,
     ForeignKey,
     Index,
     Integer,
@@ -170,6 +171,8 @@ class FinancialSnapshot(Base):
     __tablename__ = "financial_snapshot"
 
     id: Mapped[int_pk]
+    # Its branch, copied from the parent (docs/row-level-security.md "Child tables").
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), server_default=FetchedValue())
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
     as_of: Mapped[dt.date] = mapped_column(Date)
     deposits: Mapped[money] = mapped_column(default=Decimal("0"))
@@ -299,6 +302,8 @@ class ContactAttempt(Base):
     __tablename__ = "contact_attempt"
 
     id: Mapped[int_pk]
+    # Its branch, copied from the parent (docs/row-level-security.md "Child tables").
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), server_default=FetchedValue())
     follow_up_id: Mapped[int] = mapped_column(ForeignKey("follow_up.id"))
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     channel: Mapped[ContactChannel] = mapped_column(enum_type(ContactChannel))
@@ -319,6 +324,8 @@ class Appointment(Base):
     __tablename__ = "appointment"
 
     id: Mapped[int_pk]
+    # Its branch, copied from the parent (docs/row-level-security.md "Child tables").
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), server_default=FetchedValue())
     follow_up_id: Mapped[int | None] = mapped_column(ForeignKey("follow_up.id"))
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
     rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
@@ -379,6 +386,8 @@ class MaintenanceRecord(Base):
     __tablename__ = "maintenance_record"
 
     id: Mapped[int_pk]
+    # Its branch, copied from the parent (docs/row-level-security.md "Child tables").
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), server_default=FetchedValue())
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
     rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     at: Mapped[utc_ts]
@@ -771,3 +780,27 @@ class AssessmentWeights(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+# --- child rows carry their branch (docs/row-level-security.md "Child tables") --------------------
+# On PostgreSQL a trigger sets ``branch_id`` from the parent on insert (migration 0021), whatever was
+# sent; on SQLite the ORM copies it here. Core inserts on SQLite name it themselves.
+
+def _branch_from_parent(parent: Any, fk: str) -> Any:
+    def fill(_mapper: Any, connection: Any, target: Any) -> None:
+        if connection.dialect.name == "sqlite" and getattr(target, "branch_id", None) is None:
+            from sqlalchemy import select
+
+            target.branch_id = connection.scalar(select(parent.branch_id).where(parent.id == getattr(target, fk)))
+    return fill
+
+
+def _listen_branch_copies() -> None:
+    from sqlalchemy import event
+
+    for child, parent, fk in ((ContactAttempt, FollowUp, "follow_up_id"), (Appointment, Client, "client_id"),
+                              (FinancialSnapshot, Client, "client_id"), (MaintenanceRecord, Client, "client_id")):
+        event.listen(child, "before_insert", _branch_from_parent(parent, fk))
+
+
+_listen_branch_copies()

@@ -184,6 +184,7 @@ def ensure_branch(db: Database, code: str = "0001", name: str = "本网点") -> 
         b = Branch(code=code, name=name)
         s.add(b)
         s.flush()
+        db.act_for(s, b.id)  # its settings and audit event are the new branch's rows (row-level security)
         s.add(BranchSettings(branch_id=b.id, abandon_after_attempts=3, idle_lock_minutes=10,
                              score_weights={}, interests=list(DEFAULT_INTERESTS)))
         audit.record(s, db, None, "create", "branch", b.id, f"code={code}", branch_id=b.id, staff_no="system")
@@ -412,6 +413,13 @@ def authenticate(db: Database, staff_no: str, password: str, *,
         _password_matches(None, password)  # the same work as for a real account; nothing is recorded
         raise AuthError(msg("login_failed"))
 
+    # From here on the units act for the account's branch (docs/row-level-security.md "Sign-in").
+    with db.scoped(st.branch_id):
+        return _check_sign_in(db, st, password, now, meanwhile)
+
+
+def _check_sign_in(db: Database, st: Staff, password: str, now: dt.datetime,
+                   meanwhile: Callable[[str], None] | None) -> SignIn:
     attempt = _count_attempt(db, st.id, now)
     locked = attempt.locked_until is not None and attempt.locked_until > now
     over_budget = locked or attempt.number > MAX_FAILED_LOGINS

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Concatenate, Literal, ParamSpec, TypeVar
@@ -369,6 +370,25 @@ def _hide_unpublished(state: ORMExecuteState) -> None:
         for table, first, last in ranges))
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Whose rows a unit of work may touch on PostgreSQL (docs/row-level-security.md).
+
+    ``branch_id``: the branch whose rows are read and written; ``head_office``: may also
+    read every branch's rows of the tables the consolidated sheets need (never a client's).
+    """
+
+    branch_id: int | None
+    head_office: bool = False
+
+
+_SET_SCOPE = text(
+    "SELECT set_config('app.branch_id', :branch, true), set_config('app.scope', :scope, true), "
+    # The head office reads as its own role, whose policies open the consolidated tables (docs/row-level-security.md).
+    "CASE WHEN :scope = 'head_office' AND current_user = 'lobbydesk_app' "
+    "THEN set_config('role', 'lobbydesk_head_office', true) END")
+
+
 @dataclass
 class Database:
     """The engine plus a clock: what every service function is handed."""
@@ -387,6 +407,11 @@ class Database:
                 event.listen(maker, "do_orm_execute", _hide_unpublished)
         self._commits = 0
         self._gate: WriteGate | None = None
+        self._scope: Scope | None = None
+        # The scope of the units of work run inside ``scoped`` (this thread or task only).
+        self._scope_override: ContextVar[Scope | None] = ContextVar("lobbydesk_scope", default=None)
+        if self.engine.dialect.name == "postgresql":
+            event.listen(self.engine, "begin", self._apply_scope)
         database = self.engine.url.database or ""
         if self.engine.dialect.name == "sqlite" and database not in ("", ":memory:") and sys.platform != "win32":
             self._gate = WriteGate(Path(database).expanduser().absolute())
@@ -401,6 +426,42 @@ class Database:
     def today(self) -> dt.date:
         """The branch's business day now."""
         return self.clock().astimezone(BRANCH_TZ).date()
+
+    # --- the branch boundary (docs/row-level-security.md "Setting the scope") ----------------------
+
+    def bind_scope(self, branch_id: int | None, *, head_office: bool = False) -> None:
+        """From now on every unit of work acts for ``branch_id`` (or, with ``head_office``, reads
+        across branches); None unbinds. On PostgreSQL row-level security enforces it; SQLite holds
+        one branch and ignores it."""
+        self._scope = None if branch_id is None and not head_office else Scope(branch_id, head_office)
+
+    @property
+    def scope(self) -> Scope | None:
+        return self._scope_override.get() or self._scope
+
+    @contextmanager
+    def scoped(self, branch_id: int | None, *, head_office: bool = False) -> Iterator[None]:
+        """Units of work in this block (this thread only) act for ``branch_id``: sign-in, before the
+        person's branch is bound, acts for the branch of the account being signed in to."""
+        token = self._scope_override.set(Scope(branch_id, head_office))
+        try:
+            yield
+        finally:
+            self._scope_override.reset(token)
+
+    def act_for(self, session: Session, branch_id: int) -> None:
+        """Within the unit of work running in ``session``, from now on act for ``branch_id``: the branch
+        it has just created (``branch add``, ``init``). A no-op on SQLite."""
+        if self.engine.dialect.name == "postgresql":
+            session.execute(_SET_SCOPE, {"branch": str(branch_id), "scope": "branch"})
+
+    def _apply_scope(self, conn: Connection) -> None:
+        """At the start of every transaction on PostgreSQL: the scope, transaction-local, as bound parameters."""
+        scope = self.scope
+        if scope is None:
+            return  # nothing set: row-level security shows the application's role no branch's rows
+        conn.execute(_SET_SCOPE, {"branch": "" if scope.branch_id is None else str(scope.branch_id),
+                                  "scope": "head_office" if scope.head_office else "branch"})
 
     @property
     def commits(self) -> int:

@@ -576,9 +576,11 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
                 raise ValidationError([FieldProblem("branch", str(branch_id))])
             branch, branches = match[0], 1
         now = _period(s, branch_id, start, end, branches, db.today())
+        # The complaint and retention sections are a branch's monthly sheet's: both are counted from
+        # client records, which the head office's database role may not read (docs/head-office.md).
+        per_branch_month = kind is Kind.MONTHLY and branch_id is not None
         # --- complaints section: counts by kind and timeliness, in the same snapshot ---
-        complaint_month = (complaints.month_counts(s, branch_id, start, db.today())
-                           if kind is Kind.MONTHLY else None)
+        complaint_month = complaints.month_counts(s, branch_id, start, db.today()) if per_branch_month else None
         before: _Period | None = None
         prev_range: tuple[dt.date, dt.date] | None = None
         if kind is Kind.MONTHLY:
@@ -593,7 +595,7 @@ def build_sheet(db: Database, actor: Actor, kind: Kind | str, day: dt.date, *, a
         referrer_lines = _staff_lines(s, branch_id, codes, referrer_keys, listed_referrers)
         rm_lines = _staff_lines(s, branch_id, codes, rm_keys, listed_rms)
         diversions = _diversion_section(s, branch_id, codes, start, end)
-        retention_lines = _retention_lines(s, branch_id, codes, start, end) if kind is Kind.MONTHLY else None
+        retention_lines = _retention_lines(s, branch_id, codes, start, end) if per_branch_month else None
 
     zero_ref, zero_rm = ReferrerFigures(), RmFigures()
     referrers = tuple(
