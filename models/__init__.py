@@ -13,6 +13,7 @@ from models.entities import (
     FinancialSnapshot,
     FollowUp,
     ImportBatch,
+    MaintenancePlan,
     MaintenanceRecord,
     ReasonText,
     Referral,
@@ -45,7 +46,8 @@ __all__ = [
     "DEFAULT_INTERESTS", "Appointment", "AppointmentStatus", "AuditEvent", "Base", "Branch",
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel", "ContactPlan",
     "ContactResult", "DayClose", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
-    "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind",
+    "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenancePlan", "MaintenanceRecord",
+    "NoDealReason", "PlanKind",
     "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "Role", "ScoreSettings", "Staff", "Tier",
     "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
 ]

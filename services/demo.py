@@ -572,15 +572,20 @@ class _Builder:
 
     def maintenance(self) -> None:
         rng = self.rng
-        notes = {MaintenanceKind.GREETING: "节日问候", MaintenanceKind.REVIEW: "资产配置回顾",
-                 MaintenanceKind.CROSS_SELL: "介绍新发理财产品", MaintenanceKind.OTHER: "协助办理业务"}
+        # docs/maintenance.md: a sprinkling over the last two months, mostly calls, some visits, so the
+        # maintenance-due list shows clients both kept up and overdue.
+        notes = {MaintenanceKind.GREETING: "节日问候", MaintenanceKind.PORTFOLIO_REVIEW: "资产配置回顾",
+                 MaintenanceKind.CROSS_SELL: "介绍新发理财产品", MaintenanceKind.INFORMATION: "提示理财产品到期",
+                 MaintenanceKind.EVENT_INVITATION: "邀请参加理财沙龙", MaintenanceKind.SURVEY: "客户满意度回访"}
+        channels = [ContactChannel.PHONE] * 6 + [ContactChannel.VISIT] * 2 + [ContactChannel.SMS]
         for c in self.existing:
-            if c.rm_id is None or c.tier not in (Tier.CORE, Tier.ORDINARY_PREMIUM):
+            if c.rm_id is None or c.tier not in (Tier.CORE, Tier.ORDINARY_PREMIUM, Tier.TO_WIN, Tier.POTENTIAL):
                 continue
             for _ in range(rng.randint(0, 3)):
                 kind = rng.choice(list(MaintenanceKind))
                 when = self.at(self.today - dt.timedelta(days=rng.randint(1, 60)), rng.randint(9 * 60, 17 * 60))
-                self.s.add(MaintenanceRecord(client_id=c.id, rm_id=c.rm_id, at=when, kind=kind, note=notes[kind]))
+                self.s.add(MaintenanceRecord(client_id=c.id, branch_id=c.branch_id, rm_id=c.rm_id, at=when,
+                                             kind=kind, channel=rng.choice(channels), note=notes[kind]))
 
     def score_clients(self) -> None:
         """The RM's ratings for the clients they keep, then every score and tier as the scoring rules

@@ -48,6 +48,11 @@ class Action(StrEnum):
     SCORE_SETTINGS = "score.settings"
     SCORE_RECOMPUTE = "score.recompute"
     CLIENT_IMPORT = "client.import"
+    # Maintenance (docs/maintenance.md "Who may"): the client's RM and the supervisor.
+    MAINTENANCE_RECORD = "maintenance.record"  # record a maintenance contact (RM: own clients; supervisor: the branch)
+    MAINTENANCE_DUE = "maintenance.due"  # one's own maintenance-due list, birthdays, holidays; read the plans
+    MAINTENANCE_DUE_ANY = "maintenance.due_any"  # any RM's of the branch
+    MAINTENANCE_PLANS = "maintenance.plans"  # edit the branch's per-tier plans
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -95,6 +100,10 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.SCORE_SETTINGS: frozenset({_S}),
     Action.SCORE_RECOMPUTE: frozenset({_S}),
     Action.CLIENT_IMPORT: frozenset({_S, SYSTEM_ROLE}),
+    Action.MAINTENANCE_RECORD: frozenset({_R, _S}),
+    Action.MAINTENANCE_DUE: frozenset({_R, _S}),
+    Action.MAINTENANCE_DUE_ANY: frozenset({_S}),
+    Action.MAINTENANCE_PLANS: frozenset({_S}),
 }
 
 
