@@ -502,7 +502,9 @@ def holiday_on(branch_id: int, day: dt.date) -> str | None:
         return _FIXED_HOLIDAYS.get((day.month, day.day))
     if not is_holiday or holiday is None:
         return None
-    return str(holiday.name)
+    # The package hands back its English name ("National Day"); the code is its member's name.
+    names = {h.value: h.name for h in chinese_calendar.Holiday}
+    return names.get(str(getattr(holiday, "value", holiday)), "other")
 
 
 def holidays(db: Database, actor: Actor, today: dt.date, days: int = UPCOMING_DAYS) -> list[HolidaySpan]:

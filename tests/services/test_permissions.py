@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models import Role
+from models import Client, Role, Tier
 from services import (
     accounts,
     audit,
@@ -18,6 +18,7 @@ from services import (
     diary,
     followups,
     imports,
+    maintenance,
     received,
     referrals,
     reports,
@@ -84,6 +85,12 @@ def _reopen_closed_day(w: World, a: Actor) -> object:
     return dayclose.reopen_day(w.db, a, w.db.today(), "补录")
 
 
+def _record_maintenance(w: World, a: Actor) -> object:
+    with w.db.write() as s:  # maintenance is recorded for clients of a planned tier
+        s.get_one(Client, w.client_id).tier = Tier.CORE
+    return maintenance.record(w.db, a, w.client_id, "greeting", "phone", w.db.now())
+
+
 # One real call per action; each must raise PermissionDenied exactly when the table says no.
 EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.REFERRAL_FILE: lambda w, a: referrals.file_referral(w.db, a, referrals.ReferralInput(
@@ -130,6 +137,10 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.SCORE_SETTINGS: lambda w, a: scoring.score_settings(w.db, a),
     Action.SCORE_RECOMPUTE: lambda w, a: scoring.recompute_branch(w.db, a),
     Action.CLIENT_IMPORT: _import_clients,
+    Action.MAINTENANCE_RECORD: _record_maintenance,
+    Action.MAINTENANCE_DUE: lambda w, a: maintenance.due(w.db, a, w.db.today()),
+    Action.MAINTENANCE_DUE_ANY: lambda w, a: maintenance.due(w.db, a, w.db.today(), w.other_rm.id),
+    Action.MAINTENANCE_PLANS: lambda w, a: maintenance.set_plans(w.db, a, {"core": {"call": 7}}, 0),
 }
 
 
