@@ -48,7 +48,7 @@ log = logging.getLogger("lobbydesk.maintenance")
 NOTE_MAX = 500
 DAYS_MIN, DAYS_MAX = 1, 366
 UPCOMING_DAYS = 7  # birthdays and holidays "in the coming 7 days": today and the six days after
-DUE_HORIZON_DAYS = 7  # the due list also shows what falls due in the coming week
+DUE_HORIZON_DAYS = 7  # the due list also shows what falls due in the coming 7 days (today and six more)
 DUE_WINDOW = 100
 
 # The tiers a maintenance plan covers, most valuable first (docs/maintenance.md "Plans").
@@ -377,7 +377,7 @@ def _due_rows(s: Session, rm_id: int, branch_id: int, today: dt.date, horizon: i
         .where(Client.id.in_(_planned_clients(rm_id, branch_id, tiers)))
     ).all()
     latest = _latest(s, rm_id, branch_id, tiers)
-    until = today + dt.timedelta(days=horizon)
+    until = today + dt.timedelta(days=horizon - 1)  # the coming week: today and the six days after
     rows: list[DueRow] = []
     for cid, name, mobile, tier, created_at in clients:
         last_any, last_visit = latest.get(cid, [None, None])
@@ -399,7 +399,7 @@ def _due_rows(s: Session, rm_id: int, branch_id: int, today: dt.date, horizon: i
 
 def due(db: Database, actor: Actor, today: dt.date, rm_id: int | None = None, *, after: DueKey | None = None,
         limit: int = DUE_WINDOW, horizon: int = DUE_HORIZON_DAYS) -> list[DueRow]:
-    """The RM's maintenance due by ``today`` + ``horizon`` days, overdue first: a keyset window of
+    """The RM's maintenance due by the last of the ``horizon`` days from ``today``, overdue first: a keyset window of
     ``limit`` rows after ``after`` (docs/maintenance.md "The due list").
 
     One's own list (RM); the supervisor any RM's of the branch (``rm_id``). Only that RM's
@@ -503,7 +503,7 @@ def holiday_on(branch_id: int, day: dt.date) -> str | None:
     if not is_holiday or holiday is None:
         return None
     # The package hands back its English name ("National Day"); the code is its member's name.
-    names = {h.value: h.name for h in chinese_calendar.Holiday}
+    names: dict[str, str] = {str(h.value): str(h.name) for h in chinese_calendar.Holiday}
     return names.get(str(getattr(holiday, "value", holiday)), "other")
 
 
