@@ -23,10 +23,11 @@ from models import (
     MaintenanceKind,
     MaintenancePlan,
     MaintenanceRecord,
+    PlanKind,
     Role,
     Tier,
 )
-from services import accounts, clients, maintenance
+from services import accounts, clients, diary, maintenance
 from services.db import BRANCH_TZ, Database
 from services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from services.maintenance import DEFAULT_PLANS, Due
@@ -384,3 +385,16 @@ def test_holidays_of_the_coming_week(db: Database, f: Factories) -> None:
         ("new_years_day", dt.date(2027, 1, 1))]
     with pytest.raises(PermissionDenied):
         maintenance.holidays(db, f.actor(lobby), db.today())
+
+
+def test_the_diary_proposes_visits_and_calls_from_the_same_plans(db: Database, f: Factories) -> None:
+    rm, sup = f.staff(R), f.staff(S)
+    cid = _client(db, f, rm.id, Tier.TO_WIN, created=db.now() - dt.timedelta(days=400))
+    monday = diary.week_start(db.today()) + dt.timedelta(days=7)
+    proposed = diary.week_plan(db, f.actor(rm), rm.id, monday).proposals
+    assert [(p.client_id, p.kind) for p in proposed] == [(cid, PlanKind.CALL)]  # to-win: a call every 30 days
+    maintenance.set_plans(db, f.actor(sup), {"to_win": {"visit": 60}}, 0)
+    proposed = diary.week_plan(db, f.actor(rm), rm.id, monday).proposals
+    assert [(p.client_id, p.kind) for p in proposed] == [(cid, PlanKind.VISIT)]
+    maintenance.set_plans(db, f.actor(sup), {}, 1)
+    assert diary.week_plan(db, f.actor(rm), rm.id, monday).proposals == ()
