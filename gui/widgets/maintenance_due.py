@@ -82,8 +82,8 @@ class MaintenanceDuePanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((170, 90, 60, 95, 95)):
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the client
+        for column, width in enumerate((170, 120, 70, 100, 100, 90)):
             self.table.setColumnWidth(column, width)
         self.error_label = FieldErrorLabel("maintenanceDueTable", wrap=True)
         self.record_button = named(QPushButton(self.tr("Record &maintenance…")), "dueRecordMaintenanceButton")
@@ -123,7 +123,7 @@ class MaintenanceDuePanel(QWidget):
         right.addWidget(self.holidays_label)
         side = QWidget()
         side.setLayout(right)
-        side.setMaximumWidth(260)
+        side.setFixedWidth(300)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 1)
@@ -175,8 +175,9 @@ class MaintenanceDuePanel(QWidget):
     def _show_occasions(self, birthdays: list[Birthday], holidays: list[HolidaySpan]) -> None:
         self.birthdays_list.clear()
         for b in birthdays:
-            self.birthdays_list.addItem(self.tr("{day}  {client} ({tier}, turns {age})").format(
-                day=_day(b.day), client=b.client, tier=tier_label(b.tier), age=b.age))
+            self.birthdays_list.addItem(self.tr("{day}  {client}, turns {age}").format(
+                day=_day(b.day), client=b.client, age=b.age))
+            self.birthdays_list.item(self.birthdays_list.count() - 1).setToolTip(tier_label(b.tier))
         if not birthdays:
             self.birthdays_list.addItem(self.tr("None"))
         parts = [holiday_label(h.code) + " " + (_day(h.first_day) if h.first_day == h.last_day

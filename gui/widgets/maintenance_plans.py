@@ -90,6 +90,7 @@ class MaintenancePlansSection(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.save_button.clicked.connect(self.on_save_clicked)
         self.reset_button.clicked.connect(lambda: self._fill(DEFAULT_PLANS))
 

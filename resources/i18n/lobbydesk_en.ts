@@ -1716,8 +1716,8 @@ Database: {db}</translation>
             <translation>{n}{more} due, {overdue} overdue</translation>
         </message>
         <message>
-            <source>{day}  {client} ({tier}, turns {age})</source>
-            <translation>{day}  {client} ({tier}, turns {age})</translation>
+            <source>{day}  {client}, turns {age}</source>
+            <translation>{day}  {client}, turns {age}</translation>
         </message>
         <message>
             <source>None</source>

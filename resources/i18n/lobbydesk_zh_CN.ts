@@ -1662,15 +1662,15 @@ Database: {db}</source>
         </message>
         <message>
             <source>Due</source>
-            <translation>应做</translation>
+            <translation>维护方式</translation>
         </message>
         <message>
             <source>Last done</source>
-            <translation>上次</translation>
+            <translation>上次维护</translation>
         </message>
         <message>
             <source>Due by</source>
-            <translation>应于</translation>
+            <translation>到期日</translation>
         </message>
         <message>
             <source>Days overdue</source>
@@ -1716,8 +1716,8 @@ Database: {db}</source>
             <translation>待维护 {n}{more} 项，其中逾期 {overdue} 项</translation>
         </message>
         <message>
-            <source>{day}  {client} ({tier}, turns {age})</source>
-            <translation>{day}  {client}（{tier}，{age} 岁生日）</translation>
+            <source>{day}  {client}, turns {age}</source>
+            <translation>{day}  {client}，{age} 岁生日</translation>
         </message>
         <message>
             <source>None</source>
