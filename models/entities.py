@@ -134,7 +134,8 @@ class Client(Base):
         Index("ix_client_rm", "rm_id"),
         # The branch recompute walks one branch's clients in id order (docs/scoring.md).
         Index("ix_client_branch_id", "branch_id", "id"),
-        Index("ix_client_rm_tier", "rm_id", "tier", "id"),  # the RM's maintenance-due list (migration 0015)
+        # The RM's maintenance-due list, read from the index alone (migration 0015; docs/maintenance.md).
+        Index("ix_client_rm_tier", "rm_id", "tier", "branch_id", "created_at", "id"),
     )
 
 

@@ -9,13 +9,15 @@ and without a visit; ``due`` lists what those plans ask of one RM now, overdue f
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import DateTime, String, case, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -325,41 +327,59 @@ class DueRow:
     key: DueKey
 
 
-def _planned_clients(rm_id: int, branch_id: int, tiers: list[Tier]):  # type: ignore[no-untyped-def]
-    """The RM's clients of the planned tiers: one range of ix_client_rm_tier per tier."""
-    return select(Client.id).where(Client.rm_id == rm_id, Client.tier.in_(tiers), Client.branch_id == branch_id)
+def _planned_clients(rm_id: int, tiers: list[Tier]):  # type: ignore[no-untyped-def]
+    """The RM's clients of the planned tiers: one range of ix_client_rm_tier per tier.
+
+    No condition on the branch here: the RM was checked to be of the viewer's branch, an RM's
+    clients are of the RM's branch, and a branch condition would lead SQLite (no statistics)
+    to walk the whole branch by ix_client_branch_id instead (docs/maintenance.md "Speed")."""
+    return select(Client.id).where(Client.rm_id == rm_id, Client.tier.in_(tiers))
 
 
-def _latest(s: Session, rm_id: int, branch_id: int, tiers: list[Tier]) -> dict[int, list[dt.datetime | None]]:
-    """client id -> [latest contact of any sort, latest visit]: maintenance records, contact attempts
-    on follow-ups and held appointments (the same contacts the diary counts, docs/diary.md), by anyone."""
-    ids = _planned_clients(rm_id, branch_id, tiers)
+# The branch's clock is a fixed offset from UTC (services/db.py ``BRANCH_TZ``): local dates of many
+# naive UTC times are taken by adding it, without an aware datetime each.
+_LOCAL_OFFSET = BRANCH_TZ.utcoffset(None)
+
+
+def _local_day(naive_utc: dt.datetime) -> dt.date:
+    return (naive_utc + _LOCAL_OFFSET).date()
+
+
+def _naive(col: Any) -> Any:
+    """A UTC timestamp column or aggregate read as the naive UTC value stored (no per-row type object)."""
+    return type_coerce(col, DateTime())
+
+
+def _latest(s: Session, rm_id: int, tiers: list[Tier]) -> dict[int, list[dt.datetime | None]]:
+    """client id -> [latest contact of any sort, latest visit], naive UTC: maintenance records, contact
+    attempts on follow-ups and held appointments (the same contacts the diary counts, docs/diary.md),
+    by anyone."""
+    ids = _planned_clients(rm_id, tiers)
     latest: dict[int, list[dt.datetime | None]] = {}
 
     def take(client_id: int, any_at: dt.datetime | None, visit_at: dt.datetime | None) -> None:
         now = latest.setdefault(client_id, [None, None])
         for i, at in enumerate((any_at, visit_at)):
-            if at is not None:
-                at = at if at.tzinfo is not None else at.replace(tzinfo=dt.timezone.utc)
-                if now[i] is None or at > now[i]:  # type: ignore[operator]
-                    now[i] = at
+            if at is not None and (now[i] is None or at > now[i]):  # type: ignore[operator]
+                now[i] = at
 
     is_visit = MaintenanceRecord.channel == ContactChannel.VISIT
     for cid, any_at, visit_at in s.execute(
-        select(MaintenanceRecord.client_id, func.max(MaintenanceRecord.at),
-               func.max(case((is_visit, MaintenanceRecord.at))))
+        select(MaintenanceRecord.client_id, _naive(func.max(MaintenanceRecord.at)),
+               _naive(func.max(case((is_visit, MaintenanceRecord.at)))))
         .where(MaintenanceRecord.client_id.in_(ids)).group_by(MaintenanceRecord.client_id)
     ):
         take(cid, any_at, visit_at)
     attempt_visit = ContactAttempt.channel == ContactChannel.VISIT
     for cid, any_at, visit_at in s.execute(
-        select(FollowUp.client_id, func.max(ContactAttempt.at), func.max(case((attempt_visit, ContactAttempt.at))))
+        select(FollowUp.client_id, _naive(func.max(ContactAttempt.at)),
+               _naive(func.max(case((attempt_visit, ContactAttempt.at)))))
         .join(FollowUp, FollowUp.id == ContactAttempt.follow_up_id)
         .where(FollowUp.client_id.in_(ids)).group_by(FollowUp.client_id)
     ):
         take(cid, any_at, visit_at)
     for cid, held_at in s.execute(
-        select(Appointment.client_id, func.max(Appointment.at))
+        select(Appointment.client_id, _naive(func.max(Appointment.at)))
         .where(Appointment.client_id.in_(ids), Appointment.status == AppointmentStatus.HELD)
         .group_by(Appointment.client_id)
     ):
@@ -367,50 +387,80 @@ def _latest(s: Session, rm_id: int, branch_id: int, tiers: list[Tier]) -> dict[i
     return latest
 
 
-def _due_rows(s: Session, rm_id: int, branch_id: int, today: dt.date, horizon: int) -> list[DueRow]:
+# (due date, tier rank, client id, "call"/"visit", last done): the list's order is the tuple's.
+_Due = tuple[dt.date, int, int, str, "dt.date | None"]
+_RANK_OF = {t.value: n for t, n in _TIER_RANK.items()}
+
+
+def _due_keys(s: Session, rm_id: int, branch_id: int, today: dt.date, horizon: int) -> list[_Due]:
+    """Every (client, call/visit) of the RM due by the last of the ``horizon`` days, in the list's order.
+
+    Plain tuples, no client data: only the window asked for is masked and built."""
     plan = plans_for(s, branch_id)
     tiers = [t for t in PLANNED_TIERS if any(plan[t][w] is not None for w in Due)]
     if not tiers:
         return []
+    spans = {t.value: [(w.value, timedelta_or_none(plan[t][w])) for w in Due] for t in tiers}
     clients = s.execute(
-        select(Client.id, Client.name, Client.mobile, Client.tier, Client.created_at)
-        .where(Client.id.in_(_planned_clients(rm_id, branch_id, tiers)))
+        select(Client.id, type_coerce(Client.tier, String()), _naive(Client.created_at), Client.branch_id)
+        .where(Client.rm_id == rm_id, Client.tier.in_(tiers))
     ).all()
-    latest = _latest(s, rm_id, branch_id, tiers)
+    latest = _latest(s, rm_id, tiers)
     until = today + dt.timedelta(days=horizon - 1)  # the coming week: today and the six days after
-    rows: list[DueRow] = []
-    for cid, name, mobile, tier, created_at in clients:
-        last_any, last_visit = latest.get(cid, [None, None])
-        for what, last in ((Due.CALL, last_any), (Due.VISIT, last_visit)):
-            days = plan[tier][what]
-            if days is None:
+    none: list[dt.datetime | None] = [None, None]
+    out: list[_Due] = []
+    for cid, tier, created_at, client_branch in clients:
+        if client_branch != branch_id:
+            continue
+        last = latest.get(cid, none)
+        registered: dt.date | None = None
+        for n, (what, span) in enumerate(spans[tier]):
+            if span is None:
                 continue
-            last_day = local_date(last) if last is not None else None
-            start = last_day if last_day is not None else local_date(created_at)
-            due_date = start + dt.timedelta(days=days)
-            if due_date > until:
-                continue
-            key = DueKey(due_date, _TIER_RANK[tier], cid, what.value)
-            client = " ".join(p for p in (mask(name, Kind.NAME), mask(mobile, Kind.MOBILE)) if p)
-            rows.append(DueRow(cid, client, tier, what, last_day, due_date, max(0, (today - due_date).days), key))
-    rows.sort(key=lambda r: r.key)
-    return rows
+            at = last[n]
+            last_day = _local_day(at) if at is not None else None
+            if last_day is None and registered is None:
+                registered = _local_day(created_at)
+            start = last_day if last_day is not None else registered
+            assert start is not None
+            due_date = start + span
+            if due_date <= until:
+                out.append((due_date, _RANK_OF[tier], cid, what, last_day))
+    out.sort(key=lambda d: d[:4])
+    return out
+
+
+def timedelta_or_none(days: int | None) -> dt.timedelta | None:
+    return dt.timedelta(days=days) if days is not None else None
 
 
 def due(db: Database, actor: Actor, today: dt.date, rm_id: int | None = None, *, after: DueKey | None = None,
         limit: int = DUE_WINDOW, horizon: int = DUE_HORIZON_DAYS) -> list[DueRow]:
-    """The RM's maintenance due by the last of the ``horizon`` days from ``today``, overdue first: a keyset window of
-    ``limit`` rows after ``after`` (docs/maintenance.md "The due list").
+    """The RM's maintenance due by the last of the ``horizon`` days from ``today`` (today and the six
+    after), overdue first: a keyset window of ``limit`` rows after ``after`` (docs/maintenance.md
+    "The due list").
 
     One's own list (RM); the supervisor any RM's of the branch (``rm_id``). Only that RM's
-    clients of the planned tiers are read (ix_client_rm_tier), with their latest contacts.
+    clients of the planned tiers are read (ix_client_rm_tier), with their latest contacts;
+    only the window's clients are read by name and masked.
     """
     with db.read() as s:
         rm = _rm_of(s, actor, rm_id)
-        rows = _due_rows(s, rm, actor.branch_id, today, horizon)
-    if after is not None:
-        rows = [r for r in rows if r.key > after]
-    return rows[:max(limit, 0)]
+        keys = _due_keys(s, rm, actor.branch_id, today, horizon)
+        if after is not None:
+            mark = (after.due_date, after.rank, after.client_id, after.what)
+            keys = keys[bisect.bisect_right(keys, mark, key=lambda d: d[:4]):]
+        window = keys[:max(limit, 0)]
+        found = s.execute(select(Client.id, Client.name, Client.mobile, Client.tier)
+                          .where(Client.id.in_({k[2] for k in window}))).all()
+    names = {cid: (name, mobile, tier) for cid, name, mobile, tier in found}
+    rows: list[DueRow] = []
+    for due_date, rank, cid, what, last_day in window:
+        name, mobile, tier = names[cid]
+        client = " ".join(p for p in (mask(name, Kind.NAME), mask(mobile, Kind.MOBILE)) if p)
+        rows.append(DueRow(cid, client, tier, Due(what), last_day, due_date, max(0, (today - due_date).days),
+                           DueKey(due_date, rank, cid, what)))
+    return rows
 
 
 # --- birthdays and holidays -----------------------------------------------------------------------
@@ -448,24 +498,29 @@ def birthday_in(birth: dt.date, year: int) -> dt.date:
 def birthdays(db: Database, actor: Actor, today: dt.date, days: int = UPCOMING_DAYS,
               rm_id: int | None = None) -> list[Birthday]:
     """Birthdays of the RM's clients of the planned tiers from ``today`` through ``days - 1`` days on, by day."""
+    last = today + dt.timedelta(days=max(days, 0) - 1)
+    hits: list[tuple[dt.date, int, int, Tier, int]] = []
     with db.read() as s:
         rm = _rm_of(s, actor, rm_id)
-        found = s.execute(
-            select(Client.id, Client.name, Client.mobile, Client.tier, Client.birth_date, Client.id_number)
-            .where(Client.id.in_(_planned_clients(rm, actor.branch_id, list(PLANNED_TIERS))))
-        ).all()
-    last = today + dt.timedelta(days=max(days, 0) - 1)
+        for cid, tier, birth_col, id_no, client_branch in s.execute(
+            select(Client.id, Client.tier, Client.birth_date, Client.id_number, Client.branch_id)
+            .where(Client.rm_id == rm, Client.tier.in_(list(PLANNED_TIERS)))  # no branch: see _planned_clients
+        ):
+            birth = birth_date(birth_col, id_no) if client_branch == actor.branch_id else None
+            if birth is None:
+                continue
+            for year in {today.year, last.year}:
+                day = birthday_in(birth, year)
+                if today <= day <= last and day > birth:
+                    hits.append((day, _TIER_RANK[tier], cid, tier, year - birth.year))
+        names = {cid: (name, mobile) for cid, name, mobile in s.execute(
+            select(Client.id, Client.name, Client.mobile).where(Client.id.in_({h[2] for h in hits})))}
+    hits.sort()
     out: list[Birthday] = []
-    for cid, name, mobile, tier, birth_col, id_no in found:
-        birth = birth_date(birth_col, id_no)
-        if birth is None:
-            continue
-        for year in {today.year, last.year}:
-            day = birthday_in(birth, year)
-            if today <= day <= last and day > birth:
-                client = " ".join(p for p in (mask(name, Kind.NAME), mask(mobile, Kind.MOBILE)) if p)
-                out.append(Birthday(cid, client, tier, day, year - birth.year))
-    out.sort(key=lambda b: (b.day, _TIER_RANK[b.tier], b.client_id))
+    for day, _rank, cid, tier, age in hits:
+        name, mobile = names.get(cid, (None, None))
+        client = " ".join(p for p in (mask(name, Kind.NAME), mask(mobile, Kind.MOBILE)) if p)
+        out.append(Birthday(cid, client, tier, day, age))
     return out
 
 

@@ -9,9 +9,10 @@
   nor a visit).
 - ``maintenance_plan``: one versioned row per branch holding the per-tier plans; no row
   means the documented defaults.
-- ``ix_client_rm_tier`` (rm_id, tier, id): the RM's maintenance-due list reads only that
-  RM's clients of the planned tiers. A plain CREATE INDEX: the client table is never
-  rebuilt (a batch rebuild on SQLite would lose the expression index of 0005).
+- ``ix_client_rm_tier`` (rm_id, tier, branch_id, created_at, id): the RM's maintenance-due
+  list reads only that RM's clients of the planned tiers, from the index alone. A plain
+  CREATE INDEX: the client table is never rebuilt (a batch rebuild on SQLite would lose the
+  expression index of 0005).
 - ``ix_maintenance_client_channel_at``: the latest call and visit of each listed client.
 
 Revision ID: 0015
@@ -45,7 +46,7 @@ def upgrade() -> None:
         batch_op.create_foreign_key(op.f('fk_maintenance_record_branch_id_branch'), 'branch', ['branch_id'], ['id'])
     op.create_index('ix_maintenance_client_channel_at', 'maintenance_record', ['client_id', 'channel', 'at'])
     op.create_index('ix_maintenance_branch_at', 'maintenance_record', ['branch_id', 'at'])
-    op.create_index('ix_client_rm_tier', 'client', ['rm_id', 'tier', 'id'])
+    op.create_index('ix_client_rm_tier', 'client', ['rm_id', 'tier', 'branch_id', 'created_at', 'id'])
     op.create_table(
         'maintenance_plan',
         sa.Column('id', sa.Integer(), nullable=False),
