@@ -575,8 +575,8 @@ class Bench:
             with self.db.write() as s:
                 s.execute(insert(MaintenanceRecord), [
                     {"client_id": cid, "branch_id": sc.branch_id, "rm_id": rm_id,
-                     "at": start - dt.timedelta(hours=7 * k), "kind": kinds[k % len(kinds)].value, "note": "bench"}
-                    for k in range(missing)])
+                     "at": start - dt.timedelta(hours=7 * k), "kind": kinds[k % len(kinds)].value,
+                     "channel": "phone", "note": "bench"} for k in range(missing)])
         from services.clients import timeline
 
         n = 0

@@ -36,7 +36,7 @@ from gui.lane_ops import LaneOps
 from gui.widgets.field_error import named
 from gui.widgets.score_panel import ScorePanel
 from models import RiskTolerance
-from services import clients
+from services import clients, maintenance
 from services.clients import ClientProfile, Revealed
 
 REVEAL_MS = 30_000  # docs/product.md "Privacy and security": full values re-mask after 30 s
@@ -114,10 +114,14 @@ class ProfileWindow(QWidget):
         self.rm_label = named(QLabel(), "profileRmLabel")
         self.edit_button = named(QPushButton(self.tr("&Edit profile…")), "editProfileButton")
         self.edit_button.setEnabled(False)
+        # docs/maintenance.md "Recording": offered when the service's rule lets this viewer record.
+        self.maintenance_button = named(QPushButton(self.tr("Record &maintenance…")), "recordMaintenanceButton")
+        self.maintenance_button.setEnabled(False)
         header = QHBoxLayout()
         header.addWidget(self.name_label)
         header.addSpacing(16)
         header.addWidget(self.rm_label, 1)
+        header.addWidget(self.maintenance_button)
         header.addWidget(self.edit_button)
 
         # Basic details and contact.
@@ -214,6 +218,7 @@ class ProfileWindow(QWidget):
         self.reveal_button.clicked.connect(self.on_reveal_clicked)
         self.reveal_timer.timeout.connect(self.on_reveal_timer_timeout)
         self.edit_button.clicked.connect(self.on_edit_clicked)
+        self.maintenance_button.clicked.connect(self.on_record_maintenance_clicked)
         self.timeline_model.load_failed.connect(self.show_error)
         self.score_panel.changed.connect(self.load)  # a new snapshot or rating: the profile's version moved
 
@@ -257,6 +262,7 @@ class ProfileWindow(QWidget):
         self._show_numbers()
         self.reveal_button.setEnabled(self.revealed is None)
         self.edit_button.setEnabled(True)
+        self.maintenance_button.setEnabled(maintenance.may_record(self.ctx.actor, p.rm_id))
         if first:
             self.timeline_model.load(p.id)
             self.score_panel.load(p.id)
@@ -338,6 +344,17 @@ class ProfileWindow(QWidget):
     @Slot(int)
     def on_profile_saved(self, _version: int) -> None:
         self.load()
+
+    @Slot()
+    def on_record_maintenance_clicked(self) -> None:
+        if self.profile is None:
+            return
+        from gui.dialogs.maintenance import MaintenanceDialog
+
+        dialog = MaintenanceDialog(self.ctx, self.profile.id, self.profile.name, self)
+        dialog.saved.connect(lambda _recorded: self.timeline_model.load(self.client_id))
+        self._edit_dialog = dialog
+        dialog.open()
 
     def show_error(self, exc: BaseException) -> None:
         messages.show_error(self, exc)

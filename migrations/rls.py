@@ -124,8 +124,11 @@ DO $$ BEGIN
 END $$""")
 
 
-def add_branch_from_parent(op: Any, table: str, parent: str, parent_fk: str) -> None:
+def add_branch_from_parent(op: Any, table: str, parent: str, parent_fk: str, *, has_column: bool = False) -> None:
     """Give a child table its own ``branch_id`` (NOT NULL, FK branch), backfilled from ``parent``.
+
+    ``has_column``: an earlier migration gave the table its ``branch_id`` already (the
+    maintenance records, migration 0015); only the trigger below is added.
 
     On PostgreSQL a trigger sets it from the parent on every insert and on a change of
     ``parent_fk`` — whatever the writer sent — looked up under the writer's own
@@ -137,16 +140,19 @@ def add_branch_from_parent(op: Any, table: str, parent: str, parent_fk: str) -> 
     backfill = (f"UPDATE {table} SET branch_id = (SELECT p.branch_id FROM {parent} p "
                 f"WHERE p.id = {table}.{parent_fk})")
     if not _postgresql(op):
+        if has_column:
+            return
         op.add_column(table, sa.Column("branch_id", sa.Integer(), nullable=True))
         op.execute(backfill)
         with op.batch_alter_table(table) as batch:
             batch.alter_column("branch_id", existing_type=sa.Integer(), nullable=False)
             batch.create_foreign_key(f"fk_{table}_branch_id_branch", "branch", ["branch_id"], ["id"])
         return
-    op.add_column(table, sa.Column("branch_id", sa.Integer(), nullable=True))
-    op.execute(backfill)
-    op.alter_column(table, "branch_id", existing_type=sa.Integer(), nullable=False)
-    op.create_foreign_key(f"fk_{table}_branch_id_branch", table, "branch", ["branch_id"], ["id"])
+    if not has_column:
+        op.add_column(table, sa.Column("branch_id", sa.Integer(), nullable=True))
+        op.execute(backfill)
+        op.alter_column(table, "branch_id", existing_type=sa.Integer(), nullable=False)
+        op.create_foreign_key(f"fk_{table}_branch_id_branch", table, "branch", ["branch_id"], ["id"])
     op.execute(f"""
 CREATE OR REPLACE FUNCTION {table}_branch_from_{parent}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -162,13 +168,17 @@ END $$""")
                f"FOR EACH ROW EXECUTE FUNCTION {table}_branch_from_{parent}()")
 
 
-def drop_branch_from_parent(op: Any, table: str, parent: str) -> None:
+def drop_branch_from_parent(op: Any, table: str, parent: str, *, has_column: bool = False) -> None:
     """The reverse of ``add_branch_from_parent``."""
     if _postgresql(op):
         op.execute(f"DROP TRIGGER IF EXISTS {table}_branch ON {table}")
         op.execute(f"DROP FUNCTION IF EXISTS {table}_branch_from_{parent}()")
+        if has_column:
+            return
         op.drop_constraint(f"fk_{table}_branch_id_branch", table, type_="foreignkey")
         op.drop_column(table, "branch_id")
+        return
+    if has_column:
         return
     with op.batch_alter_table(table) as batch:
         batch.drop_constraint(f"fk_{table}_branch_id_branch", type_="foreignkey")

@@ -19,6 +19,7 @@ from models.entities import (
     FinancialSnapshot,
     FollowUp,
     ImportBatch,
+    MaintenancePlan,
     MaintenanceRecord,
     ReasonText,
     Referral,
@@ -67,7 +68,8 @@ __all__ = [
     "AuditEvent", "Base", "Branch",
     "BranchSettings", "Channel", "Client", "ClientType", "ContactAttempt", "ContactChannel", "ContactPlan",
     "ContactResult", "DayClose", "Diversion", "DiversionWhere", "FinancialSnapshot", "FollowUp", "FollowUpOrigin",
-    "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenanceRecord", "NoDealReason", "PlanKind",
+    "FollowUpState", "Gender", "ImportBatch", "MaintenanceKind", "MaintenancePlan", "MaintenanceRecord",
+    "NoDealReason", "PlanKind",
     "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "RmTarget", "Role", "ScoreSettings", "Staff", "Tier",
     "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
 ]

@@ -157,6 +157,8 @@ class Client(Base):
         Index("ix_client_rm", "rm_id"),
         # The branch recompute walks one branch's clients in id order (docs/scoring.md).
         Index("ix_client_branch_id", "branch_id", "id"),
+        # The RM's maintenance-due list, read from the index alone (migration 0015; docs/maintenance.md).
+        Index("ix_client_rm_tier", "rm_id", "tier", "branch_id", "created_at", "id"),
     )
 
 
@@ -381,7 +383,12 @@ class ContactPlan(Base):
 
 
 class MaintenanceRecord(Base):
-    """One 维护记录: a contact with an existing premium client."""
+    """One 维护记录: a contact with a client of a planned tier (docs/maintenance.md).
+
+    ``rm_id`` is the staff member who made the contact (the client's RM or the supervisor).
+    ``note`` is free text about the client: read like client data, never in the audit text.
+    ``channel`` is None on rows written before migration 0015.
+    """
 
     __tablename__ = "maintenance_record"
 
@@ -393,8 +400,31 @@ class MaintenanceRecord(Base):
     at: Mapped[utc_ts]
     kind: Mapped[MaintenanceKind] = mapped_column(enum_type(MaintenanceKind))
     note: Mapped[text500 | None]
+    channel: Mapped[ContactChannel | None] = mapped_column(enum_type(ContactChannel))
 
-    __table_args__ = (Index("ix_maintenance_client_at", "client_id", "at", "id"),)  # the profile's timeline
+    __table_args__ = (
+        Index("ix_maintenance_client_at", "client_id", "at", "id"),  # the profile's timeline
+        Index("ix_maintenance_client_channel_at", "client_id", "channel", "at"),  # the due list's last call/visit
+        Index("ix_maintenance_branch_at", "branch_id", "at"),
+    )
+
+
+class MaintenancePlan(Base):
+    """A branch's per-tier maintenance plans (docs/maintenance.md "Plans"); no row means the defaults.
+
+    ``plans``: tier value -> {"call": days or null, "visit": days or null}.
+    """
+
+    __tablename__ = "maintenance_plan"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), unique=True)
+    plans: Mapped[dict[str, dict[str, int | None]]] = mapped_column(JSON)
+    updated_at: Mapped[utc_ts | None]
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # who saved this version
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class DayClose(Base):

@@ -146,10 +146,14 @@ class PlanKind(StrEnum):
 
 
 class MaintenanceKind(StrEnum):
-    GREETING = "greeting"
-    REVIEW = "review"
-    CROSS_SELL = "cross_sell"
-    OTHER = "other"
+    """What a maintenance contact was (docs/maintenance.md "Kinds"; migration 0015 renamed review/other)."""
+
+    GREETING = "greeting"  # 情感维护
+    PORTFOLIO_REVIEW = "portfolio_review"  # 理财规划跟进
+    CROSS_SELL = "cross_sell"  # 关联销售
+    INFORMATION = "information"  # 信息提示
+    EVENT_INVITATION = "event_invitation"  # 活动邀请
+    SURVEY = "survey"  # 客户调查
 
 
 class DiversionWhere(StrEnum):

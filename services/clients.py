@@ -435,7 +435,8 @@ def _timeline_statement(after_kind: str | None, limit: int) -> Select[Any]:
              ContactAttempt.follow_up_id.in_(select(FollowUp.id).where(FollowUp.client_id == client_id))),
         part("appointment", Appointment.at, Appointment.id, Appointment.status, null_text, Appointment.rm_id,
              Appointment.note, Appointment.client_id == client_id),
-        part("maintenance", MaintenanceRecord.at, MaintenanceRecord.id, MaintenanceRecord.kind, null_text,
+        part("maintenance", MaintenanceRecord.at, MaintenanceRecord.id, MaintenanceRecord.kind,
+             MaintenanceRecord.channel,
              MaintenanceRecord.rm_id, MaintenanceRecord.note, MaintenanceRecord.client_id == client_id),
         # The client's words of a retention record stay with the record (docs/retention.md): no note here.
         part("retention", RetentionRecord.flagged_at, RetentionRecord.id,

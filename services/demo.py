@@ -583,16 +583,31 @@ class _Builder:
         self.audit(when, actor_of(rm), "close", "follow_up", fu.id, f"state={state.value}", reason_id=reason_id)
 
     def maintenance(self) -> None:
+        """A sprinkling over the last two months, mostly calls, some visits (docs/maintenance.md), so the
+        maintenance-due list shows clients both kept up and overdue.
+
+        The builder's generator is drawn exactly as before kinds and channels were added (how many
+        records, the slot of four, the day, the time), so nothing built after this moves; the kind,
+        the channel and the to-win and potential clients' records come from a generator of their own.
+        """
         rng = self.rng
-        notes = {MaintenanceKind.GREETING: "节日问候", MaintenanceKind.REVIEW: "资产配置回顾",
-                 MaintenanceKind.CROSS_SELL: "介绍新发理财产品", MaintenanceKind.OTHER: "协助办理业务"}
+        own = random.Random(rng.getstate()[1][0])  # seeded from the builder's state without drawing from it
+        notes = {MaintenanceKind.GREETING: "节日问候", MaintenanceKind.PORTFOLIO_REVIEW: "资产配置回顾",
+                 MaintenanceKind.CROSS_SELL: "介绍新发理财产品", MaintenanceKind.INFORMATION: "提示理财产品到期",
+                 MaintenanceKind.EVENT_INVITATION: "邀请参加理财沙龙", MaintenanceKind.SURVEY: "客户满意度回访"}
+        channels = [ContactChannel.PHONE] * 6 + [ContactChannel.VISIT] * 2 + [ContactChannel.SMS]
         for c in self.existing:
-            if c.rm_id is None or c.tier not in (Tier.CORE, Tier.ORDINARY_PREMIUM):
+            if c.rm_id is None or c.tier not in (Tier.CORE, Tier.ORDINARY_PREMIUM, Tier.TO_WIN, Tier.POTENTIAL):
                 continue
-            for _ in range(rng.randint(0, 3)):
-                kind = rng.choice(list(MaintenanceKind))
-                when = self.at(self.today - dt.timedelta(days=rng.randint(1, 60)), rng.randint(9 * 60, 17 * 60))
-                self.s.add(MaintenanceRecord(client_id=c.id, rm_id=c.rm_id, at=when, kind=kind, note=notes[kind]))
+            premium = c.tier in (Tier.CORE, Tier.ORDINARY_PREMIUM)
+            draw = rng if premium else own
+            for _ in range(draw.randint(0, 3)):
+                if premium:
+                    rng.choice(range(4))  # the slot the four old kinds were drawn from
+                kind = own.choice(list(MaintenanceKind))
+                when = self.at(self.today - dt.timedelta(days=draw.randint(1, 60)), draw.randint(9 * 60, 17 * 60))
+                self.s.add(MaintenanceRecord(client_id=c.id, branch_id=c.branch_id, rm_id=c.rm_id, at=when,
+                                             kind=kind, channel=own.choice(channels), note=notes[kind]))
 
     def score_clients(self) -> None:
         """The RM's ratings for the clients they keep, then every score and tier as the scoring rules

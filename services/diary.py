@@ -58,13 +58,19 @@ CLIENT_CHOICES_MAX = 500
 OPEN_STATES = (FollowUpState.OPEN, FollowUpState.APPOINTED)
 
 # The plan rule (docs/diary.md "Visit and call plans"): for each tier, how many days may pass
-# without a call / a visit before one is proposed. Seed 000 gives the core clients' rule (a visit
-# a month, a call a week); the others follow the maintenance plans of docs/product.md.
-PLAN_RULE: dict[Tier, dict[PlanKind, int]] = {
-    Tier.CORE: {PlanKind.CALL: 7, PlanKind.VISIT: 30},
-    Tier.ORDINARY_PREMIUM: {PlanKind.CALL: 30, PlanKind.VISIT: 90},
-    Tier.POTENTIAL: {PlanKind.CALL: 30},
-}
+# without a call / a visit before one is proposed. It is the branch's maintenance plans
+# (docs/maintenance.md "Plans": seed 000's core rule, a visit a month and a call a week, and the
+# others), read through ``plan_rule`` so the diary and the maintenance-due list keep one rule.
+
+
+def plan_rule(s: Session, branch_id: int) -> dict[Tier, dict[PlanKind, int]]:
+    """The branch's plans as the diary proposes from them: tiers with at least one plan, days per kind."""
+    from services.maintenance import Due, plans_for
+
+    kinds = {Due.CALL: PlanKind.CALL, Due.VISIT: PlanKind.VISIT}
+    rule = {tier: {kinds[what]: days for what, days in entries.items() if days is not None}
+            for tier, entries in plans_for(s, branch_id).items()}
+    return {tier: kinds_ for tier, kinds_ in rule.items() if kinds_}
 
 
 class ItemKind(StrEnum):
@@ -422,24 +428,25 @@ def _may_edit_plan(actor: Actor, rm_id: int) -> bool:
 def _propose(s: Session, rm_id: int, branch_id: int, monday: dt.date, today: dt.date) -> list[Proposal]:
     """The plan rule applied to the RM's own clients for the week starting ``monday``.
 
-    For each tier in ``PLAN_RULE`` and each kind, a client gets a proposal when no
+    For each tier in the branch's ``plan_rule`` and each kind, a client gets a proposal when no
     contact of that kind was made or planned in the rule's number of days ending
     on the week's Sunday. Proposals go on the week's working days from ``today``
     on, spread one client per day in turn, most valuable (highest score) first.
     """
     sunday = monday + dt.timedelta(days=6)
     days = [d for d in (monday + dt.timedelta(days=n) for n in range(5)) if d >= today]
-    if not days:
+    rule = plan_rule(s, branch_id)
+    if not days or not rule:
         return []
     clients = s.execute(
         select(Client.id, Client.name, Client.mobile, Client.tier)
-        .where(Client.branch_id == branch_id, Client.rm_id == rm_id, Client.tier.in_(list(PLAN_RULE)))
+        .where(Client.branch_id == branch_id, Client.rm_id == rm_id, Client.tier.in_(list(rule)))
         .order_by(Client.score.desc(), Client.id).limit(PROPOSAL_MAX)
     ).all()
     if not clients:
         return []
     ids = [c.id for c in clients]
-    longest = max(n for rule in PLAN_RULE.values() for n in rule.values())
+    longest = max(n for kinds in rule.values() for n in kinds.values())
     planned = s.execute(
         select(ContactPlan.client_id, ContactPlan.kind, ContactPlan.planned_date)
         .where(ContactPlan.rm_id == rm_id, ContactPlan.client_id.in_(ids),
@@ -449,7 +456,7 @@ def _propose(s: Session, rm_id: int, branch_id: int, monday: dt.date, today: dt.
     turn = 0
     windows: dict[int, tuple[set[int], set[int]]] = {}
     for c in clients:
-        for kind, span in PLAN_RULE[c.tier].items():
+        for kind, span in rule[c.tier].items():
             start = sunday - dt.timedelta(days=span - 1)
             if span not in windows:
                 windows[span] = _contacts_in(s, rm_id, ids, start, sunday)

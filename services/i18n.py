@@ -177,6 +177,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "each band must start above the one before, with no fewer points"),
     "bands_too_many": ("最多 {max} 档", "at most {max} bands"),
     "rating_range": ("评分应为 0–{max} 的整数", "a rating is a whole number from 0 to {max}"),
+    # maintenance (docs/maintenance.md)
+    "maintenance_tier": ("只有优质、待争取和潜质客户才记录维护",
+                         "maintenance is recorded for premium, to-win and potential clients"),
+    "moment_future": ("不能晚于现在", "cannot be later than now"),
+    "plan_days": ("应为 1–366 的整数天数，或留空表示不安排",
+                  "a whole number of days from 1 to 366, or empty for none"),
     "id_number_differs": ("与该手机号客户已登记的证件号不同", "differs from the ID number on file for this mobile"),
     # complaints and the holiday list (docs/complaints.md)
     "complaint_content_required": ("请填写客户投诉的内容", "write what the client complained about"),

@@ -70,6 +70,11 @@ class Action(StrEnum):
     BRANCH_MANAGE = "branch.manage"  # add and list the installation's branches (docs/branches.md)
     # The head office (docs/head-office.md): every branch's figures, never a client's data.
     HEAD_OFFICE_VIEW = "headoffice.view"  # the consolidated sheets page, the branch ranking
+    # Maintenance (docs/maintenance.md "Who may"): the client's RM and the supervisor.
+    MAINTENANCE_RECORD = "maintenance.record"  # record a maintenance contact (RM: own clients; supervisor: the branch)
+    MAINTENANCE_DUE = "maintenance.due"  # one's own maintenance-due list, birthdays, holidays; read the plans
+    MAINTENANCE_DUE_ANY = "maintenance.due_any"  # any RM's of the branch
+    MAINTENANCE_PLANS = "maintenance.plans"  # edit the branch's per-tier plans
 
 
 # The command line acts as the operator of the installation, not as a person
@@ -136,6 +141,10 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     # The head office's role joins this row when it exists (docs/branches.md "Who may add a branch").
     Action.BRANCH_MANAGE: frozenset({_A, _H, SYSTEM_ROLE}),
     Action.HEAD_OFFICE_VIEW: frozenset({_H}),
+    Action.MAINTENANCE_RECORD: frozenset({_R, _S}),
+    Action.MAINTENANCE_DUE: frozenset({_R, _S}),
+    Action.MAINTENANCE_DUE_ANY: frozenset({_S}),
+    Action.MAINTENANCE_PLANS: frozenset({_S}),
 }
 
 

@@ -82,9 +82,11 @@ def _appointment_status(value: str) -> str:
 def _maintenance_kind(value: str) -> str:
     labels: dict[str, str] = {
         MaintenanceKind.GREETING: QCoreApplication.translate("ClientTimeline", "Greeting"),
-        MaintenanceKind.REVIEW: QCoreApplication.translate("ClientTimeline", "Portfolio review"),
+        MaintenanceKind.PORTFOLIO_REVIEW: QCoreApplication.translate("ClientTimeline", "Portfolio review"),
         MaintenanceKind.CROSS_SELL: QCoreApplication.translate("ClientTimeline", "Cross-selling"),
-        MaintenanceKind.OTHER: QCoreApplication.translate("ClientTimeline", "Other"),
+        MaintenanceKind.INFORMATION: QCoreApplication.translate("ClientTimeline", "Information"),
+        MaintenanceKind.EVENT_INVITATION: QCoreApplication.translate("ClientTimeline", "Event invitation"),
+        MaintenanceKind.SURVEY: QCoreApplication.translate("ClientTimeline", "Survey"),
     }
     return labels.get(value, value)
 
@@ -105,7 +107,8 @@ def what_text(e: TimelineEntry) -> str:
     if e.kind == "appointment":
         return _appointment_status(e.what)
     if e.kind == "maintenance":
-        return _maintenance_kind(e.what)
+        channel = _contact_channel(e.channel) if e.channel else ""
+        return f"{channel} · {_maintenance_kind(e.what)}" if channel else _maintenance_kind(e.what)
     if e.kind == "retention":
         return result_label(e.what)
     return e.what

@@ -34,6 +34,7 @@ from gui.itemmodels.diary import DayColumn, DiaryDayModel, PlanColumn, WeekPlanM
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
+from gui.widgets.maintenance_due import MaintenanceDuePanel
 from services import appointments, diary
 from services.diary import ClientChoice, Count, DiaryDay, DiaryItem, RmChoice, WeekPlan
 
@@ -153,6 +154,10 @@ class DiaryPage(Page):
         splitter.addWidget(plan_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # The diary RM's maintenance due, birthdays and holidays (docs/maintenance.md "On the desk").
+        self.maintenance = MaintenanceDuePanel(ctx, self, compact=True)
+        splitter.addWidget(self.maintenance)
+        splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
@@ -189,6 +194,7 @@ class DiaryPage(Page):
 
     def clear_sensitive(self) -> None:
         super().clear_sensitive()
+        self.maintenance.clear_sensitive()
         self._close_dialog()
         self._show(None, None)
         self.status_label.clear()
@@ -226,6 +232,8 @@ class DiaryPage(Page):
             return
         db, actor, day = self.ctx.db, self.ctx.actor, self.day
         monday = diary.week_start(day) + dt.timedelta(days=7)
+        if rm_id != self.maintenance.rm_id or not self.maintenance.model.rowCount():
+            self.maintenance.set_rm(rm_id)
 
         def job() -> tuple[DiaryDay, WeekPlan]:
             return diary.day(db, actor, rm_id, day), diary.week_plan(db, actor, rm_id, monday)

@@ -46,6 +46,7 @@ from gui.pages.received_referrals import ReceivedReferralsPanel
 from gui.profile_window import open_profile
 from gui.widgets.field_error import FieldErrorLabel, named
 from gui.widgets.labels import client_type_label, follow_up_state_label
+from gui.widgets.maintenance_due import MaintenanceDuePanel
 from gui.widgets.target_progress import TargetProgress
 from models import ClientType, FollowUpOrigin, FollowUpState
 from services import accounts, followups
@@ -193,6 +194,10 @@ class FollowUpPage(Page):
         self.splitter.addWidget(self.queue_panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 2)
+        # Maintenance due, birthdays and holidays below the queue (docs/maintenance.md "On the desk").
+        self.maintenance = MaintenanceDuePanel(self.ctx, self)
+        self.splitter.addWidget(self.maintenance)
+        self.splitter.setStretchFactor(2, 1)
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 10, 12, 10)
         page.addWidget(self.splitter)
@@ -225,6 +230,7 @@ class FollowUpPage(Page):
         self.profile_button.clicked.connect(lambda: self._with_row(self.open_client_profile))
         self.table.doubleClicked.connect(lambda _index: self._with_row(self.open_client_profile))
         self.rm_combo.currentIndexChanged.connect(lambda _i: self.received.set_rm(self.rm_combo.currentData()))
+        self.rm_combo.currentIndexChanged.connect(lambda _i: self.maintenance.set_rm(self.rm_combo.currentData()))
 
     # --- the page contract ------------------------------------------------------------
 
@@ -237,6 +243,7 @@ class FollowUpPage(Page):
         else:
             self.model.set_query(self.rm_combo.currentData(), self.filters())
         self.received.refresh()
+        self.maintenance.refresh()
         if not self._choices_loaded:
             self._load_choices()
 
@@ -246,6 +253,7 @@ class FollowUpPage(Page):
             self._dialog.reject()
         self._dialog = None
         self.received.clear_sensitive()
+        self.maintenance.clear_sensitive()
         self.model.clear()
         self._show_counts(None)
 

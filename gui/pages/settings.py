@@ -295,6 +295,15 @@ def _holidays(ctx: AppContext, parent: QWidget | None) -> QWidget:
     return HolidaysSection(ctx, parent)
 
 
+def _maintenance_plans(ctx: AppContext, parent: QWidget | None) -> QWidget:
+    from gui.widgets.maintenance_plans import MaintenancePlansSection  # docs/maintenance.md "Plans"
+
+    section = MaintenancePlansSection(ctx, parent)
+    if not section.objectName():
+        section.setObjectName("maintenancePlansSection")
+    return section
+
+
 def _assessment_weights(ctx: AppContext, parent: QWidget | None) -> QWidget:
     from gui.widgets.assessment_weights import AssessmentWeightsSection  # docs/assessment.md "Weights"
 
@@ -309,6 +318,8 @@ SECTIONS: tuple[SettingsSection, ...] = (
     SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Holidays and make-up working days"),
                     _holidays, frozenset({Role.ADMIN, Role.SUPERVISOR})),
     SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Client scoring"), ScoreSettingsSection,
+                    frozenset({Role.SUPERVISOR})),
+    SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Maintenance plans"), _maintenance_plans,
                     frozenset({Role.SUPERVISOR})),
     SettingsSection(lambda: QCoreApplication.translate("SettingsPage", "Assessment weights"), _assessment_weights,
                     frozenset({Role.SUPERVISOR})),

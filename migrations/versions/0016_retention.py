@@ -11,7 +11,7 @@ stepping in. Both carry ``branch_id`` for row-level security (docs/retention.md)
 New tables only: ``client`` is not touched (no batch rebuild on SQLite).
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-01 21:45:00
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0016'
-down_revision = '0014'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 

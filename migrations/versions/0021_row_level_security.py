@@ -36,19 +36,19 @@ down_revision = '0020'
 branch_labels = None
 depends_on = None
 
-# (table, parent, the column pointing at it)
+# (table, parent, the column pointing at it, whether an earlier migration added its branch_id)
 CHILDREN = (
-    ("contact_attempt", "follow_up", "follow_up_id"),
-    ("appointment", "client", "client_id"),
-    ("financial_snapshot", "client", "client_id"),
-    ("maintenance_record", "client", "client_id"),
+    ("contact_attempt", "follow_up", "follow_up_id", False),
+    ("appointment", "client", "client_id", False),
+    ("financial_snapshot", "client", "client_id", False),
+    ("maintenance_record", "client", "client_id", True),  # migration 0015
 )
 # Branch data the head office may read for its consolidated sheets: no client's personal data.
 HEAD_OFFICE_READS = (
     "referral", "follow_up", "contact_attempt", "appointment", "contact_plan", "maintenance_record", "day_close",
     "branch_settings", "score_settings",
     # the management desk: counts, targets, the assessment's inputs, the holiday list — no client data
-    "diversion", "branch_holiday", "rm_target", "assessment_input", "assessment_item", "assessment_weights",
+    "diversion", "branch_holiday", "maintenance_plan", "rm_target", "assessment_input", "assessment_item", "assessment_weights",
 )
 # Branch data only the branch sees: the client, their holdings and tier moves, what people typed
 # (reasons; the RMs' weekly findings).
@@ -65,8 +65,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 $$"""
 
 def upgrade() -> None:
-    for table, parent, fk in CHILDREN:
-        add_branch_from_parent(op, table, parent, fk)
+    for table, parent, fk, has_column in CHILDREN:
+        add_branch_from_parent(op, table, parent, fk, has_column=has_column)
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(MAKE_HEAD_OFFICE_ROLE)
@@ -97,5 +97,5 @@ def downgrade() -> None:
         for table in (*HEAD_OFFICE_READS, *BRANCH_ONLY, "staff", "audit_event"):
             disable_branch_rls(op, table)
         op.execute("DROP FUNCTION IF EXISTS lobbydesk_audit_head()")
-    for table, parent, _fk in reversed(CHILDREN):
-        drop_branch_from_parent(op, table, parent)
+    for table, parent, _fk, has_column in reversed(CHILDREN):
+        drop_branch_from_parent(op, table, parent, has_column=has_column)

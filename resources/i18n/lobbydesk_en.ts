@@ -671,8 +671,16 @@
             <translation>Cross-selling</translation>
         </message>
         <message>
-            <source>Other</source>
-            <translation>Other</translation>
+            <source>Information</source>
+            <translation>Information</translation>
+        </message>
+        <message>
+            <source>Event invitation</source>
+            <translation>Event invitation</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>Survey</translation>
         </message>
     </context>
     <context>
@@ -2548,6 +2556,228 @@ Database: {db}</translation>
         </message>
     </context>
     <context>
+        <name>MaintenanceDialog</name>
+        <message>
+            <source>Record maintenance</source>
+            <translation>Record maintenance</translation>
+        </message>
+        <message>
+            <source>Client: {name}</source>
+            <translation>Client: {name}</translation>
+        </message>
+        <message>
+            <source>What was said or offered (optional)</source>
+            <translation>What was said or offered (optional)</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenanceDue</name>
+        <message>
+            <source>Call</source>
+            <translation>Call</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>New Year's Day</source>
+            <translation>New Year's Day</translation>
+        </message>
+        <message>
+            <source>Spring Festival</source>
+            <translation>Spring Festival</translation>
+        </message>
+        <message>
+            <source>Tomb-sweeping Day</source>
+            <translation>Tomb-sweeping Day</translation>
+        </message>
+        <message>
+            <source>Labour Day</source>
+            <translation>Labour Day</translation>
+        </message>
+        <message>
+            <source>Dragon Boat Festival</source>
+            <translation>Dragon Boat Festival</translation>
+        </message>
+        <message>
+            <source>National Day</source>
+            <translation>National Day</translation>
+        </message>
+        <message>
+            <source>Mid-autumn Festival</source>
+            <translation>Mid-autumn Festival</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenanceDueModel</name>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Last done</source>
+            <translation>Last done</translation>
+        </message>
+        <message>
+            <source>Due by</source>
+            <translation>Due by</translation>
+        </message>
+        <message>
+            <source>Days overdue</source>
+            <translation>Days overdue</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenanceDuePanel</name>
+        <message>
+            <source>Maintenance due</source>
+            <translation>Maintenance due</translation>
+        </message>
+        <message>
+            <source>Record &amp;maintenance…</source>
+            <translation>Record &amp;maintenance…</translation>
+        </message>
+        <message>
+            <source>Profile…</source>
+            <translation>Profile…</translation>
+        </message>
+        <message>
+            <source>Birthdays, coming 7 days</source>
+            <translation>Birthdays, coming 7 days</translation>
+        </message>
+        <message>
+            <source>Holidays, coming 7 days</source>
+            <translation>Holidays, coming 7 days</translation>
+        </message>
+        <message>
+            <source>Overdue first. A call is kept by any contact, a visit by a visit; the plans per tier are the branch's setting.</source>
+            <translation>Overdue first. A call is kept by any contact, a visit by a visit; the plans per tier are the branch's setting.</translation>
+        </message>
+        <message>
+            <source> or more</source>
+            <translation> or more</translation>
+        </message>
+        <message>
+            <source>{n}{more} due, {overdue} overdue</source>
+            <translation>{n}{more} due, {overdue} overdue</translation>
+        </message>
+        <message>
+            <source>{day}  {client}, turns {age}</source>
+            <translation>{day}  {client}, turns {age}</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>; </translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenanceLabels</name>
+        <message>
+            <source>Greeting</source>
+            <translation>Greeting</translation>
+        </message>
+        <message>
+            <source>Portfolio review</source>
+            <translation>Portfolio review</translation>
+        </message>
+        <message>
+            <source>Cross-selling</source>
+            <translation>Cross-selling</translation>
+        </message>
+        <message>
+            <source>Information</source>
+            <translation>Information</translation>
+        </message>
+        <message>
+            <source>Event invitation</source>
+            <translation>Event invitation</translation>
+        </message>
+        <message>
+            <source>Client survey</source>
+            <translation>Client survey</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenancePlansSection</name>
+        <message>
+            <source>Maintenance plans</source>
+            <translation>Maintenance plans</translation>
+        </message>
+        <message>
+            <source>{tier}: a call every (days)</source>
+            <translation>{tier}: a call every (days)</translation>
+        </message>
+        <message>
+            <source>{tier}: a visit every (days)</source>
+            <translation>{tier}: a visit every (days)</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Whole days from 1 to 366; leave empty for none. A call is kept by any contact, a visit by a visit.</source>
+            <translation>Whole days from 1 to 366; leave empty for none. A call is kept by any contact, a visit by a visit.</translation>
+        </message>
+        <message>
+            <source>Save plans</source>
+            <translation>Save plans</translation>
+        </message>
+        <message>
+            <source>Defaults</source>
+            <translation>Defaults</translation>
+        </message>
+        <message>
+            <source>The documented defaults (never saved).</source>
+            <translation>The documented defaults (never saved).</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+    </context>
+    <context>
         <name>MoveAppointmentDialog</name>
         <message>
             <source>Move the appointment</source>
@@ -3021,6 +3251,10 @@ Database: {db}</translation>
         <message>
             <source>&amp;Edit profile…</source>
             <translation>&amp;Edit profile…</translation>
+        </message>
+        <message>
+            <source>Record &amp;maintenance…</source>
+            <translation>Record &amp;maintenance…</translation>
         </message>
         <message>
             <source>&amp;Show in full</source>
@@ -4068,6 +4302,10 @@ Database: {db}</translation>
         <message>
             <source>Client scoring</source>
             <translation>Client scoring</translation>
+        </message>
+        <message>
+            <source>Maintenance plans</source>
+            <translation>Maintenance plans</translation>
         </message>
         <message>
             <source>Assessment weights</source>

@@ -671,8 +671,16 @@
             <translation>关联销售</translation>
         </message>
         <message>
-            <source>Other</source>
-            <translation>其他</translation>
+            <source>Information</source>
+            <translation>信息提示</translation>
+        </message>
+        <message>
+            <source>Event invitation</source>
+            <translation>活动邀请</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>客户调查</translation>
         </message>
     </context>
     <context>
@@ -2548,6 +2556,228 @@ Database: {db}</source>
         </message>
     </context>
     <context>
+        <name>MaintenanceDialog</name>
+        <message>
+            <source>Record maintenance</source>
+            <translation>记录客户维护</translation>
+        </message>
+        <message>
+            <source>Client: {name}</source>
+            <translation>客户：{name}</translation>
+        </message>
+        <message>
+            <source>What was said or offered (optional)</source>
+            <translation>沟通内容或推荐的产品（选填）</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>维护类型</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenanceDue</name>
+        <message>
+            <source>Call</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>拜访</translation>
+        </message>
+        <message>
+            <source>New Year's Day</source>
+            <translation>元旦</translation>
+        </message>
+        <message>
+            <source>Spring Festival</source>
+            <translation>春节</translation>
+        </message>
+        <message>
+            <source>Tomb-sweeping Day</source>
+            <translation>清明节</translation>
+        </message>
+        <message>
+            <source>Labour Day</source>
+            <translation>劳动节</translation>
+        </message>
+        <message>
+            <source>Dragon Boat Festival</source>
+            <translation>端午节</translation>
+        </message>
+        <message>
+            <source>National Day</source>
+            <translation>国庆节</translation>
+        </message>
+        <message>
+            <source>Mid-autumn Festival</source>
+            <translation>中秋节</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenanceDueModel</name>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>维护方式</translation>
+        </message>
+        <message>
+            <source>Last done</source>
+            <translation>上次维护</translation>
+        </message>
+        <message>
+            <source>Due by</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <source>Days overdue</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenanceDuePanel</name>
+        <message>
+            <source>Maintenance due</source>
+            <translation>待维护</translation>
+        </message>
+        <message>
+            <source>Record &amp;maintenance…</source>
+            <translation>记录维护(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Profile…</source>
+            <translation>客户档案…</translation>
+        </message>
+        <message>
+            <source>Birthdays, coming 7 days</source>
+            <translation>未来 7 天生日</translation>
+        </message>
+        <message>
+            <source>Holidays, coming 7 days</source>
+            <translation>未来 7 天节日</translation>
+        </message>
+        <message>
+            <source>Overdue first. A call is kept by any contact, a visit by a visit; the plans per tier are the branch's setting.</source>
+            <translation>逾期的排在前面。任何一次联络都算电话维护，只有上门拜访才算拜访；各等级的维护计划由网点设置。</translation>
+        </message>
+        <message>
+            <source> or more</source>
+            <translation> 余</translation>
+        </message>
+        <message>
+            <source>{n}{more} due, {overdue} overdue</source>
+            <translation>待维护 {n}{more} 项，其中逾期 {overdue} 项</translation>
+        </message>
+        <message>
+            <source>{day}  {client}, turns {age}</source>
+            <translation>{day}  {client}，{age} 岁生日</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenanceLabels</name>
+        <message>
+            <source>Greeting</source>
+            <translation>情感维护</translation>
+        </message>
+        <message>
+            <source>Portfolio review</source>
+            <translation>理财规划跟进</translation>
+        </message>
+        <message>
+            <source>Cross-selling</source>
+            <translation>关联销售</translation>
+        </message>
+        <message>
+            <source>Information</source>
+            <translation>信息提示</translation>
+        </message>
+        <message>
+            <source>Event invitation</source>
+            <translation>活动邀请</translation>
+        </message>
+        <message>
+            <source>Client survey</source>
+            <translation>客户调查</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenancePlansSection</name>
+        <message>
+            <source>Maintenance plans</source>
+            <translation>客户维护计划</translation>
+        </message>
+        <message>
+            <source>{tier}: a call every (days)</source>
+            <translation>{tier}：电话维护间隔（天）</translation>
+        </message>
+        <message>
+            <source>{tier}: a visit every (days)</source>
+            <translation>{tier}：上门拜访间隔（天）</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>不安排</translation>
+        </message>
+        <message>
+            <source>Whole days from 1 to 366; leave empty for none. A call is kept by any contact, a visit by a visit.</source>
+            <translation>填写 1–366 的整数天数；留空表示不安排。任何一次联络都算电话维护，只有上门拜访才算拜访。</translation>
+        </message>
+        <message>
+            <source>Save plans</source>
+            <translation>保存计划</translation>
+        </message>
+        <message>
+            <source>Defaults</source>
+            <translation>恢复默认</translation>
+        </message>
+        <message>
+            <source>The documented defaults (never saved).</source>
+            <translation>当前为默认计划（尚未保存过）。</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
         <name>MoveAppointmentDialog</name>
         <message>
             <source>Move the appointment</source>
@@ -3021,6 +3251,10 @@ Database: {db}</source>
         <message>
             <source>&amp;Edit profile…</source>
             <translation>编辑档案(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Record &amp;maintenance…</source>
+            <translation>记录维护(&amp;M)…</translation>
         </message>
         <message>
             <source>&amp;Show in full</source>
@@ -4068,6 +4302,10 @@ Database: {db}</source>
         <message>
             <source>Client scoring</source>
             <translation>客户评分</translation>
+        </message>
+        <message>
+            <source>Maintenance plans</source>
+            <translation>维护计划</translation>
         </message>
         <message>
             <source>Assessment weights</source>

@@ -195,7 +195,8 @@ def test_the_timeline_model_passes_the_tester_and_fetches_more_on_scroll(qtbot, 
     cid = _client(desk, "钱多多", "13712345678", desk.rm.id)
     with desk.db.write() as s:
         for i in range(150):
-            s.add(MaintenanceRecord(client_id=cid, rm_id=desk.rm.id, at=desk.db.now() - dt.timedelta(hours=i),
+            s.add(MaintenanceRecord(client_id=cid, branch_id=desk.rm.branch_id, rm_id=desk.rm.id,
+                                    at=desk.db.now() - dt.timedelta(hours=i),
                                     kind=MaintenanceKind.GREETING, note=f"问候{i}"))
     ctx = desk.ctx(desk.rm)
     model = ClientTimelineModel(ctx)

@@ -135,7 +135,8 @@ def test_supervisor_sees_the_score_settings_section_only(qtbot, f, launch_window
     window = launch_window(sup.staff_no)
     window.show_page("settingsPage")
     page = child(window, SettingsPage, "settingsPage")
-    assert set(page.sections) == {"holidaysSection", "scoreSettingsSection", "assessmentWeightsSection"}
+    assert set(page.sections) == {"holidaysSection", "scoreSettingsSection", "maintenancePlansSection",
+                                  "assessmentWeightsSection"}
     assert page.findChild(BranchSettingsSection) is None
     click(qtbot, child(page, QPushButton, "openScoreSettingsButton"))
     qtbot.waitUntil(lambda: window.findChild(QWidget, "scoreSettingsDialog") is not None

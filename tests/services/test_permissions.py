@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models import Role
+from models import Client, Role, Tier
 from services import (
     accounts,
     assessment,
@@ -22,6 +22,7 @@ from services import (
     followups,
     headoffice,
     imports,
+    maintenance,
     received,
     referrals,
     reports,
@@ -116,6 +117,10 @@ def _retention_flag(w: World, a: Actor) -> object:
         _retention_record(w, w.rm.id)  # the premium client exists; only the role is refused
         return retention.flag(w.db, a, w.client_id, moves=["close_account"], amount_band="1m_5m", reason="rate")
     return _retention_record(w, w.rm.id, flag_as=a)
+def _record_maintenance(w: World, a: Actor) -> object:
+    with w.db.write() as s:  # maintenance is recorded for clients of a planned tier
+        s.get_one(Client, w.client_id).tier = Tier.CORE
+    return maintenance.record(w.db, a, w.client_id, "greeting", "phone", w.db.now())
 
 
 # One real call per action; each must raise PermissionDenied exactly when the table says no.
@@ -177,6 +182,10 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
     Action.ASSESSMENT_VIEW: lambda w, a: assessment.assess(w.db, a, w.db.today()),
     Action.ASSESSMENT_EDIT: lambda w, a: assessment.set_rating(w.db, a, w.rm.id, w.db.today(), 6, 0),
     Action.HEAD_OFFICE_VIEW: lambda w, a: headoffice.branch_ranking(w.db, a, w.db.today(), w.db.today()),
+    Action.MAINTENANCE_RECORD: _record_maintenance,
+    Action.MAINTENANCE_DUE: lambda w, a: maintenance.due(w.db, a, w.db.today()),
+    Action.MAINTENANCE_DUE_ANY: lambda w, a: maintenance.due(w.db, a, w.db.today(), w.other_rm.id),
+    Action.MAINTENANCE_PLANS: lambda w, a: maintenance.set_plans(w.db, a, {"core": {"call": 7}}, 0),
 }
 
 

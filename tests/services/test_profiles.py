@@ -146,7 +146,8 @@ def _long_history(db: Database, f: Factories) -> tuple[int, int]:
             s.add(Appointment(client_id=cid, rm_id=rm.id, at=base + dt.timedelta(days=i + 1, minutes=7),
                               status=AppointmentStatus.SCHEDULED, created_at=base, place="网点"))
         for i in range(5):
-            s.add(MaintenanceRecord(client_id=cid, rm_id=rm.id, at=base - dt.timedelta(days=i + 1),
+            s.add(MaintenanceRecord(client_id=cid, branch_id=f.branch.id, rm_id=rm.id,
+                                    at=base - dt.timedelta(days=i + 1),
                                     kind=MaintenanceKind.GREETING, note=f"第{i}次问候"))
     for _ in range(2):
         f.referral(lobby, rm, client_id=cid)
@@ -187,7 +188,8 @@ def test_entries_at_the_same_moment_are_ordered_and_windowed_by_kind_and_id(db: 
     at = db.now()
     with db.write() as s:
         for _ in range(3):
-            s.add(MaintenanceRecord(client_id=cid, rm_id=rm.id, at=at, kind=MaintenanceKind.REVIEW))
+            s.add(MaintenanceRecord(client_id=cid, branch_id=f.branch.id, rm_id=rm.id, at=at,
+                                    kind=MaintenanceKind.PORTFOLIO_REVIEW))
             s.add(Appointment(client_id=cid, rm_id=rm.id, at=at, status=AppointmentStatus.HELD, created_at=at))
     me = f.actor(rm)
     whole = clients.timeline(db, me, cid)
