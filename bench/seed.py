@@ -54,7 +54,7 @@ TABLES = Base.metadata.tables
 FIELDS: dict[str, tuple[str, ...]] = {
     "branch": ("id", "code", "name"),
     "branch_settings": ("id", "branch_id", "abandon_after_attempts", "idle_lock_minutes", "score_weights",
-                        "interests", "version"),
+                        "interests", "version", "updated_at", "updated_by_id"),
     "staff": ("id", "branch_id", "staff_no", "name", "role", "active", "password_hash", "failed_logins",
               "locked_until", "must_change_password", "created_at", "version"),
     "client": ("id", "branch_id", "name", "gender", "birth_date", "mobile", "id_number", "occupation", "employer",
@@ -411,7 +411,8 @@ class Generator:
             city = CITIES[b % len(CITIES)]
             name = f"{city}{DISTRICTS[b % len(DISTRICTS)]}支行" if b else f"{city}分行营业部"
             self.add("branch", (bid, f"{bid:04d}", name))
-            self.add("branch_settings", (self.next_id("branch_settings"), bid, 3, 10, {}, list(INTERESTS), 1))
+            self.add("branch_settings", (self.next_id("branch_settings"), bid, 3, 10, {}, list(INTERESTS), 1, None,
+                                         None))
             by_role: dict[str, list[int]] = {}
             shape = (*STAFF_SHAPE, ("rm", "R", self.rms_per_branch))
             for role, letter, count in shape:
