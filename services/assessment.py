@@ -330,11 +330,30 @@ def _marketing(s: Session, per: _Period, w: Weights) -> list[Figure]:
     return out
 
 
-# Sources that do not exist in this program yet: each is one function, to be pointed at its
-# service at merge (maintenance plans: the maintenance-due list; complaints: the complaints service).
+# The service part's sources: the maintenance plans (docs/maintenance.md) and the complaints
+# (docs/complaints.md), one function each.
 
 def maintenance_plan_source(s: Session, per: _Period, part: str, share: Decimal) -> Figure:
-    return _not_recorded(part, f"{part}_maintenance_plan", share)
+    """Maintenance plan kept: of the calls and visits the branch's plans ask of the RM's clients
+    (docs/maintenance.md), the share not overdue on ``asof`` (docs/assessment.md "Maintenance")."""
+    from services.maintenance import PLANNED_TIERS, Due, plans_for
+    from services.maintenance import _due_keys as due_keys
+
+    plan = plans_for(s, per.branch_id)
+    kinds = {t.value: sum(1 for w in Due if plan[t][w] is not None) for t in PLANNED_TIERS}
+    tiers = [t for t, n in kinds.items() if n]
+    planned = sum(kinds[str(t)] for t in s.scalars(select(Client.tier).where(
+        Client.rm_id == per.rm_id, Client.branch_id == per.branch_id, Client.tier.in_(tiers)))) if tiers else 0
+    key = f"{part}_maintenance_plan"
+    if not planned:
+        return Figure(part, key, msg(f"fig_{key}"), Decimal(0), share, "0 / 0", True, msg("assess_no_planned"), ())
+    overdue = [d for d in due_keys(s, per.rm_id, per.branch_id, per.asof, 1) if d[0] < per.asof]
+    names = dict(s.execute(select(Client.id, Client.name).where(Client.id.in_({d[2] for d in overdue}))).tuples().all())
+    sources = tuple(SourceRow("client", cid, due_date, mask(names.get(cid), Kind.NAME), msg(f"src_overdue_{what}"))
+                    for due_date, _rank, cid, what, _last in overdue)
+    kept = planned - len(overdue)
+    return Figure(part, key, msg(f"fig_{key}"), _pts(share, Decimal(kept) / planned), share, f"{kept} / {planned}",
+                  True, "", sources)
 
 
 def complaints_source(s: Session, per: _Period, part: str, share: Decimal) -> Figure:
@@ -370,7 +389,8 @@ def diary_source(s: Session, per: _Period, share: Decimal) -> Figure:
     if not plans:
         return Figure("process", key, msg(f"fig_{key}"), Decimal(0), share, "0 / 0", True, msg("assess_no_plan"), ())
     done = _plans_done(s, per.rm_id, plans)
-    names = dict(s.execute(select(Client.id, Client.name).where(Client.id.in_({p.client_id for p in plans}))).tuples())
+    names = dict(s.execute(select(Client.id, Client.name)
+                           .where(Client.id.in_({p.client_id for p in plans}))).tuples().all())
     rows = tuple(SourceRow("contact_plan", p.id, p.planned_date, mask(names.get(p.client_id), Kind.NAME),
                            msg("src_done" if p.id in done else "src_not_done")) for p in plans)
     ratio = Decimal(len(done)) / len(plans)

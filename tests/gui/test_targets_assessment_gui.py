@@ -198,7 +198,7 @@ def test_the_assessment_traces_a_figure_to_its_records_and_takes_rating_and_item
     with qtbot.waitSignal(page.sheet_exported, timeout=WAIT_MS):
         click(qtbot, child(page, QPushButton, "exportAssessmentButton"))
     text = " ".join(pdf_text(out).split())
-    assert f"R01 李理财 12.8 0.0 {page.selected().process:.1f} 5.0" in text
+    assert f"R01 李理财 12.8 {page.selected().service:.1f} {page.selected().process:.1f} 5.0" in text
     xlsx = tmp_path / "考核"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *_a, **_k: (str(xlsx), page.tr("Excel workbook (*.xlsx)"))))

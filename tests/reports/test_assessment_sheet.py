@@ -34,8 +34,9 @@ def test_the_pdf_holds_each_rms_points_sources_and_signature_lines(db, f, month,
     text = _flat(pdf_text(out))
     (sheet,) = [a for a in assessment.assess(db, f.actor(sup), NOV) if a.rm_id == rm.id]
     assert "客户经理月度考核表" in text and "2026-11" in text
-    assert f"R01 李理财 {sheet.marketing:.1f} 0.0 {sheet.process:.1f} 5.0 {sheet.total:.1f}" in text
-    assert "R02 赵理财 0.0 0.0" in text
+    assert f"R01 李理财 {sheet.marketing:.1f} {sheet.service:.1f} {sheet.process:.1f} 5.0 {sheet.total:.1f}" in text
+    (idle,) = [a for a in assessment.assess(db, f.actor(sup), NOV) if a.rm_id != rm.id]
+    assert f"R02 赵理财 0.0 {idle.service:.1f}" in text  # no planned client; no complaint against them
     assert f"联络#{ids['contacts'][0]} 11-03 王*明" in text  # a source: id, date, masked client
     assert f"跟进#{ids['late']} 11-10 欧**娜 逾期" in text
     assert "尚无记录来源（未计分）" in text

@@ -260,9 +260,9 @@ def test_the_assessment_traces_each_figure_to_its_records(db, f, crew):
     assert sheet.figure("contacts").points == Decimal("2.4")
     assert sheet.figure("aum_growth").points == Decimal("2.4")
     assert sheet.marketing == Decimal("4.0") + Decimal("2.0") + Decimal("2.4") + Decimal("2.0") + Decimal("2.4")
-    # service: no sources yet in this program — zero, and said so
-    assert sheet.service == 0
-    assert all(not fig.recorded for fig in sheet.figures if fig.part == "service")
+    # service: both planned clients' calls and visits kept, no justified complaint — full marks
+    assert sheet.figure("service_maintenance_plan").value == "2 / 2"
+    assert sheet.figure("service_complaints").value == "0" and sheet.service == 20
     follow = sheet.figure("process_follow_ups")  # 1 overdue of 2 worked: half of 8
     assert [r.entity_id for r in follow.sources] == [ids["late"]] and follow.points == Decimal("4.0")
     weekly = sheet.figure("process_weekly")  # Fridays 11-06 on time, 11-13 missing; 11-20 17:30 not yet due
@@ -270,9 +270,9 @@ def test_the_assessment_traces_each_figure_to_its_records(db, f, crew):
     assert weekly.points == Decimal("4.0")
     assert sheet.figure("process_rating").points == Decimal("5.6")
     assert sheet.figure("process_diary").points == 0 and sheet.figure("process_diary").note
-    assert not sheet.figure("process_maintenance_plan").recorded
+    assert sheet.figure("process_maintenance_plan").points == Decimal("8.0")
     assert sheet.bonus == 5 and sheet.items[0].reason == "挽留了客户 13812345678"
-    assert sheet.total == sheet.marketing + Decimal("4.0") + Decimal("4.0") + Decimal("5.6") + 5
+    assert sheet.total == sheet.marketing + 20 + Decimal("4.0") + Decimal("4.0") + Decimal("8.0") + Decimal("5.6") + 5
     mine = assessment.assess(db, f.actor(rm), NOV)[0]  # the RM sees the same figures, not the reason
     assert mine.total == sheet.total and mine.items[0].reason is None
     with db.read() as s:
@@ -336,3 +336,28 @@ def test_weights_validated_versioned_audited_and_applied(db, f, crew):
     with db.read() as s:
         assert s.scalar(select(AuditEvent.detail).where(AuditEvent.entity == "assessment_weights")) == (
             "marketing=50 service=10 process=40 bonus_cap=10")
+
+
+def test_an_overdue_maintenance_call_and_a_justified_complaint_cost_service_points(db, f, crew):
+    from services import complaints
+    from services.complaints import ComplaintInput
+
+    rm, _other, sup = crew
+    _record_work(db, sup.branch_id, rm.id)
+    with db.write() as s:  # a core client registered in October and never called since: overdue in November
+        old = _client(s, sup.branch_id, rm.id, "钱多多")
+        old.tier, old.created_at = Tier.CORE, dt.datetime(2026, 10, 1, 3, tzinfo=dt.timezone.utc)
+        s.flush()
+        old_id = old.id
+    lobby = f.actor(f.staff(Role.LOBBY_MANAGER))
+    cid = complaints.record_complaint(db, lobby, ComplaintInput(
+        received_on=NOV + dt.timedelta(days=9), channel="phone", kind="service_attitude", content="态度不好",
+        client_id=old_id))
+    complaints.reply(db, lobby, cid, text="已致歉")
+    complaints.close(db, lobby, cid, justified=True)
+    (sheet,) = assessment.assess(db, f.actor(sup), NOV, rm.id)
+    care = sheet.figure("service_maintenance_plan")
+    assert care.value.endswith(" / 4") and care.points < 10
+    assert {r.entity_id for r in care.sources} == {old_id}
+    said = sheet.figure("service_complaints")
+    assert said.value == "1" and said.points == Decimal("5.0") and [r.entity_id for r in said.sources] == [cid]
