@@ -299,10 +299,6 @@ def _share(weight: int, n: int) -> Decimal:
     return (Decimal(weight) / n).quantize(Decimal("0.01"))
 
 
-def _not_recorded(part: str, key: str, share: Decimal) -> Figure:
-    return Figure(part, key, msg(f"fig_{key}"), Decimal(0), share, "—", False, msg("assess_not_recorded"), ())
-
-
 @dataclass(frozen=True)
 class _Period:
     branch_id: int

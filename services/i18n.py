@@ -223,7 +223,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "target_amount": ("应为不小于 0 的金额，最多两位小数", "an amount, 0 or more, with at most two decimals"),
     "not_an_rm": ("{value} 不是理财经理", "{value} is not a relationship manager"),
     "points_range": ("分值应为 −{cap}–+{cap} 的整数且不为 0", "points are a whole number from −{cap} to +{cap}, not 0"),
-    "assess_not_recorded": ("尚无记录来源（未计分）", "not yet recorded (no points)"),
     "assess_no_target": ("未设定目标（未计分）", "no target set (no points)"),
     "assess_no_plan": ("本月没有拜访/电话计划", "no visit or call plan this month"),
     "assess_nothing_due": ("本月无到期事项", "nothing fell due this month"),

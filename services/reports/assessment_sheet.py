@@ -57,10 +57,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sources.more": ("等共 {n} 条", "… {n} in all"),
     "note": (
         "注：各项得分由系统按本月记录的工作计算，来源记录列出记录编号、日期和（遮蔽的）客户，可据此核对；"
-        "“尚无记录来源”的项目在本程序中还没有记录，计 0 分；本表不列任何客户的金额。",
+        "本表不列任何客户的金额。",
         "Note: each figure is computed from the work recorded in the month; the source records (id, date, masked "
-        "client) let a disputed point be traced. A figure marked “not yet recorded” has no records in this "
-        "program yet and counts zero. No client's amount is printed.",
+        "client) let a disputed point be traced. No client's amount is printed.",
     ),
     "sign.rm": ("客户经理（签字）", "Relationship manager (signature)"),
     "sign.supervisor": ("主管（签字）", "Supervisor (signature)"),
