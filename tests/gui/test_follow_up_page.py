@@ -279,8 +279,10 @@ def test_rows_come_in_keyset_windows_as_the_view_asks(qtbot, db, f, clock, launc
     assert ids(page) == [b.d1, b.d2, b.d3, b.d5]  # each once, in order
     assert asked[0] == (None, 2)  # the first window: two rows, not the whole queue
     assert all(limit == 2 for _after, limit in asked)
-    assert [after for after, _limit in asked[1:3]] == [
-        (db.today() - dt.timedelta(days=1), b.d2), (db.today() + dt.timedelta(days=2), b.d5)]
+    # Each later window starts after the last row of the one before. A third ask, after the
+    # last row, happens only when the header counts have not yet told the model the total.
+    keys = [(db.today() - dt.timedelta(days=1), b.d2), (db.today() + dt.timedelta(days=2), b.d5)]
+    assert 2 <= len(asked) <= 3 and [after for after, _limit in asked[1:]] == keys[:len(asked) - 1]
 
 
 def test_screenshots_with_overdue_rows_in_chinese_and_english(qtbot, db, f, clock, launch_window, tmp_path):

@@ -52,7 +52,7 @@ def _dialog(qtbot, window) -> MaintenanceDialog:  # type: ignore[no-untyped-def]
 
 # --- recording from the profile window ------------------------------------------------------------
 
-def test_the_rm_records_maintenance_from_the_profile_and_it_joins_the_timeline(qtbot, desk):
+def test_the_rm_records_maintenance_from_the_profile_and_it_joins_the_timeline(qtbot, desk, english_interface):
     cid = _client(desk, "钱多多", desk.rm.id)
     window = open_profile(desk.ctx(desk.rm), cid)
     button = child(window, QPushButton, "recordMaintenanceButton")
@@ -80,7 +80,7 @@ def test_the_rm_records_maintenance_from_the_profile_and_it_joins_the_timeline(q
     timeline = child(window, QTableView, "profileTimelineTable").model()
     qtbot.waitUntil(lambda: timeline.rowCount() == 1, timeout=WAIT_MS)
     texts = [timeline.index(0, c).data() for c in range(timeline.columnCount())]
-    assert texts[1] == "Maintenance" and texts[2] == "Visit · Cross-selling"  # no translator loaded here
+    assert texts[1] == "Maintenance" and texts[2] == "Visit · Cross-selling"  # English texts (english_interface)
     assert texts[4] == "介绍新发理财产品"
     window.close()
 
