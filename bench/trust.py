@@ -576,7 +576,10 @@ def probe_import_kills(engine: str, url: str, scale: Scale, work: Path) -> Row:
                              referral_rows(4_000_000 + attempt * 10_000, rows, note))
             proc = subprocess.Popen(import_cmd(url, path), env=env, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(startup, max(startup, took)))
+            # Between the start-up and the end of a whole import; a start-up measured longer than a
+            # whole import (a cold first run) must not push every kill past the end.
+            lower = min(startup, 0.5 * took)
+            time.sleep(rng.uniform(lower, max(lower, 0.95 * took)))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
