@@ -235,7 +235,9 @@ def import_staff(db: Database, actor: Actor, path: Path) -> StaffImportResult:
         )
         s.flush()
         # One event per branch the file placed people in, in that branch's log (docs/branches.md "Staff").
-        for branch_id, n in sorted(Counter(r.branch_id for r in rows).items()):
+        # A head-office account belongs to no branch: its event goes to the log of no branch.
+        placed = Counter(r.branch_id for r in rows)
+        for branch_id, n in sorted(placed.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)):
             audit.record(s, db, actor, "import", "staff", None, f"rows={n}", branch_id=branch_id)
     log.info("imported %d staff accounts", len(rows))
     return StaffImportResult([ImportedAccount(r.staff_no, r.name, r.role, pw)

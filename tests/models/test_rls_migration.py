@@ -46,7 +46,7 @@ def test_child_rows_carry_their_parents_branch_through_a_downgrade_and_back(engi
             assert client is not None
             s.add(FinancialSnapshot(client_id=client.id, as_of=db.today(), deposits=Decimal("1000"),
                                     created_at=db.now()))
-            s.add(MaintenanceRecord(client_id=client.id, rm_id=rm.id, at=db.now(), kind="review", note=None))
+            s.add(MaintenanceRecord(client_id=client.id, rm_id=rm.id, at=db.now(), kind="portfolio_review", note=None))
         before = _agreeing(db)
         assert all(n > 0 and agree == n for n, agree in before.values()), before
         command.downgrade(migrations_config(engine), "0014")
