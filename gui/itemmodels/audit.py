@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from gui.context import AppContext
+from gui.itemmodels.rows import RowsTableModel
 from services.audit import AuditLine, ReviewFilter
 from services.db import BRANCH_TZ
 
@@ -30,13 +30,15 @@ _Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowsTableModel):
     """The branch's audit events matching one filter, newest first.
 
     Signals:
         window_loaded(): a window of events arrived
         load_failed(object): the exception a fetch raised
     """
+
+    column_keys = COLUMNS
 
     window_loaded = Signal()
     load_failed = Signal(object)
@@ -115,17 +117,6 @@ class AuditTableModel(QAbstractTableModel):
         ctx.lane.submit(work, done, failed, owner=self)
 
     # --- the table ----------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

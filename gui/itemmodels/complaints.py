@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from gui.context import AppContext
+from gui.itemmodels.rows import RowsTableModel
 from models import ComplaintChannel, ComplaintKind, ComplaintState
 from services import complaints
 from services.complaints import ComplaintRow, Cursor
@@ -69,13 +69,15 @@ def state_label(state: ComplaintState | str) -> str:
     return texts[ComplaintState(state)]
 
 
-class ComplaintTableModel(QAbstractTableModel):
+class ComplaintTableModel(RowsTableModel):
     """The complaints this viewer sees, open first by due date.
 
     Signals:
         window_loaded(): rows arrived (the first window, more rows, or a reload)
         load_failed(object): the exception a fetch raised
     """
+
+    column_keys = COLUMNS
 
     window_loaded = Signal()
     load_failed = Signal(object)
@@ -169,28 +171,7 @@ class ComplaintTableModel(QAbstractTableModel):
 
         self._ctx.lane.submit(work, done, failed, owner=self)
 
-    def _replace(self, rows: list[ComplaintRow]) -> None:
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            self._rows = list(rows)  # the same rows, perhaps changed: keep the selection and scroll place
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     # --- the table -------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from gui.context import AppContext
+from gui.itemmodels.rows import RowsTableModel
 from gui.widgets.labels import tier_label
 from services import maintenance
 from services.maintenance import Due, DueKey, DueRow
@@ -34,13 +35,15 @@ def due_label(value: Due | str) -> str:
     return labels.get(value, str(value))
 
 
-class MaintenanceDueModel(QAbstractTableModel):
+class MaintenanceDueModel(RowsTableModel):
     """One RM's maintenance due, a window at a time.
 
     Signals:
         window_loaded(): rows arrived
         load_failed(object): the exception a fetch raised
     """
+
+    column_keys = COLUMNS
 
     window_loaded = Signal()
     load_failed = Signal(object)
@@ -114,17 +117,6 @@ class MaintenanceDueModel(QAbstractTableModel):
 
         self._ctx.lane.submit(lambda: maintenance.due(db, actor, today, rm_id, after=after, limit=PAGE), done,
                               failed, owner=self)
-
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from gui.context import AppContext
+from gui.itemmodels.rows import RowsTableModel
 from gui.widgets.retention_labels import band_label, move_label, reason_label, result_label
 from models import RetentionResult
 from services import retention
@@ -31,13 +32,15 @@ _Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
 
 
-class RetentionTableModel(QAbstractTableModel):
+class RetentionTableModel(RowsTableModel):
     """The records the signed-in person may see (the service decides which, and masks the names).
 
     Signals:
         window_loaded(): rows arrived (the first window, more rows, or a reload)
         load_failed(object): the exception a fetch raised
     """
+
+    column_keys = COLUMNS
 
     window_loaded = Signal()
     load_failed = Signal(object)
@@ -143,29 +146,7 @@ class RetentionTableModel(QAbstractTableModel):
         self._rows.extend(fresh)
         self.endInsertRows()
 
-    def _replace(self, rows: list[RetentionRow]) -> None:
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            # The same records in the same order: refresh in place, the selection stays.
-            self._rows = list(rows)
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     # --- the table ----------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
