@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from gui.context import AppContext
+from gui.itemmodels.rows import RowsTableModel
 from gui.widgets.labels import channel_label, follow_up_state_label, status_label
 from gui.widgets.retention_labels import result_label
 from models import AppointmentStatus, Channel, ContactChannel, ContactResult, MaintenanceKind
@@ -114,13 +114,15 @@ def what_text(e: TimelineEntry) -> str:
     return e.what
 
 
-class ClientTimelineModel(QAbstractTableModel):
+class ClientTimelineModel(RowsTableModel):
     """One client's timeline, newest first, a window at a time.
 
     Signals:
         window_loaded(): rows arrived
         load_failed(object): the exception a fetch raised
     """
+
+    column_keys = COLUMNS
 
     window_loaded = Signal()
     load_failed = Signal(object)
@@ -189,17 +191,6 @@ class ClientTimelineModel(QAbstractTableModel):
 
         self._ctx.lane.submit(lambda: clients.timeline(ctx.db, ctx.actor, client_id, after, PAGE), done, failed,
                               owner=self)
-
-    def rowCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _TOP) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
