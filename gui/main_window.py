@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
@@ -22,6 +23,7 @@ from gui.worker import DbLane
 if TYPE_CHECKING:
     from gui.complaint_badge import ComplaintBadge
     from gui.context import AppContext
+    from gui.navigation import NavEntry
     from gui.notifier import ReferralNotifier
     from gui.pages.base import Page
     from services.accounts import BranchInfo, Settings, SignIn
@@ -29,6 +31,15 @@ if TYPE_CHECKING:
     from services.permissions import Actor
 
 log = logging.getLogger("lobbydesk.gui.shell")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """Pages built for an account while its password was being checked, loading nothing yet."""
+
+    actor: Actor
+    ctx: AppContext
+    entries: list[NavEntry]
 
 DEFAULT_IDLE_MINUTES = 10
 
@@ -74,6 +85,7 @@ class MainWindow(QMainWindow):
         self.sign_in_dialog: SignInDialog | None = None
         self.notifier: ReferralNotifier | None = None  # "told at once", for an RM's session (docs/received.md)
         self.complaint_badge: ComplaintBadge | None = None  # the overdue count in the title (docs/complaints.md)
+        self._prepared: _Prepared | None = None
 
         self.setObjectName("mainWindow")
         self.setAccessibleName("mainWindow")
@@ -153,6 +165,8 @@ class MainWindow(QMainWindow):
         if self.sign_in_dialog is None:
             self.sign_in_dialog = SignInDialog(lambda: self.db, self.lane, self._database_text(), self)
             self.sign_in_dialog.signed_in.connect(self.on_sign_in_succeeded)
+            self.sign_in_dialog.candidate.connect(self.prepare_pages)
+            self.sign_in_dialog.check_failed.connect(self.discard_prepared)
             self.sign_in_dialog.rejected.connect(self.on_sign_in_rejected)
         self.sign_in_dialog.prefill(user, password)
         if not password:
@@ -163,10 +177,44 @@ class MainWindow(QMainWindow):
 
     def sign_in(self, user: str, password: str) -> None:
         """Sign in directly (``launch`` with credentials); raises the service's ``AuthError``."""
-        from gui.pages.registry import import_pages
         from services.accounts import authenticate
 
-        self._begin(authenticate(self.db, user, password, meanwhile=import_pages))
+        try:
+            result = authenticate(self.db, user, password, meanwhile=self.prepare_pages)
+        except BaseException:
+            self.discard_prepared()
+            raise
+        self._begin(result)
+
+    @Slot(object)
+    def prepare_pages(self, actor: Actor) -> None:
+        """While argon2 checks ``actor``'s password: build the role's pages, loading nothing.
+
+        Nothing shows and nothing is read until the password is right and the session starts
+        (``_start_session`` then only starts the first page's load); a wrong password
+        discards them (docs/architecture.md "Start-up").
+        """
+        if self.ctx is not None or self._shut_down:
+            return
+        from gui.context import AppContext
+
+        self.discard_prepared()
+        self._build_ui()
+        ctx = AppContext(self.db, actor, self.lang, self.lane, live=False)
+        try:
+            entries = self.workspace.build(ctx, show_first=False)
+        except BaseException:
+            self.workspace.remove_all()
+            ctx.close()
+            raise
+        self._prepared = _Prepared(actor, ctx, entries)
+
+    @Slot()
+    def discard_prepared(self) -> None:
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None:
+            self.workspace.remove_all()
+            prepared.ctx.close()
 
     @Slot(object)
     def on_sign_in_succeeded(self, result: SignIn) -> None:
@@ -174,11 +222,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_sign_in_rejected(self) -> None:
+        self.discard_prepared()
         if self.ctx is None:
             self.sign_in_cancelled.emit()
 
     def _begin(self, result: SignIn) -> None:
         if result.must_change_password:
+            self.discard_prepared()
             from gui.dialogs.password import PasswordChangeDialog
 
             # The pages are built only after the change: nothing of the branch shows before it.
@@ -201,10 +251,20 @@ class MainWindow(QMainWindow):
 
         bind_actor(self.db, actor)  # every unit of work from now on is the person's branch's (PostgreSQL's RLS)
         self._build_ui()
-        self.ctx = AppContext(self.db, actor, self.lang, self.lane)
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared.actor != actor:
+            self.workspace.remove_all()
+            prepared.ctx.close()
+            prepared = None
+        self.ctx = prepared.ctx if prepared is not None else AppContext(self.db, actor, self.lang, self.lane)
+        self.ctx.go_live()
         self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
-        self.pages_menu.fill(self.workspace.build(self.ctx))
+        if prepared is not None:
+            self.pages_menu.fill(prepared.entries)
+            self.workspace.show_row(0)  # the first page starts loading before the rest of the session's work
+        else:
+            self.pages_menu.fill(self.workspace.build(self.ctx))
         settings_page = self.workspace.page("settingsPage")
         if settings_page is not None:  # a saved idle time and branch name apply at once (docs/settings.md)
             settings_page.settings_saved.connect(lambda _view: self._load_branch_settings(actor))  # type: ignore[attr-defined]

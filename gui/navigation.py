@@ -52,8 +52,9 @@ class PageNavigator(QWidget):
         row.addWidget(self.page_stack, 1)
         self.nav.currentRowChanged.connect(self.on_nav_row_changed)
 
-    def build(self, ctx: AppContext) -> list[NavEntry]:
-        """The pages the permission table grants ``ctx.actor``'s role, in registry order; the first is shown."""
+    def build(self, ctx: AppContext, *, show_first: bool = True) -> list[NavEntry]:
+        """The pages the permission table grants ``ctx.actor``'s role, in registry order; the first is
+        shown (and starts loading) unless ``show_first`` is false."""
         entries = []
         for index, spec in enumerate(pages_for(ctx.actor.role)):
             page = spec.page_class()(ctx, self.page_stack)
@@ -65,7 +66,7 @@ class PageNavigator(QWidget):
             if shortcut is not None:
                 item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
             self.nav.addItem(item)
-            if index == 0:
+            if index == 0 and show_first:
                 # The first page starts loading (on the lane) while the others are built.
                 self.nav.setCurrentRow(0)
             entries.append(NavEntry(spec.object_name, label, shortcut, index))

@@ -390,7 +390,7 @@ def _count_attempt(db: Database, staff_id: int, now: dt.datetime) -> _Attempt:
 
 
 def authenticate(db: Database, staff_no: str, password: str, *,
-                 meanwhile: Callable[[str], None] | None = None) -> SignIn:
+                 meanwhile: Callable[[Actor], None] | None = None) -> SignIn:
     """Sign in (docs/product.md "Privacy and security"; the design: docs/audit.md "Sign-in").
 
     - An unknown id, a wrong password and a disabled account get the same answer
@@ -402,8 +402,10 @@ def authenticate(db: Database, staff_no: str, password: str, *,
       "locked" to the right password; past that only a dummy hash is checked.
     - argon2 runs between transactions: read the hash, verify, then a short write.
 
-    ``meanwhile(role)`` runs while the password of an existing account is checked (see
-    ``_yielding``); it learns the account's role, never whether the password is right.
+    ``meanwhile(actor)`` runs while the password of an existing, active account that need not
+    change its password is checked (see ``_yielding``): the window builds that account's pages
+    there, loading nothing (docs/architecture.md "Start-up"). It learns who the account is,
+    never whether the password is right.
     """
     now = db.now()
     typed = (staff_no or "").strip()
@@ -419,14 +421,16 @@ def authenticate(db: Database, staff_no: str, password: str, *,
 
 
 def _check_sign_in(db: Database, st: Staff, password: str, now: dt.datetime,
-                   meanwhile: Callable[[str], None] | None) -> SignIn:
+                   meanwhile: Callable[[Actor], None] | None) -> SignIn:
     attempt = _count_attempt(db, st.id, now)
     locked = attempt.locked_until is not None and attempt.locked_until > now
     over_budget = locked or attempt.number > MAX_FAILED_LOGINS
     checks = attempt.number <= 2 * MAX_FAILED_LOGINS
-    role = st.role
-    ok = _password_matches(st.password_hash if checks else None, password,
-                           None if meanwhile is None else (lambda: meanwhile(role)))
+    beside: Callable[[], None] | None = None
+    if meanwhile is not None and st.active and not st.must_change_password:
+        candidate = actor_of(st)
+        beside = lambda: meanwhile(candidate)  # noqa: E731
+    ok = _password_matches(st.password_hash if checks else None, password, beside)
     new_hash = hash_password(password) if ok and not over_budget and _hasher.check_needs_rehash(
         st.password_hash or "") else None
 

@@ -39,9 +39,14 @@ class SignInDialog(LaneDialog):
 
     Signals:
         signed_in(object): a ``services.accounts.SignIn`` after a successful check
+        candidate(object): the ``Actor`` whose password is being checked (emitted on the lane's
+            thread, before the answer), for the window to build its pages meanwhile
+        check_failed(): the check refused the sign-in or failed
     """
 
     signed_in = Signal(object)
+    candidate = Signal(object)
+    check_failed = Signal()
 
     def __init__(self, db: Callable[[], Database], lane: DbLane, database_text: str | None,
                  parent: QWidget | None = None) -> None:
@@ -149,12 +154,14 @@ class SignInDialog(LaneDialog):
             return
         self.errors.clear()
         db = self._db()
+        # On the lane's thread while argon2 runs: the window builds the account's pages meanwhile
+        # (a queued signal, so on the GUI thread; docs/architecture.md "Start-up").
+        candidate = self.candidate
 
         def check() -> SignIn:
-            from gui.pages.registry import import_pages
             from services.accounts import authenticate
 
-            return authenticate(db, user, password, meanwhile=import_pages)
+            return authenticate(db, user, password, meanwhile=candidate.emit)
 
         self.run(check, self.on_check_done, failed=self.on_check_failed, busy=True)
 
@@ -165,6 +172,7 @@ class SignInDialog(LaneDialog):
         self.signed_in.emit(result)
 
     def on_check_failed(self, exc: BaseException) -> None:
+        self.check_failed.emit()
         self.password_edit.clear()
         self.password_edit.setFocus()
         from services.errors import AuthError

@@ -26,6 +26,7 @@ from gui.context import AppContext
 from gui.itemmodels import audit as audit_model
 from gui.itemmodels.audit import AuditTableModel
 from gui.pages.base import Page
+from gui.widgets.columns import fit_columns
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
 from services.audit import ReviewFilter
@@ -134,6 +135,6 @@ class AuditReviewPage(Page):
     def _show_count(self) -> None:
         n = self.model.rowCount()
         if n and n <= audit_model.PAGE:  # the first window: fit the columns to what it holds
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
         more = self.tr(" (scroll for more)") if self.model.canFetchMore() else ""
         self.count_label.setText(self.tr("{n} events shown").format(n=n) + more)

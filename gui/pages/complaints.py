@@ -33,6 +33,7 @@ from gui.dialogs.complaint import (
 )
 from gui.itemmodels.complaints import ComplaintTableModel, state_label
 from gui.pages.base import Page
+from gui.widgets.columns import fit_columns
 from gui.widgets.field_error import FieldErrorLabel, named
 from services import complaints
 from services.complaints import ComplaintRow, DueCounts
@@ -183,8 +184,7 @@ class ComplaintPage(Page):
     def on_model_window_loaded(self) -> None:
         self.error_label.clear_error()
         if self.model.rowCount() and not self._sized:
-            for c in range(self.model.columnCount() - 1):
-                self.table.resizeColumnToContents(c)
+            fit_columns(self.table)
             self._sized = True
         if self._select_id is not None:
             at = self.model.row_of(self._select_id)

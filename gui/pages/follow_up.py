@@ -44,7 +44,9 @@ from gui.itemmodels.follow_up_queue import FollowUpQueueModel
 from gui.pages.base import Page
 from gui.pages.received_referrals import ReceivedReferralsPanel
 from gui.profile_window import open_profile
+from gui.widgets.columns import fit_columns
 from gui.widgets.field_error import FieldErrorLabel, named
+from gui.widgets.first_paint import after_next_paint
 from gui.widgets.labels import client_type_label, follow_up_state_label
 from gui.widgets.maintenance_due import MaintenanceDuePanel
 from gui.widgets.target_progress import TargetProgress
@@ -77,6 +79,7 @@ class FollowUpPage(Page):
         self.watcher = ctx.changes()
         self._rms: list[RmOption] = []
         self._choices_loaded = False
+        self._others_due = False  # the desk's other lists wait for the queue's first paint
         self._keep_id: int | None = None  # the selected follow-up, kept across reloads
         self._sized = False
         self._dialog: QDialog | None = None
@@ -201,8 +204,10 @@ class FollowUpPage(Page):
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 10, 12, 10)
         page.addWidget(self.splitter)
+        self.targets: TargetProgress | None = None
         if self.ctx.actor.role == "rm":  # the month's targets on the RM's desk (docs/assessment.md)
-            page.addWidget(TargetProgress(self.ctx))
+            self.targets = TargetProgress(self.ctx, load_on_show=False)
+            page.addWidget(self.targets)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -237,15 +242,30 @@ class FollowUpPage(Page):
     def refresh(self) -> None:
         super().refresh()
         self.error_label.clear_error()
-        # The queue first: the lane runs jobs in order, and the morning starts with the queue.
+        # The queue first: the morning starts with it. The combo choices are a few rows; the desk's
+        # other lists start once the queue's rows are painted (on_model_window_loaded), so neither
+        # the lane nor the interpreter is busy with them while the queue is being drawn
+        # (docs/architecture.md "Start-up").
+        self._others_due = True
         if self.model.rowCount() or self.model.loading:
             self.model.reload()
         else:
             self.model.set_query(self.rm_combo.currentData(), self.filters())
-        self.received.refresh()
-        self.maintenance.refresh()
         if not self._choices_loaded:
             self._load_choices()
+
+    def _refresh_others(self) -> None:
+        if self.cleared:
+            return
+        self.received.refresh()
+        self.maintenance.refresh()
+        if self.targets is not None:
+            self.targets.refresh()
+
+    def _start_others(self) -> None:
+        if self._others_due:
+            self._others_due = False
+            after_next_paint(self.table.viewport(), self._refresh_others)
 
     def clear_sensitive(self) -> None:
         super().clear_sensitive()
@@ -315,9 +335,9 @@ class FollowUpPage(Page):
     @Slot()
     def on_model_window_loaded(self) -> None:
         self.error_label.clear_error()
+        self._start_others()
         if self.model.rowCount() and not self._sized:
-            for c in range(self.model.columnCount() - 1):
-                self.table.resizeColumnToContents(c)
+            fit_columns(self.table)
             self._sized = True
         if self._keep_id is not None and not self.table.selectionModel().hasSelection():
             row = self.model.row_of(self._keep_id)
@@ -327,6 +347,7 @@ class FollowUpPage(Page):
 
     @Slot(object)
     def on_model_load_failed(self, exc: BaseException) -> None:
+        self._start_others()
         self.error_label.show_error(messages.describe(exc))
 
     @Slot(QItemSelection, QItemSelection)

@@ -31,6 +31,7 @@ from gui.context import AppContext
 from gui.dialogs.reason import VoidReasonDialog
 from gui.itemmodels.referrals import ReferralTableModel
 from gui.pages.base import Page
+from gui.widgets.columns import fit_columns
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, named
 from services import referrals
@@ -198,8 +199,7 @@ class MyReferralsPage(Page):
         if self.model.rowCount() and not self._sized:
             # Once: later reloads keep the person's widths. The last column stretches to the
             # edge instead, so no horizontal scroll bar for a few pixels.
-            for c in range(self.model.columnCount() - 1):
-                self.table.resizeColumnToContents(c)
+            fit_columns(self.table)
             self._sized = True
         self._update_void_button()
 

@@ -23,6 +23,7 @@ from gui import messages
 from gui.dialogs.outcome import OutcomeDialog
 from gui.itemmodels.received import ReceivedTableModel
 from gui.pages.base import Page
+from gui.widgets.columns import fit_columns
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, named
 from services.permissions import Action, allowed
@@ -198,8 +199,7 @@ class ReceivedReferralsPanel(QWidget):
     def on_model_window_loaded(self) -> None:
         self.error_label.clear_error()
         if self.model.rowCount() and not self._sized:
-            for c in range(self.model.columnCount() - 1):
-                self.table.resizeColumnToContents(c)
+            fit_columns(self.table)
             self._sized = True
         if self._select_when_loaded is not None and self.model.row_of(self._select_when_loaded) >= 0:
             self.select_referral(self._select_when_loaded)

@@ -101,17 +101,6 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
-def import_pages(role: str) -> None:
-    """Import the modules of ``role``'s pages, building nothing.
-
-    The sign-in runs this while argon2 checks the password on another core, so the pages
-    are built from modules already loaded (docs/architecture.md "Start-up"). It may run on
-    the database lane's thread: a page module builds no QObject at import time.
-    """
-    for spec in pages_for(role):
-        importlib.import_module(spec.module)
-
-
 def pages_for(role: str) -> tuple[PageSpec, ...]:
     """The pages ``role`` may open, in navigation order: the permission table decides."""
     return tuple(spec for spec in PAGES if allowed(role, spec.action))

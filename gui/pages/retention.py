@@ -22,6 +22,7 @@ from gui.context import AppContext
 from gui.dialogs.retention import CloseRetentionDialog, FlagRetentionDialog, RetentionActionDialog
 from gui.itemmodels.retention import RetentionTableModel
 from gui.pages.base import Page
+from gui.widgets.columns import fit_columns
 from gui.widgets.field_error import FieldErrorLabel, named
 from services.permissions import Action, allowed
 from services.retention import RetentionRow
@@ -149,8 +150,7 @@ class RetentionPage(Page):
             "{open} open of {n} shown")
         self.summary_label.setText(text.format(open=open_rows, n=len(rows)))
         if self.model.rowCount() and not self._sized:
-            for c in range(self.model.columnCount() - 1):
-                self.table.resizeColumnToContents(c)
+            fit_columns(self.table)
             self._sized = True
         if self._select_when_loaded is not None and self.model.row_of(self._select_when_loaded) >= 0:
             self.select_record(self._select_when_loaded)

@@ -47,7 +47,8 @@ class ChangeWatcher(QObject):
 
     changed = Signal()
 
-    def __init__(self, db: Database, lane: DbLane, parent: QObject | None = None) -> None:
+    def __init__(self, db: Database, lane: DbLane, parent: QObject | None = None, *, start: bool = True) -> None:
+        """``start=False``: nothing is watched until ``start()`` (pages built before their session starts)."""
         super().__init__(parent)
         self._db = db
         self._lane = lane
@@ -58,7 +59,15 @@ class ChangeWatcher(QObject):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.on_timer_timeout)
         self.destroyed.connect(self._holder.close)
-        self._open_feed()
+        self._started = False
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Begin watching: changes committed from the moment the feed listens are reported."""
+        if not self._started:
+            self._started = True
+            self._open_feed()
 
     @property
     def ready(self) -> bool:

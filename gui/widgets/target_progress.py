@@ -29,10 +29,11 @@ class TargetProgress(QWidget):
 
     loaded = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, load_on_show: bool = True) -> None:
         super().__init__(parent)
         named(self, "targetProgress")
         self.ctx = ctx
+        self._load_on_show = load_on_show
         self.ops = LaneOps(self, ctx.lane, on_busy=lambda _b: None, on_error=self._failed)
         self.title = named(QLabel(), "targetProgressTitle")
         self.chart = named(BarChart(label_width=110), "targetProgressChart")
@@ -42,9 +43,10 @@ class TargetProgress(QWidget):
         layout.addWidget(self.chart)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Mounted on a page, it loads itself each time it comes into view (the page need not call it)."""
+        """Mounted on a page, it loads itself each time it comes into view, unless its page loads it."""
         super().showEvent(event)
-        self.refresh()
+        if self._load_on_show:
+            self.refresh()
 
     def refresh(self) -> None:
         from services import targets

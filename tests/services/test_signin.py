@@ -17,6 +17,7 @@ from services import audit
 from services.db import Database
 from services.errors import AuthError
 from services.i18n import msg
+from services.permissions import Actor
 from tests.factories import PASSWORD
 
 
@@ -223,19 +224,23 @@ def test_parallel_sign_ins_append_one_unforked_chain(db, f, hasher):
     assert check.ok and check.events == len(_events(db)) + 1 + len(people)  # + branch and staff creations
 
 
-def test_work_beside_the_password_check_learns_the_role_only_and_never_fails_the_sign_in(db, f, hasher):
+def test_work_beside_the_password_check_learns_the_account_only_and_never_fails_the_sign_in(db, f, hasher):
     st = f.staff(Role.RM)
-    seen: list[str] = []
+    seen: list[Actor] = []
     signed = accounts.authenticate(db, st.staff_no, PASSWORD, meanwhile=seen.append)
-    assert signed.actor.staff_id == st.id and seen == [Role.RM]
+    assert signed.actor.staff_id == st.id and seen == [signed.actor]
     # A wrong password runs it too (the same work as a right one); an unknown id does not reach it.
     with pytest.raises(AuthError):
         accounts.authenticate(db, st.staff_no, "Guess-1234", meanwhile=seen.append)
     with pytest.raises(AuthError):
         accounts.authenticate(db, "NOBODY", "Guess-1234", meanwhile=seen.append)
-    assert seen == [Role.RM, Role.RM]
+    assert seen == [signed.actor, signed.actor]
+    # An account that must change its password first builds nothing early (its pages wait for the change).
+    fresh = f.staff(Role.RM, must_change=True)
+    assert accounts.authenticate(db, fresh.staff_no, PASSWORD, meanwhile=seen.append).must_change_password
+    assert seen == [signed.actor, signed.actor]
 
-    def broken(_role: str) -> None:
+    def broken(_actor: Actor) -> None:
         raise RuntimeError("a page module failed to import")
 
     assert accounts.authenticate(db, st.staff_no, PASSWORD, meanwhile=broken).actor.staff_id == st.id
