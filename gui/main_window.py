@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
@@ -23,7 +22,6 @@ from gui.worker import DbLane
 if TYPE_CHECKING:
     from gui.complaint_badge import ComplaintBadge
     from gui.context import AppContext
-    from gui.navigation import NavEntry
     from gui.notifier import ReferralNotifier
     from gui.pages.base import Page
     from services.accounts import BranchInfo, Settings, SignIn
@@ -31,15 +29,6 @@ if TYPE_CHECKING:
     from services.permissions import Actor
 
 log = logging.getLogger("lobbydesk.gui.shell")
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """Pages built for an account while its password was being checked, loading nothing yet."""
-
-    actor: Actor
-    ctx: AppContext
-    entries: list[NavEntry]
 
 DEFAULT_IDLE_MINUTES = 10
 
@@ -85,7 +74,6 @@ class MainWindow(QMainWindow):
         self.sign_in_dialog: SignInDialog | None = None
         self.notifier: ReferralNotifier | None = None  # "told at once", for an RM's session (docs/received.md)
         self.complaint_badge: ComplaintBadge | None = None  # the overdue count in the title (docs/complaints.md)
-        self._prepared: _Prepared | None = None
 
         self.setObjectName("mainWindow")
         self.setAccessibleName("mainWindow")
@@ -129,12 +117,12 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.change_password_action.triggered.connect(self.on_change_password_triggered)
-        self.lock_action.triggered.connect(self.on_lock_triggered)
+        self.lock_action.triggered.connect(self.on_lock_requested)
         self.sign_out_action.triggered.connect(self.on_sign_out_triggered)
         self.quit_action.triggered.connect(self.close)
-        self.language_action.triggered.connect(self.on_language_triggered)
-        self.about_action.triggered.connect(self.on_about_triggered)
-        self.idle.idled.connect(self.on_idle_timeout)
+        self.language_action.triggered.connect(lambda: show_language(self, self.lang))
+        self.about_action.triggered.connect(lambda: show_about(self, self._database_text()))
+        self.idle.idled.connect(self.on_lock_requested)
         self.lock_screen.unlocked.connect(self.on_lock_screen_unlocked)
         self.lock_screen.sign_out_requested.connect(self.on_sign_out_triggered)
 
@@ -198,23 +186,13 @@ class MainWindow(QMainWindow):
             return
         from gui.context import AppContext
 
-        self.discard_prepared()
         self._build_ui()
-        ctx = AppContext(self.db, actor, self.lang, self.lane, live=False)
-        try:
-            entries = self.workspace.build(ctx, show_first=False)
-        except BaseException:
-            self.workspace.remove_all()
-            ctx.close()
-            raise
-        self._prepared = _Prepared(actor, ctx, entries)
+        self.workspace.prepare(AppContext(self.db, actor, self.lang, self.lane, live=False))
 
     @Slot()
     def discard_prepared(self) -> None:
-        prepared, self._prepared = self._prepared, None
-        if prepared is not None:
-            self.workspace.remove_all()
-            prepared.ctx.close()
+        if self._ui_built:
+            self.workspace.discard_prepared()
 
     @Slot(object)
     def on_sign_in_succeeded(self, result: SignIn) -> None:
@@ -251,11 +229,7 @@ class MainWindow(QMainWindow):
 
         bind_actor(self.db, actor)  # every unit of work from now on is the person's branch's (PostgreSQL's RLS)
         self._build_ui()
-        prepared, self._prepared = self._prepared, None
-        if prepared is not None and prepared.actor != actor:
-            self.workspace.remove_all()
-            prepared.ctx.close()
-            prepared = None
+        prepared = self.workspace.take_prepared(actor)
         self.ctx = prepared.ctx if prepared is not None else AppContext(self.db, actor, self.lang, self.lane)
         self.ctx.go_live()
         self._set_locked(False)
@@ -355,11 +329,7 @@ class MainWindow(QMainWindow):
             self.idle.set_timeout_ms(ms)
 
     @Slot()
-    def on_idle_timeout(self) -> None:
-        self.lock_now()
-
-    @Slot()
-    def on_lock_triggered(self) -> None:
+    def on_lock_requested(self) -> None:  # the idle timer or the menu
         self.lock_now()
 
     def lock_now(self) -> None:
@@ -453,14 +423,6 @@ class MainWindow(QMainWindow):
         self.root_stack.setCurrentWidget(self.workspace)
         self.user_label.clear()
         self.setWindowTitle(self.tr("Lobby Referral Desk"))
-
-    @Slot()
-    def on_language_triggered(self) -> None:
-        show_language(self, self.lang)
-
-    @Slot()
-    def on_about_triggered(self) -> None:
-        show_about(self, self._database_text())
 
     # --- the end ----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 from gui.context import AppContext
 from gui.pages.base import Page
 from gui.pages.registry import pages_for
+from services.permissions import Actor
 
 log = logging.getLogger("lobbydesk.gui.shell")
 
@@ -27,6 +28,14 @@ class NavEntry:
     row: int
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Pages built for ``ctx.actor`` while their password was being checked, loading nothing yet."""
+
+    ctx: AppContext
+    entries: list[NavEntry]
+
+
 class PageNavigator(QWidget):
     """The navigation list (``navList``) beside the page stack (``pageStack``).
 
@@ -38,6 +47,7 @@ class PageNavigator(QWidget):
         self.setObjectName("workspace")
         self.paused = False
         self._pages: dict[str, Page] = {}
+        self._prepared: Prepared | None = None
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
         self.nav.setAccessibleName("navList")
@@ -71,6 +81,32 @@ class PageNavigator(QWidget):
                 self.nav.setCurrentRow(0)
             entries.append(NavEntry(spec.object_name, label, shortcut, index))
         return entries
+
+    def prepare(self, ctx: AppContext) -> None:
+        """Build ``ctx.actor``'s pages ahead of their session, beside the password check
+        (docs/architecture.md "Start-up"): nothing is shown or loaded until ``take_prepared``."""
+        self.discard_prepared()
+        try:
+            self._prepared = Prepared(ctx, self.build(ctx, show_first=False))
+        except BaseException:
+            self.remove_all()
+            ctx.close()
+            raise
+
+    def take_prepared(self, actor: Actor) -> Prepared | None:
+        """The pages prepared for ``actor``, handed to their session; any others are discarded."""
+        if self._prepared is not None and self._prepared.ctx.actor == actor:
+            prepared, self._prepared = self._prepared, None
+            return prepared
+        self.discard_prepared()
+        return None
+
+    def discard_prepared(self) -> None:
+        """A refused sign-in: the pages prepared for it go, unseen."""
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None:
+            self.remove_all()
+            prepared.ctx.close()
 
     # --- the pages --------------------------------------------------------------------------
 

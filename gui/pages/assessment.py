@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from gui.itemmodels.assessment import AssessmentModel, FiguresModel
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
+from gui.widgets.save_path import ask_save_path
 from models import Role
 from services import assessment
 from services.assessment import RmAssessment
@@ -220,17 +220,10 @@ class AssessmentPage(Page):
     @Slot()
     def on_export_clicked(self) -> None:
         """Ask where (a .pdf or an .xlsx: the chosen filter or suffix decides); tests answer the QFileDialog."""
-        folder = self._last_dir or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        pdf, xlsx = self.tr("PDF (*.pdf)"), self.tr("Excel workbook (*.xlsx)")
-        chosen, chosen_filter = QFileDialog.getSaveFileName(self, self.tr("Save the assessment sheet"),
-                                                            str(folder / self.default_file_name()), f"{pdf};;{xlsx}")
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() not in (".pdf", ".xlsx"):
-            path = path.with_name(path.name + (".xlsx" if chosen_filter == xlsx else ".pdf"))
-        self.export_to(path)
+        path = ask_save_path(self, self.tr("Save the assessment sheet"), self._last_dir, self.default_file_name(),
+                             [(".pdf", self.tr("PDF (*.pdf)")), (".xlsx", self.tr("Excel workbook (*.xlsx)"))])
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         if self.busy:

@@ -10,44 +10,31 @@ import datetime as dt
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.context import AppContext
 from gui.dialogs.appointment_move import MoveAppointmentDialog
-from gui.dialogs.appointment_plan import PlanDialog
-from gui.itemmodels.diary import DayColumn, DiaryDayModel, PlanColumn, WeekPlanModel
+from gui.itemmodels.diary import DayColumn, DiaryDayModel
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
 from gui.widgets.maintenance_due import MaintenanceDuePanel
+from gui.widgets.save_path import ask_save_path
+from gui.widgets.week_plan import WeekPlanPanel, list_table
 from services import appointments, diary
-from services.diary import ClientChoice, Count, DiaryDay, DiaryItem, RmChoice, WeekPlan
-
-
-def _table(name: str) -> QTableView:
-    table = named(QTableView(), name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
+from services.diary import Count, DiaryDay, DiaryItem, RmChoice, WeekPlan
 
 
 class DiaryPage(Page):
@@ -88,7 +75,7 @@ class DiaryPage(Page):
         self.made_label.setStyleSheet("color: #555;")
 
         self.day_model = DiaryDayModel(self)
-        self.table = _table("diaryTable")
+        self.table = list_table("diaryTable")
         self.table.setModel(self.day_model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DayColumn.DETAIL, QHeaderView.ResizeMode.Stretch)
@@ -102,19 +89,8 @@ class DiaryPage(Page):
         self.status_label = named(QLabel(), "diaryStatusLabel")
         self.status_label.setStyleSheet("color: #555;")
 
-        self.plan_label = named(QLabel(), "planWeekLabel")
-        self.plan_model = WeekPlanModel(self)
-        self.plan_table = _table("planTable")
-        self.plan_table.setModel(self.plan_model)
-        plan_header = self.plan_table.horizontalHeader()
-        plan_header.setSectionResizeMode(PlanColumn.NOTE, QHeaderView.ResizeMode.Stretch)
-        for plan_col, width in ((PlanColumn.DATE, 120), (PlanColumn.KIND, 60), (PlanColumn.CLIENT, 170),
-                                (PlanColumn.STATE, 80)):
-            self.plan_table.setColumnWidth(plan_col, width)
-        self.accept_button = named(QPushButton(self.tr("Accept the proposal")), "acceptProposalButton")
-        self.add_button = named(QPushButton(self.tr("Add…")), "addPlanButton")
-        self.move_plan_button = named(QPushButton(self.tr("Move…")), "movePlanButton")
-        self.drop_button = named(QPushButton(self.tr("Drop")), "dropPlanButton")
+        self.week = WeekPlanPanel(self)
+        self.plan_model = self.week.model
 
         self.watcher = ctx.changes()
 
@@ -140,18 +116,9 @@ class DiaryPage(Page):
         day_layout.addWidget(self.made_label)
         day_layout.addWidget(self.table, 1)
         day_layout.addLayout(actions)
-        plan_buttons = QHBoxLayout()
-        plan_buttons.addWidget(self.plan_label, 1)
-        for button in (self.accept_button, self.add_button, self.move_plan_button, self.drop_button):
-            plan_buttons.addWidget(button)
-        plan_box = QWidget()
-        plan_layout = QVBoxLayout(plan_box)
-        plan_layout.setContentsMargins(0, 0, 0, 0)
-        plan_layout.addLayout(plan_buttons)
-        plan_layout.addWidget(self.plan_table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(day_box)
-        splitter.addWidget(plan_box)
+        splitter.addWidget(self.week)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         # The diary RM's maintenance due, birthdays and holidays (docs/maintenance.md "On the desk").
@@ -171,14 +138,12 @@ class DiaryPage(Page):
         self.reload_button.clicked.connect(self.on_reload_clicked)
         self.export_button.clicked.connect(self.on_export_clicked)
         self.table.selectionModel().currentRowChanged.connect(self.on_day_row_changed)
-        self.plan_table.selectionModel().currentRowChanged.connect(self.on_plan_row_changed)
+        self.week.table.selectionModel().currentRowChanged.connect(self.on_plan_row_changed)
         self.held_button.clicked.connect(self.on_held_clicked)
         self.missed_button.clicked.connect(self.on_missed_clicked)
         self.move_button.clicked.connect(self.on_move_clicked)
-        self.accept_button.clicked.connect(self.on_accept_clicked)
-        self.add_button.clicked.connect(self.on_add_clicked)
-        self.move_plan_button.clicked.connect(self.on_move_plan_clicked)
-        self.drop_button.clicked.connect(self.on_drop_clicked)
+        self.week.changed.connect(self.on_plan_changed)
+        self.week.dialog_opened.connect(self._track_dialog)
         self.watcher.changed.connect(self.on_watcher_changed)
 
     # --- the page contract ----------------------------------------------------------------
@@ -260,24 +225,13 @@ class DiaryPage(Page):
     def _show(self, day: DiaryDay | None, plan: WeekPlan | None) -> None:
         self.diary, self.plan = day, plan
         self.day_model.set_rows(day.items if day else ())
-        rows: list[object] = list(plan.rows) + list(plan.proposals) if plan else []
-        self.plan_model.set_rows(rows)
+        self.week.show_plan(plan)
         if day is None:
             self.counts_label.clear()
             self.made_label.clear()
-            self.plan_label.clear()
         else:
             self.counts_label.setText(self._counts_text(day))
             self.made_label.setText(self._made_text(day))
-        if plan is not None:
-            end = plan.week_start + dt.timedelta(days=6)
-            text = self.tr("Visits and calls planned for {start} to {end}").format(
-                start=plan.week_start.isoformat(), end=end.isoformat())
-            if plan.proposals:
-                text += " · " + self.tr("{n} proposed").format(n=len(plan.proposals))
-            self.plan_label.setText(text)
-        for widget in (self.accept_button, self.add_button, self.move_plan_button, self.drop_button):
-            widget.setVisible(plan is None or plan.can_edit)
         self._update_actions()
 
     def _count(self, label: str, c: Count) -> str:
@@ -305,10 +259,6 @@ class DiaryPage(Page):
         index = self.table.selectionModel().currentIndex()
         return self.day_model.item_at(index.row()) if index.isValid() else None
 
-    def _current_plan(self) -> diary.PlanRow | None:
-        index = self.plan_table.selectionModel().currentIndex()
-        return self.plan_model.plan_at(index.row()) if index.isValid() else None
-
     def set_busy(self, busy: bool) -> None:
         for widget in (self.reload_button, self.export_button):
             widget.setEnabled(not busy)
@@ -319,11 +269,7 @@ class DiaryPage(Page):
         self.held_button.setEnabled(free and item is not None and item.can_hold)
         self.missed_button.setEnabled(free and item is not None and item.can_miss)
         self.move_button.setEnabled(free and item is not None and item.can_move)
-        plan, editable = self._current_plan(), free and self.plan is not None and self.plan.can_edit
-        self.accept_button.setEnabled(editable and self.plan is not None and bool(self.plan.proposals))
-        self.add_button.setEnabled(editable)
-        self.move_plan_button.setEnabled(editable and plan is not None)
-        self.drop_button.setEnabled(editable and plan is not None)
+        self.week.update_actions(free)
         self.export_button.setEnabled(free and self.diary is not None)
 
     def _dialog_open(self) -> bool:
@@ -417,71 +363,17 @@ class DiaryPage(Page):
         self.appointment_changed.emit(new_id)
         self._load()
 
-    @Slot()
-    def on_accept_clicked(self) -> None:
-        plan = self.plan
-        if plan is None or not plan.can_edit or self.busy:
-            return
-        db, actor = self.ctx.db, self.ctx.actor
-
-        def done(added: int) -> None:
-            self.status_label.setText(self.tr("{n} planned contacts added.").format(n=added))
+    @Slot(str)
+    def on_plan_changed(self, text: str) -> None:
+        if text:
+            self.status_label.setText(text)
             self.plan_changed.emit()
-            self._load()
-
-        self.run(lambda: diary.accept_proposal(db, actor, plan.week_start), done, busy=True, change=True)
-
-    @Slot()
-    def on_add_clicked(self) -> None:
-        plan = self.plan
-        if plan is None or not plan.can_edit or self.busy:
-            return
-        db, actor = self.ctx.db, self.ctx.actor
-        self.run(lambda: diary.plan_clients(db, actor), lambda clients: self._open_plan_dialog(clients, None),
-                 busy=True)
-
-    @Slot()
-    def on_move_plan_clicked(self) -> None:
-        row = self._current_plan()
-        if row is None or self.busy:
-            return
-        self._open_plan_dialog([], row)
-
-    def _open_plan_dialog(self, clients: list[ClientChoice], row: diary.PlanRow | None) -> None:
-        if self.plan is None:
-            return
-        self._close_dialog()
-        dialog = PlanDialog(self.ctx.db, self.ctx.lane, self.ctx.actor, day=self.plan.week_start, clients=clients,
-                            plan=row, parent=self)
-        dialog.plan_saved.connect(self.on_plan_saved)
-        dialog.finished.connect(dialog.deleteLater)
-        self._dialog = dialog
-        dialog.open()
-
-    @Slot(int)
-    def on_plan_saved(self, _plan_id: int) -> None:
-        self.status_label.setText(self.tr("Plan saved."))
-        self.plan_changed.emit()
         self._load()
 
-    @Slot()
-    def on_drop_clicked(self) -> None:
-        row = self._current_plan()
-        if row is None or self.busy:
-            return
-        db, actor = self.ctx.db, self.ctx.actor
-
-        def done(_none: None) -> None:
-            self.status_label.setText(self.tr("Planned contact dropped."))
-            self.plan_changed.emit()
-            self._load()
-
-        def failed(exc: BaseException) -> None:
-            self.show_error(exc)
-            self._load()
-
-        self.run(lambda: diary.drop_plan(db, actor, row.id, version=row.version), done, failed=failed, busy=True,
-                 change=True)
+    @Slot(object)
+    def _track_dialog(self, dialog: QDialog) -> None:
+        self._close_dialog()
+        self._dialog = dialog
 
     # --- export -----------------------------------------------------------------------------
 
@@ -491,14 +383,8 @@ class DiaryPage(Page):
 
     def _ask_path(self) -> Path | None:
         """Where to save; None when the person cancels. Tests replace this or call ``export_to``."""
-        folder = self._last_dir or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the diary"),
-                                                str(folder / self.default_file_name()), self.tr("PDF (*.pdf)"))
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return ask_save_path(self, self.tr("Save the diary"), self._last_dir, self.default_file_name(),
+                             [(".pdf", self.tr("PDF (*.pdf)"))])
 
     @Slot()
     def on_export_clicked(self) -> None:

@@ -6,13 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from gui.context import AppContext
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
+from gui.widgets.save_path import ask_save_path
 from services import accounts
 from services.errors import ServiceError
 from services.permissions import Action, allowed
@@ -188,15 +188,9 @@ class ReportsPage(Page):
 
     def _ask_path(self, suffix: str) -> Path | None:
         """Where to save; None when the person cancels. Tests replace this or call ``export_to``."""
-        folder = self._last_dir or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         file_filter = self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbook (*.xlsx)")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the sheet"),
-                                                str(folder / self.default_file_name(suffix)), file_filter)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return ask_save_path(self, self.tr("Save the sheet"), self._last_dir, self.default_file_name(suffix),
+                             [(suffix, file_filter)])
 
     def export_to(self, path: Path) -> None:
         """Export the chosen sheet to ``path`` (its suffix picks PDF or .xlsx) on the lane."""

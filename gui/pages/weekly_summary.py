@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from gui.itemmodels.weekly import STATE_COLOURS, WeeklyBranchModel, WeeklyFigure
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
+from gui.widgets.save_path import ask_save_path
 from models import Role
 from services import weekly
 from services.db import BRANCH_TZ
@@ -339,15 +339,9 @@ class WeeklySummaryPage(Page):
 
     def _ask_path(self, suffix: str) -> Path | None:
         """Where to save; None when the person cancels. Tests answer the QFileDialog."""
-        folder = self._last_dir or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         file_filter = self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbook (*.xlsx)")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the roll-up"),
-                                                str(folder / self.default_file_name(suffix)), file_filter)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return ask_save_path(self, self.tr("Save the roll-up"), self._last_dir, self.default_file_name(suffix),
+                             [(suffix, file_filter)])
 
     def export_to(self, path: Path) -> None:
         """Export the week's roll-up to ``path`` (its suffix picks PDF or .xlsx) on the lane."""

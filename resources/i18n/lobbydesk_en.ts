@@ -145,16 +145,16 @@
             <translation>Assessment sheet</translation>
         </message>
         <message>
+            <source>Save the assessment sheet</source>
+            <translation>Save the assessment sheet</translation>
+        </message>
+        <message>
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Save the assessment sheet</source>
-            <translation>Save the assessment sheet</translation>
         </message>
         <message>
             <source>Exporting {name}…</source>
@@ -1549,32 +1549,12 @@
             <translation>Move…</translation>
         </message>
         <message>
-            <source>Accept the proposal</source>
-            <translation>Accept the proposal</translation>
-        </message>
-        <message>
-            <source>Add…</source>
-            <translation>Add…</translation>
-        </message>
-        <message>
-            <source>Drop</source>
-            <translation>Drop</translation>
-        </message>
-        <message>
             <source>Day</source>
             <translation>Day</translation>
         </message>
         <message>
             <source>Appointment:</source>
             <translation>Appointment:</translation>
-        </message>
-        <message>
-            <source>Visits and calls planned for {start} to {end}</source>
-            <translation>Visits and calls planned for {start} to {end}</translation>
-        </message>
-        <message>
-            <source>{n} proposed</source>
-            <translation>{n} proposed</translation>
         </message>
         <message>
             <source>Follow-ups</source>
@@ -1615,18 +1595,6 @@
         <message>
             <source>Appointment moved.</source>
             <translation>Appointment moved.</translation>
-        </message>
-        <message>
-            <source>{n} planned contacts added.</source>
-            <translation>{n} planned contacts added.</translation>
-        </message>
-        <message>
-            <source>Plan saved.</source>
-            <translation>Plan saved.</translation>
-        </message>
-        <message>
-            <source>Planned contact dropped.</source>
-            <translation>Planned contact dropped.</translation>
         </message>
         <message>
             <source>Save the diary</source>
@@ -4715,6 +4683,45 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Planned</source>
             <translation>Planned</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekPlanPanel</name>
+        <message>
+            <source>Accept the proposal</source>
+            <translation>Accept the proposal</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>Move…</source>
+            <translation>Move…</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>Drop</translation>
+        </message>
+        <message>
+            <source>Visits and calls planned for {start} to {end}</source>
+            <translation>Visits and calls planned for {start} to {end}</translation>
+        </message>
+        <message>
+            <source>{n} proposed</source>
+            <translation>{n} proposed</translation>
+        </message>
+        <message>
+            <source>{n} planned contacts added.</source>
+            <translation>{n} planned contacts added.</translation>
+        </message>
+        <message>
+            <source>Plan saved.</source>
+            <translation>Plan saved.</translation>
+        </message>
+        <message>
+            <source>Planned contact dropped.</source>
+            <translation>Planned contact dropped.</translation>
         </message>
     </context>
     <context>

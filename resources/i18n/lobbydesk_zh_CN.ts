@@ -145,16 +145,16 @@
             <translation>月度考核表</translation>
         </message>
         <message>
+            <source>Save the assessment sheet</source>
+            <translation>保存考核表</translation>
+        </message>
+        <message>
             <source>PDF (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Save the assessment sheet</source>
-            <translation>保存考核表</translation>
         </message>
         <message>
             <source>Exporting {name}…</source>
@@ -1549,32 +1549,12 @@
             <translation>改期…</translation>
         </message>
         <message>
-            <source>Accept the proposal</source>
-            <translation>采纳建议计划</translation>
-        </message>
-        <message>
-            <source>Add…</source>
-            <translation>添加…</translation>
-        </message>
-        <message>
-            <source>Drop</source>
-            <translation>删除</translation>
-        </message>
-        <message>
             <source>Day</source>
             <translation>日期</translation>
         </message>
         <message>
             <source>Appointment:</source>
             <translation>预约：</translation>
-        </message>
-        <message>
-            <source>Visits and calls planned for {start} to {end}</source>
-            <translation>{start} 至 {end} 的拜访与电话计划</translation>
-        </message>
-        <message>
-            <source>{n} proposed</source>
-            <translation>建议 {n} 项</translation>
         </message>
         <message>
             <source>Follow-ups</source>
@@ -1615,18 +1595,6 @@
         <message>
             <source>Appointment moved.</source>
             <translation>预约已改期。</translation>
-        </message>
-        <message>
-            <source>{n} planned contacts added.</source>
-            <translation>已添加 {n} 项计划。</translation>
-        </message>
-        <message>
-            <source>Plan saved.</source>
-            <translation>计划已保存。</translation>
-        </message>
-        <message>
-            <source>Planned contact dropped.</source>
-            <translation>计划已删除。</translation>
         </message>
         <message>
             <source>Save the diary</source>
@@ -4715,6 +4683,45 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Planned</source>
             <translation>已计划</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekPlanPanel</name>
+        <message>
+            <source>Accept the proposal</source>
+            <translation>采纳建议计划</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <source>Move…</source>
+            <translation>改期…</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Visits and calls planned for {start} to {end}</source>
+            <translation>{start} 至 {end} 的拜访与电话计划</translation>
+        </message>
+        <message>
+            <source>{n} proposed</source>
+            <translation>建议 {n} 项</translation>
+        </message>
+        <message>
+            <source>{n} planned contacts added.</source>
+            <translation>已添加 {n} 项计划。</translation>
+        </message>
+        <message>
+            <source>Plan saved.</source>
+            <translation>计划已保存。</translation>
+        </message>
+        <message>
+            <source>Planned contact dropped.</source>
+            <translation>计划已删除。</translation>
         </message>
     </context>
     <context>
