@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import and_, func, or_, select
 
-from models import Branch, FollowUp, FollowUpState, Referral, ReferralStatus, Staff
+from models import AssessmentResult, Branch, FollowUp, FollowUpState, Referral, ReferralStatus, Staff
 from services.accounts import BranchInfo
+from services.assessment import TENTH, Submission, submission_of
 from services.db import Database
-from services.errors import FieldProblem, ValidationError
+from services.errors import FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.permissions import Action, Actor, require
 from services.stats import BranchLine, _count_if, build_sheet, month_of
@@ -105,4 +107,85 @@ def branch_month_figures(db: Database, actor: Actor, month: dt.date) -> tuple[Br
     return build_sheet(db, actor, "monthly", month_of(month)[0], all_branches=True).branches
 
 
-__all__ = ["MAX_RANKING_DAYS", "BranchRank", "branch_month_figures", "branch_ranking"]
+
+
+# --- the monthly assessment of every branch (docs/head-office.md "The monthly assessment figures") ---
+
+
+@dataclass(frozen=True)
+class BranchAssessment:
+    """One branch's month as its supervisor submitted it; ``submitted_at`` None: not submitted (no figures)."""
+
+    branch: BranchInfo
+    submitted_at: dt.datetime | None
+    submitted_by_no: str | None
+    submitted_by: str | None
+    rms: int  # RMs assessed; 0 when not submitted
+    average: Decimal | None  # of the RMs' totals, one decimal
+    highest: Decimal | None
+    lowest: Decimal | None
+    marketing: Decimal | None  # the average of each part
+    service: Decimal | None
+    process: Decimal | None
+    bonus: Decimal | None
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+def _avg(total: object, n: int) -> Decimal:
+    return (Decimal(str(total)) / n).quantize(TENTH, ROUND_HALF_UP)
+
+
+def _one(value: object) -> Decimal:
+    return Decimal(str(value)).quantize(TENTH, ROUND_HALF_UP)
+
+
+def assessment_by_branch(db: Database, actor: Actor, month: dt.date) -> list[BranchAssessment]:
+    """Every branch's monthly assessment as submitted, by branch code; a branch that has not
+    submitted the month is listed as such (no figures), never left out or shown as zeros.
+
+    Reads ``assessment_result``, ``staff`` and ``branch`` only: grouped in the database, one row a branch.
+    """
+    require(actor, Action.HEAD_OFFICE_VIEW)
+    month = month_of(month)[0]
+    r = AssessmentResult
+    parts = (
+        select(r.branch_id, func.count(), func.sum(r.total), func.max(r.total), func.min(r.total),
+               func.sum(r.marketing), func.sum(r.service), func.sum(r.process), func.sum(r.bonus),
+               func.max(r.submitted_at), func.max(r.submitted_by_id))
+        .where(r.month == month).group_by(r.branch_id)
+    )
+    with db.read() as s:
+        if db.dialect == "postgresql":
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        branches = [BranchInfo(bid, code, name) for bid, code, name in
+                    s.execute(select(Branch.id, Branch.code, Branch.name).order_by(Branch.code))]
+        found = {int(row[0]): row[1:] for row in s.execute(parts)}
+        who = dict(((sid, (no, name)) for sid, no, name in s.execute(
+            select(Staff.id, Staff.staff_no, Staff.name).where(Staff.id.in_({int(v[9]) for v in found.values()})))))
+    out = []
+    for b in branches:
+        got = found.get(b.id)
+        if got is None:
+            out.append(BranchAssessment(b, None, None, None, 0, *([None] * 7)))
+            continue
+        n, total, high, low, mk, sv, pr, bo, at, by = got
+        no, name = who.get(by, (None, None))
+        out.append(BranchAssessment(b, at, no, name, int(n), _avg(total, n), _one(high), _one(low),
+                                    _avg(mk, n), _avg(sv, n), _avg(pr, n), _avg(bo, n)))
+    return out
+
+
+def assessment_of_branch(db: Database, actor: Actor, branch_id: int, month: dt.date) -> Submission | None:
+    """One branch's month as submitted: each RM's points (staff names are staff data); None: not submitted."""
+    require(actor, Action.HEAD_OFFICE_VIEW)
+    with db.read() as s:
+        if s.get(Branch, branch_id) is None:
+            raise NotFound("branch", branch_id)
+        return submission_of(s, branch_id, month_of(month)[0])
+
+
+__all__ = ["MAX_RANKING_DAYS", "BranchAssessment", "BranchRank", "assessment_by_branch", "assessment_of_branch",
+           "branch_month_figures", "branch_ranking"]
