@@ -26,10 +26,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 from sqlalchemy import and_, func, or_, select
 
 from models import AssessmentResult, Branch, FollowUp, FollowUpState, Referral, ReferralStatus, Staff
+from services import audit
+from services import validation as v
 from services.accounts import BranchInfo
 from services.assessment import TENTH, Submission, submission_of
 from services.db import Database
@@ -187,5 +190,29 @@ def assessment_of_branch(db: Database, actor: Actor, branch_id: int, month: dt.d
         return submission_of(s, branch_id, month_of(month)[0])
 
 
+def export_assessment(db: Database, actor: Actor, month: dt.date, out: Path) -> Path:
+    """Write every branch's submitted month (``assessment_by_branch``) to ``out`` (.pdf or .xlsx, by its
+    suffix), atomically; audited (docs/head-office.md "The monthly assessment figures")."""
+    from services.reports import branch_assessment as R
+    from services.reports import write_atomically
+
+    require(actor, Action.HEAD_OFFICE_VIEW)
+    out = Path(out).expanduser().absolute()
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise v.fail("out", "assess_out_suffix")
+    if not out.parent.is_dir():
+        raise v.fail("out", "weekly_out_dir", dir=out.parent)
+    month = month_of(month)[0]
+    data = R.BranchAssessmentSheet(month, tuple(assessment_by_branch(db, actor, month)), actor.name, actor.staff_no,
+                                   db.now())
+    render = R.render_pdf if suffix == ".pdf" else R.render_xlsx
+    write_atomically(out, lambda fh: render(data, fh))
+    with db.write() as s:
+        audit.record(s, db, actor, "export", "assessment_result", None,
+                     f"month={month:%Y-%m} format={suffix[1:]} rows={len(data.lines)}")
+    return out
+
+
 __all__ = ["MAX_RANKING_DAYS", "BranchAssessment", "BranchRank", "assessment_by_branch", "assessment_of_branch",
-           "branch_month_figures", "branch_ranking"]
+           "branch_month_figures", "branch_ranking", "export_assessment"]

@@ -5,14 +5,17 @@ figures"). Staff figures only: nothing here names a client."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +28,7 @@ from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
 from services import headoffice
 from services.assessment import Submission
+from services.errors import ServiceError
 from services.headoffice import BranchAssessment
 from services.saving import when
 
@@ -43,19 +47,25 @@ def _table(name: str) -> QTableView:
 
 class HeadOfficeAssessmentPage(Page):
     """A month (``headOfficeAssessmentMonthEdit``), the branches (``headOfficeAssessmentTable``) and the
-    selected branch's RMs (``headOfficeAssessmentRmTable``).
+    selected branch's RMs (``headOfficeAssessmentRmTable``); the per-branch table exported as PDF or .xlsx
+    (``exportHeadOfficeAssessmentButton``).
 
     Signals:
         branches_loaded(object): the month's list of ``BranchAssessment`` is on screen
         branch_loaded(object): the selected branch's ``Submission`` (or None) is on screen
+        table_exported(str): the file written
+        export_failed(str): what the person was told
     """
 
     branches_loaded = Signal(object)
     branch_loaded = Signal(object)
+    table_exported = Signal(str)
+    export_failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "headOfficeAssessmentPage", parent)
         self._selected: int | None = None
+        self._last_dir: Path | None = None
         today = ctx.db.today()
         self.month_edit = named(QDateEdit(qdate(today.replace(day=1))), "headOfficeAssessmentMonthEdit")
         self.month_edit.setDisplayFormat("yyyy-MM")
@@ -75,12 +85,16 @@ class HeadOfficeAssessmentPage(Page):
                                     "not submitted shows no figures.")), "headOfficeAssessmentNoteLabel")
         note.setStyleSheet("color: #5b6b7b;")
         note.setWordWrap(True)
+        self.export_button = named(QPushButton(self.tr("&Export…")), "exportHeadOfficeAssessmentButton")
+        self.export_label = named(QLabel(), "headOfficeAssessmentExportLabel")
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month_edit)
-        top.addStretch(1)
         top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.export_label)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
@@ -93,6 +107,7 @@ class HeadOfficeAssessmentPage(Page):
     def _connect_signals(self) -> None:
         self.month_edit.dateChanged.connect(self.on_month_changed)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row_changed)
+        self.export_button.clicked.connect(self.on_export_clicked)
 
     def month(self) -> dt.date:
         return pydate(self.month_edit.date()).replace(day=1)
@@ -147,3 +162,46 @@ class HeadOfficeAssessmentPage(Page):
     @Slot(QModelIndex, QModelIndex)
     def on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._load_branch(self.model.row_at(current.row()))
+
+    # --- exporting ----------------------------------------------------------------------------
+
+    def set_busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy)
+
+    def default_file_name(self) -> str:
+        base = self.tr("Branches assessment")
+        return f"{base}_{self.month():%Y-%m}.pdf"
+
+    @Slot()
+    def on_export_clicked(self) -> None:
+        """Ask where (a .pdf or an .xlsx: the chosen filter or suffix decides); tests answer the QFileDialog."""
+        folder = self._last_dir or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        pdf, xlsx = self.tr("PDF (*.pdf)"), self.tr("Excel workbook (*.xlsx)")
+        chosen, chosen_filter = QFileDialog.getSaveFileName(self, self.tr("Save every branch's assessment"),
+                                                            str(folder / self.default_file_name()), f"{pdf};;{xlsx}")
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".pdf", ".xlsx"):
+            path = path.with_name(path.name + (".xlsx" if chosen_filter == xlsx else ".pdf"))
+        self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        if self.busy:
+            return
+        db, actor, month = self.ctx.db, self.ctx.actor, self.month()
+        self._last_dir = path.parent
+        self.export_label.setText(self.tr("Exporting {name}…").format(name=path.name))
+        self.run(lambda: headoffice.export_assessment(db, actor, month, path), self._exported,
+                 failed=self._export_failed, busy=True, change=True)
+
+    def _exported(self, path: Path) -> None:
+        self.export_label.setText(self.tr("Saved to {path}").format(path=str(path)))
+        self.table_exported.emit(str(path))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        why = str(exc) if isinstance(exc, ServiceError) else self.tr("an unexpected error, written to the log")
+        text = self.tr("Not exported: {why}").format(why=why)
+        self.export_label.setText(text)
+        self.export_failed.emit(text)

@@ -2387,6 +2387,10 @@
             <translation>Each branch's supervisor submits the month's assessment; a branch that has not submitted shows no figures.</translation>
         </message>
         <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Export…</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>Month</translation>
         </message>
@@ -2401,6 +2405,38 @@
         <message>
             <source>{code} {name}: {month} submitted {at} by {by} ({no})</source>
             <translation>{code} {name}: {month} submitted {at} by {by} ({no})</translation>
+        </message>
+        <message>
+            <source>Branches assessment</source>
+            <translation>Branches assessment</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Save every branch's assessment</source>
+            <translation>Save every branch's assessment</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>Exporting {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>an unexpected error, written to the log</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>Not exported: {why}</translation>
         </message>
     </context>
     <context>

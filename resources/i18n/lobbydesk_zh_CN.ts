@@ -2387,6 +2387,10 @@
             <translation>各网点主管报送本月考核；未报送的网点不显示数据。</translation>
         </message>
         <message>
+            <source>&amp;Export…</source>
+            <translation>导出(&amp;E)…</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>月份</translation>
         </message>
@@ -2401,6 +2405,38 @@
         <message>
             <source>{code} {name}: {month} submitted {at} by {by} ({no})</source>
             <translation>{code} {name}：{month} 已于 {at} 由 {by}（{no}）报送</translation>
+        </message>
+        <message>
+            <source>Branches assessment</source>
+            <translation>各网点月度考核汇总</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Save every branch's assessment</source>
+            <translation>保存各网点月度考核汇总</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>正在导出 {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>意外错误，已写入日志</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>未导出：{why}</translation>
         </message>
     </context>
     <context>

@@ -180,6 +180,36 @@ def test_the_head_office_sees_each_branch_and_a_branchs_rms_and_no_client(qtbot,
     assert names and not [n for n in names if n in seen]
 
 
+def test_the_head_office_exports_the_table_as_pdf_and_xlsx(qtbot, db, f, world, contexts, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.reports.conftest import pdf_text
+
+    _rm, sup, ho = world
+    assessment.submit(db, f.actor(sup), db.today(), 0)
+    page = _open(qtbot, HeadOfficeAssessmentPage(contexts(f.actor(ho))), "branches_loaded")
+    out = tmp_path / "汇总.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(out), "")))
+    with qtbot.waitSignal(page.table_exported, timeout=WAIT_MS):
+        click(qtbot, child(page, QPushButton, "exportHeadOfficeAssessmentButton"))
+    text = " ".join(pdf_text(out).split())
+    assert "孙主管（S01）" in text and "0002 第二支行 未报送" in text
+    assert "汇总.pdf" in child(page, QLabel, "headOfficeAssessmentExportLabel").text()
+    xlsx = tmp_path / "汇总"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (str(xlsx), page.tr("Excel workbook (*.xlsx)"))))
+    with qtbot.waitSignal(page.table_exported, timeout=WAIT_MS) as done:
+        click(qtbot, child(page, QPushButton, "exportHeadOfficeAssessmentButton"))
+    assert done.args[0].endswith("汇总.xlsx")
+    rows = list(load_workbook(done.args[0]).active.iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:3]] == ["0001", "0002"] and rows[2][2] == "未报送"
+    with db.read() as s:
+        names = list(s.scalars(select(Client.name)))
+    cells = "\n".join(str(v) for r in rows for v in r if v is not None)
+    assert names and not [n for n in names if n in text or n in cells]
+
+
 def test_the_pages_in_chinese_and_english(qtbot, db, f, world, contexts, language, tmp_path):
     """Rendered offscreen in both languages; HOASSESS_SHOTS=DIR keeps the PNGs, to look at."""
     _rm, sup, ho = world

@@ -229,3 +229,41 @@ def test_two_supervisors_submitting_at_once(db, f, crew, monkeypatch, first):
     assert len(stored) == 2 and {v for _rm, _t, v in stored} == {version + 1}
     kept = assessment.submission(db, f.actor(sup), NOV)
     assert kept is not None and kept.submitted_by_no == winners[0]
+
+
+def test_the_head_office_exports_every_branch_as_pdf_and_xlsx(db, f, crew, branch_b, tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.reports.conftest import pdf_text
+    from tests.reports.test_pdf import _fonts
+
+    rm, _other, sup = crew
+    ho = f.actor(f.staff(Role.HEAD_OFFICE, name="分行汇总"))
+    assessment.set_rating(db, f.actor(sup), rm.id, NOV, 10, 0)
+    done = assessment.submit(db, f.actor(sup), NOV, 0)
+    line = headoffice.assessment_by_branch(db, ho, NOV)[0]
+    pdf = headoffice.export_assessment(db, ho, NOV, tmp_path / "考核汇总.pdf")
+    text = " ".join(pdf_text(pdf).split())
+    assert "各网点月度考核汇总" in text and "2 个网点中 1 个已报送" in text
+    assert (f"0001 测试支行 2026-11-20 10:00 孙主管（{sup.staff_no}） 2 {line.average:.1f} {line.highest:.1f} "
+            f"{line.lowest:.1f} {line.marketing:.1f} {line.service:.1f} {line.process:.1f} {line.bonus:.1f}") in text
+    assert "0002 第二支行 未报送 — — — — — — — — — 注" in text  # listed, nine empty figures
+    from pypdf import PdfReader
+
+    for font in _fonts(PdfReader(str(pdf))):
+        if font.get("/Subtype") != "/Type0":
+            descriptor = font.get("/FontDescriptor").get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font.get("/BaseFont")
+    xlsx = headoffice.export_assessment(db, ho, NOV, tmp_path / "考核汇总.xlsx")
+    rows = list(load_workbook(xlsx).active.iter_rows(values_only=True))
+    assert rows[1][:5] == ("0001", "测试支行", "2026-11-20 10:00", f"孙主管（{sup.staff_no}）", 2)
+    assert Decimal(str(rows[1][5])) == line.average and Decimal(str(rows[1][6])) == max(r.total for r in done.rows)
+    assert rows[2][:3] == ("0002", "第二支行", "未报送") and set(rows[2][3:]) == {"—"}
+    with db.read() as s:
+        details = list(s.scalars(select(AuditEvent.detail).where(AuditEvent.action == "export")))
+    assert details == ["month=2026-11 format=pdf rows=2", "month=2026-11 format=xlsx rows=2"]
+    with pytest.raises(ValidationError):
+        headoffice.export_assessment(db, ho, NOV, tmp_path / "x.csv")
+    with pytest.raises(PermissionDenied):
+        headoffice.export_assessment(db, f.actor(sup), NOV, tmp_path / "y.pdf")
+    assert not (tmp_path / "y.pdf").exists()

@@ -147,6 +147,8 @@ def test_the_head_office_reaches_no_client_data(world: World, statements: list[s
     for line in lines:
         reached += _texts(headoffice.assessment_of_branch(db, ho, line.branch.id, today))
     assert [line.submitted for line in lines] == [True, False]
+    for suffix in (".pdf", ".xlsx"):
+        reached.append(_file_text(headoffice.export_assessment(db, ho, today, tmp_path / f"assessment{suffix}")))
     text = "\n".join(reached)
     # The walk saw real figures of both branches, so the scan is not of empty sheets.
     assert "第二支行" in text and "分网点汇总" in text
