@@ -1,4 +1,5 @@
-"""The head office's figures of every branch: the branch ranking and the per-branch monthly figures.
+"""The head office's figures of every branch: the branch ranking, the per-branch monthly figures and
+the monthly assessment as each branch submitted it (docs/head-office.md "The monthly assessment figures").
 
 The head office sees aggregates and never a client (docs/head-office.md). On
 PostgreSQL its sessions run in a scope where the personal-data tables
@@ -102,9 +103,8 @@ def branch_ranking(db: Database, actor: Actor, start: dt.date, end: dt.date) -> 
 def branch_month_figures(db: Database, actor: Actor, month: dt.date) -> tuple[BranchLine, ...]:
     """The monthly figures of every branch (this month beside the previous one), for the head office.
 
-    The one hook for the monthly assessment: today these are the monthly sheet's
-    per-branch subtotals; when the per-RM assessment (services/assessment.py) is
-    merged, its per-branch roll-up belongs here and the page shows it unchanged.
+    These are the monthly sheet's per-branch subtotals; the assessment as each branch
+    submitted it is ``assessment_by_branch`` below.
     """
     require(actor, Action.HEAD_OFFICE_VIEW)
     return build_sheet(db, actor, "monthly", month_of(month)[0], all_branches=True).branches
