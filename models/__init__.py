@@ -5,6 +5,7 @@ from models.entities import (
     Appointment,
     AssessmentInput,
     AssessmentItem,
+    AssessmentResult,
     AssessmentWeights,
     AuditEvent,
     Branch,
@@ -73,6 +74,8 @@ __all__ = [
     "ReasonText", "Referral", "ReferralStatus", "RiskTolerance", "RmTarget", "Role", "ScoreSettings", "Staff", "Tier",
     "TierCause", "TierChange", "UTCDateTime", "WeeklySummary",
 ]
+# the assessment submitted to the head office (docs/assessment.md "Submitting to the head office")
+__all__ += ["AssessmentResult"]
 # complaints (docs/complaints.md)
 __all__ += ["BranchHoliday", "Complaint", "ComplaintChannel", "ComplaintKind", "ComplaintState", "HolidayKind"]
 # account-closure retention (docs/retention.md)

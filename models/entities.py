@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Numeric,
     String,
     UniqueConstraint,
     false,
@@ -810,6 +811,36 @@ class AssessmentWeights(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class AssessmentResult(Base):
+    """One RM's month as the supervisor submitted it to the head office (docs/assessment.md
+    "Submitting to the head office"): the points of each part, staff figures only, no client data.
+
+    Every row of one submission carries the same ``version`` (1 for the first, one more for each
+    resubmission, which replaces the month's rows), ``submitted_at`` and ``submitted_by_id``.
+    """
+
+    __tablename__ = "assessment_result"
+
+    id: Mapped[int_pk]
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
+    month: Mapped[dt.date] = mapped_column(Date)
+    rm_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    marketing: Mapped[Decimal] = mapped_column(Numeric(6, 1))
+    service: Mapped[Decimal] = mapped_column(Numeric(6, 1))
+    process: Mapped[Decimal] = mapped_column(Numeric(6, 1))
+    bonus: Mapped[Decimal] = mapped_column(Numeric(6, 1))
+    total: Mapped[Decimal] = mapped_column(Numeric(6, 1))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    submitted_at: Mapped[utc_ts]
+    submitted_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    version: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("branch_id", "month", "rm_id", name="uq_assessment_result_branch_id"),
+        Index("ix_assessment_result_month", "month", "branch_id"),
+    )
 
 
 # --- child rows carry their branch (docs/row-level-security.md "Child tables") --------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,7 @@ from models import (
     AssessmentInput,
     AssessmentItem,
     AssessmentItemKind,
+    AssessmentResult,
     AssessmentWeights,
     Branch,
     Client,
@@ -42,7 +43,7 @@ from services.errors import Conflict
 from services.i18n import msg
 from services.masking import Kind, mask
 from services.permissions import Action, Actor, require
-from services.saving import expect_version, save, stale_conflict, stamp
+from services.saving import expect_version, save, stale_conflict, stamp, when
 from services.targets import SourceRow
 from services.weekly import due_at
 
@@ -544,3 +545,128 @@ def export(db: Database, actor: Actor, month: dt.date, out: Path) -> Path:
         audit.record(s, db, actor, "export", "assessment", None,
                      f"month={data.month:%Y-%m} format={suffix[1:]} rows={len(data.rows)}")
     return out
+
+
+# --- submitting to the head office (docs/assessment.md "Submitting to the head office") ----------
+
+
+@dataclass(frozen=True)
+class SubmittedRow:
+    """One RM's month as submitted: the parts' points and the rating (staff figures only)."""
+
+    rm_id: int
+    staff_no: str
+    rm_name: str
+    marketing: Decimal
+    service: Decimal
+    process: Decimal
+    bonus: Decimal
+    total: Decimal
+    rating: int | None
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A branch's month as its supervisor last submitted it: when, by whom, which submission (``version``)."""
+
+    month: dt.date
+    version: int
+    submitted_at: dt.datetime
+    submitted_by_no: str
+    submitted_by: str
+    rows: tuple[SubmittedRow, ...]
+
+    def differs_from(self, current: list[RmAssessment]) -> bool:
+        """Whether the figures computed now differ from those submitted: another RM, or any part's points."""
+        now = {a.rm_id: (a.marketing, a.service, a.process, a.bonus, a.total, a.rating) for a in current}
+        then = {r.rm_id: (r.marketing, r.service, r.process, r.bonus, r.total, r.rating) for r in self.rows}
+        return now != then
+
+
+def _submitted_rows(s: Session, branch_id: int, month: dt.date) -> list[tuple[AssessmentResult, str, str]]:
+    return [(row, no, name) for row, no, name in s.execute(
+        select(AssessmentResult, Staff.staff_no, Staff.name).join(Staff, Staff.id == AssessmentResult.rm_id)
+        .where(AssessmentResult.branch_id == branch_id, AssessmentResult.month == month)
+        .order_by(Staff.staff_no, AssessmentResult.id))]
+
+
+def submission_of(s: Session, branch_id: int, month: dt.date) -> Submission | None:
+    """The branch's submitted month, read in ``s``; None when it was never submitted. No permission
+    check here: the callers (``submission``, services.headoffice) check theirs."""
+    found = _submitted_rows(s, branch_id, month)
+    if not found:
+        return None
+    first = found[0][0]
+    by = s.execute(select(Staff.staff_no, Staff.name).where(Staff.id == first.submitted_by_id)).one()
+    return Submission(month, first.version, first.submitted_at, by[0], by[1], tuple(
+        SubmittedRow(r.rm_id, no, name, r.marketing, r.service, r.process, r.bonus, r.total, r.rating)
+        for r, no, name in found))
+
+
+def submission(db: Database, actor: Actor, month: dt.date) -> Submission | None:
+    """The branch's month as last submitted to the head office (supervisor), or None."""
+    require(actor, Action.ASSESSMENT_SUBMIT)
+    with db.read() as s:
+        return submission_of(s, actor.home_branch, tg.month_start(month))
+
+
+@retrying
+def submit(db: Database, actor: Actor, month: dt.date, version: int) -> Submission:
+    """Report the month's assessment of every RM of the branch to the head office (supervisor).
+
+    The points are ``assess``'s, computed now; the month's rows of the branch are replaced in
+    one unit of work. ``version`` is the submission the page showed (0: none): a submission
+    made meanwhile by someone else is refused naming who and when. A month not yet begun, or
+    one without an RM to assess, is refused and nothing is written.
+    """
+    require(actor, Action.ASSESSMENT_SUBMIT)
+    month = tg.month_start(month)
+    if month > tg.month_start(db.today()):
+        raise v.fail("month", "assess_submit_future")
+    rows = assess(db, actor, month)
+    if not rows:
+        raise v.fail("month", "assess_submit_no_rms")
+    branch = actor.home_branch
+    with db.write() as s:
+        old = list(s.scalars(select(AssessmentResult).where(AssessmentResult.branch_id == branch,
+                                                            AssessmentResult.month == month)))
+        current = old[0].version if old else 0
+        if current != version:
+            raise _submitted_conflict(s, old[0]) if old else Conflict(msg("stale_unknown"))
+        if old:
+            # Only the rows this submission replaces: a concurrent one already deleted them, or added more.
+            gone = s.execute(delete(AssessmentResult).where(
+                AssessmentResult.branch_id == branch, AssessmentResult.month == month,
+                AssessmentResult.version == version).execution_options(synchronize_session=False))
+            if gone.rowcount != len(old):  # type: ignore[attr-defined]
+                raise _later_submission(db, branch, month)
+            for row in old:  # gone from the database: their ids may come back (SQLite)
+                s.expunge(row)
+        now = db.now()
+        s.add_all([AssessmentResult(
+            branch_id=branch, month=month, rm_id=a.rm_id, marketing=a.marketing, service=a.service,
+            process=a.process, bonus=a.bonus, total=a.total, rating=a.rating, submitted_at=now,
+            submitted_by_id=actor.staff_id or 0, version=version + 1) for a in rows])
+        try:
+            s.flush()
+        except IntegrityError:  # a first submission made at the same moment
+            raise _later_submission(db, branch, month) from None
+        audit.record(s, db, actor, "submit", "assessment_result", None,
+                     f"month={month:%Y-%m} rows={len(rows)} version={version + 1}")
+        done = submission_of(s, branch, month)
+        assert done is not None
+        return done
+
+
+def _submitted_conflict(s: Session, row: AssessmentResult) -> Conflict:
+    by = s.execute(select(Staff.staff_no, Staff.name).where(Staff.id == row.submitted_by_id)).one()
+    return Conflict(msg("assess_submitted_by", by=f"{by[1]}（{by[0]}）", at=when(row.submitted_at)),
+                    by=by[0], at=row.submitted_at)
+
+
+def _later_submission(db: Database, branch_id: int, month: dt.date) -> Conflict:
+    """The refusal when another submission won the race: read in a unit of its own (ours failed)."""
+    with db.read() as s:
+        row = s.scalars(select(AssessmentResult).where(AssessmentResult.branch_id == branch_id,
+                                                       AssessmentResult.month == month).limit(1)).first()
+        return _submitted_conflict(s, row) if row is not None else Conflict(msg("stale_unknown"))

@@ -1,4 +1,5 @@
-"""The head office's figures of every branch: the branch ranking and the per-branch monthly figures.
+"""The head office's figures of every branch: the branch ranking, the per-branch monthly figures and
+the monthly assessment as each branch submitted it (docs/head-office.md "The monthly assessment figures").
 
 The head office sees aggregates and never a client (docs/head-office.md). On
 PostgreSQL its sessions run in a scope where the personal-data tables
@@ -25,13 +26,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 from sqlalchemy import and_, func, or_, select
 
-from models import Branch, FollowUp, FollowUpState, Referral, ReferralStatus, Staff
+from models import AssessmentResult, Branch, FollowUp, FollowUpState, Referral, ReferralStatus, Staff
+from services import audit
+from services import validation as v
 from services.accounts import BranchInfo
+from services.assessment import TENTH, Submission, submission_of
 from services.db import Database
-from services.errors import FieldProblem, ValidationError
+from services.errors import FieldProblem, NotFound, ValidationError
 from services.i18n import msg
 from services.permissions import Action, Actor, require
 from services.stats import BranchLine, _count_if, build_sheet, month_of
@@ -97,12 +103,116 @@ def branch_ranking(db: Database, actor: Actor, start: dt.date, end: dt.date) -> 
 def branch_month_figures(db: Database, actor: Actor, month: dt.date) -> tuple[BranchLine, ...]:
     """The monthly figures of every branch (this month beside the previous one), for the head office.
 
-    The one hook for the monthly assessment: today these are the monthly sheet's
-    per-branch subtotals; when the per-RM assessment (services/assessment.py) is
-    merged, its per-branch roll-up belongs here and the page shows it unchanged.
+    These are the monthly sheet's per-branch subtotals; the assessment as each branch
+    submitted it is ``assessment_by_branch`` below.
     """
     require(actor, Action.HEAD_OFFICE_VIEW)
     return build_sheet(db, actor, "monthly", month_of(month)[0], all_branches=True).branches
 
 
-__all__ = ["MAX_RANKING_DAYS", "BranchRank", "branch_month_figures", "branch_ranking"]
+
+
+# --- the monthly assessment of every branch (docs/head-office.md "The monthly assessment figures") ---
+
+
+@dataclass(frozen=True)
+class BranchAssessment:
+    """One branch's month as its supervisor submitted it; ``submitted_at`` None: not submitted (no figures)."""
+
+    branch: BranchInfo
+    submitted_at: dt.datetime | None
+    submitted_by_no: str | None
+    submitted_by: str | None
+    rms: int  # RMs assessed; 0 when not submitted
+    average: Decimal | None  # of the RMs' totals, one decimal
+    highest: Decimal | None
+    lowest: Decimal | None
+    marketing: Decimal | None  # the average of each part
+    service: Decimal | None
+    process: Decimal | None
+    bonus: Decimal | None
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+def _avg(total: object, n: int) -> Decimal:
+    return (Decimal(str(total)) / n).quantize(TENTH, ROUND_HALF_UP)
+
+
+def _one(value: object) -> Decimal:
+    return Decimal(str(value)).quantize(TENTH, ROUND_HALF_UP)
+
+
+def assessment_by_branch(db: Database, actor: Actor, month: dt.date) -> list[BranchAssessment]:
+    """Every branch's monthly assessment as submitted, by branch code; a branch that has not
+    submitted the month is listed as such (no figures), never left out or shown as zeros.
+
+    Reads ``assessment_result``, ``staff`` and ``branch`` only: grouped in the database, one row a branch.
+    """
+    require(actor, Action.HEAD_OFFICE_VIEW)
+    month = month_of(month)[0]
+    r = AssessmentResult
+    parts = (
+        select(r.branch_id, func.count(), func.sum(r.total), func.max(r.total), func.min(r.total),
+               func.sum(r.marketing), func.sum(r.service), func.sum(r.process), func.sum(r.bonus),
+               func.max(r.submitted_at), func.max(r.submitted_by_id))
+        .where(r.month == month).group_by(r.branch_id)
+    )
+    with db.read() as s:
+        if db.dialect == "postgresql":
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        branches = [BranchInfo(bid, code, name) for bid, code, name in
+                    s.execute(select(Branch.id, Branch.code, Branch.name).order_by(Branch.code))]
+        found = {int(row[0]): row[1:] for row in s.execute(parts)}
+        who = dict(((sid, (no, name)) for sid, no, name in s.execute(
+            select(Staff.id, Staff.staff_no, Staff.name).where(Staff.id.in_({int(v[9]) for v in found.values()})))))
+    out = []
+    for b in branches:
+        got = found.get(b.id)
+        if got is None:
+            out.append(BranchAssessment(b, None, None, None, 0, *([None] * 7)))
+            continue
+        n, total, high, low, mk, sv, pr, bo, at, by = got
+        no, name = who.get(by, (None, None))
+        out.append(BranchAssessment(b, at, no, name, int(n), _avg(total, n), _one(high), _one(low),
+                                    _avg(mk, n), _avg(sv, n), _avg(pr, n), _avg(bo, n)))
+    return out
+
+
+def assessment_of_branch(db: Database, actor: Actor, branch_id: int, month: dt.date) -> Submission | None:
+    """One branch's month as submitted: each RM's points (staff names are staff data); None: not submitted."""
+    require(actor, Action.HEAD_OFFICE_VIEW)
+    with db.read() as s:
+        if s.get(Branch, branch_id) is None:
+            raise NotFound("branch", branch_id)
+        return submission_of(s, branch_id, month_of(month)[0])
+
+
+def export_assessment(db: Database, actor: Actor, month: dt.date, out: Path) -> Path:
+    """Write every branch's submitted month (``assessment_by_branch``) to ``out`` (.pdf or .xlsx, by its
+    suffix), atomically; audited (docs/head-office.md "The monthly assessment figures")."""
+    from services.reports import branch_assessment as R
+    from services.reports import write_atomically
+
+    require(actor, Action.HEAD_OFFICE_VIEW)
+    out = Path(out).expanduser().absolute()
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise v.fail("out", "assess_out_suffix")
+    if not out.parent.is_dir():
+        raise v.fail("out", "weekly_out_dir", dir=out.parent)
+    month = month_of(month)[0]
+    data = R.BranchAssessmentSheet(month, tuple(assessment_by_branch(db, actor, month)), actor.name, actor.staff_no,
+                                   db.now())
+    render = R.render_pdf if suffix == ".pdf" else R.render_xlsx
+    write_atomically(out, lambda fh: render(data, fh))
+    with db.write() as s:
+        audit.record(s, db, actor, "export", "assessment_result", None,
+                     f"month={month:%Y-%m} format={suffix[1:]} rows={len(data.lines)}")
+    return out
+
+
+__all__ = ["MAX_RANKING_DAYS", "BranchAssessment", "BranchRank", "assessment_by_branch", "assessment_of_branch",
+           "branch_month_figures", "branch_ranking", "export_assessment"]

@@ -290,6 +290,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the head office (docs/head-office.md)
     "head_office_no_branch": ("分行管理账户不属于任何网点", "a head-office account belongs to no branch"),
     "head_office_period": ("结束日期不能早于开始日期", "the end date must not be before the start date"),
+    # the assessment submitted to the head office (docs/assessment.md "Submitting to the head office")
+    "assess_submit_future": ("该月尚未开始，不能报送", "that month has not begun; it cannot be submitted"),
+    "assess_submit_no_rms": ("该月没有可考核的理财经理，无需报送", "the branch has no RM to assess; nothing to submit"),
+    "assess_submitted_by": ("{by} 已于 {at} 报送了本月考核，请刷新后再报送",
+                            "{by} submitted this month at {at}; reload before submitting"),
 }
 
 

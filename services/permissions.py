@@ -67,6 +67,7 @@ class Action(StrEnum):
     TARGET_SET = "target.set"
     ASSESSMENT_VIEW = "assessment.view"
     ASSESSMENT_EDIT = "assessment.edit"  # the rating, bonus/malus items, the weights
+    ASSESSMENT_SUBMIT = "assessment.submit"  # report the month's assessment to the head office (supervisor)
     BRANCH_MANAGE = "branch.manage"  # add and list the installation's branches (docs/branches.md)
     # The head office (docs/head-office.md): every branch's figures, never a client's data.
     HEAD_OFFICE_VIEW = "headoffice.view"  # the consolidated sheets page, the branch ranking
@@ -138,6 +139,7 @@ PERMISSIONS: dict[Action, frozenset[str]] = {
     Action.TARGET_SET: frozenset({_S}),
     Action.ASSESSMENT_VIEW: frozenset({_R, _S}),
     Action.ASSESSMENT_EDIT: frozenset({_S}),
+    Action.ASSESSMENT_SUBMIT: frozenset({_S}),
     # The head office's role joins this row when it exists (docs/branches.md "Who may add a branch").
     Action.BRANCH_MANAGE: frozenset({_A, _H, SYSTEM_ROLE}),
     Action.HEAD_OFFICE_VIEW: frozenset({_H}),

@@ -2,7 +2,9 @@
 
 The points come from ``services.assessment.assess``; the page never computes a point. The
 supervisor enters the process rating and bonus/malus items; everyone here may export the
-sheet (PDF or .xlsx) of what they may see (docs/assessment.md).
+sheet (PDF or .xlsx) of what they may see (docs/assessment.md). The supervisor submits the month to
+the head office (docs/assessment.md "Submitting to the head office"); a label says when it was last
+submitted and whether the figures changed since (``Submission.differs_from`` decides).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import messages
 from gui.context import AppContext
 from gui.dialogs.assessment_item import AssessmentItemDialog, SourcesDialog
 from gui.itemmodels.assessment import AssessmentModel, FiguresModel
@@ -34,8 +37,9 @@ from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.save_path import ask_save_path
 from models import Role
 from services import assessment
-from services.assessment import RmAssessment
+from services.assessment import RmAssessment, Submission
 from services.errors import ServiceError
+from services.saving import when
 
 
 class AssessmentPage(Page):
@@ -48,6 +52,7 @@ class AssessmentPage(Page):
         rating_saved(int): the RM whose rating was saved
         sheet_exported(str): the file written
         export_failed(str): what the person was told
+        assessment_submitted(object): the ``Submission`` the head office now holds
     """
 
     assessment_loaded = Signal(object)
@@ -55,6 +60,7 @@ class AssessmentPage(Page):
     rating_saved = Signal(int)
     sheet_exported = Signal(str)
     export_failed = Signal(str)
+    assessment_submitted = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "assessmentPage", parent)
@@ -77,6 +83,10 @@ class AssessmentPage(Page):
         self.add_item_button = named(QPushButton(self.tr("Add &bonus/malus…")), "addAssessmentItemButton")
         self.export_button = named(QPushButton(self.tr("&Export sheet…")), "exportAssessmentButton")
         self.export_label = named(QLabel(), "assessmentExportLabel")
+        self._submission: Submission | None = None
+        self.submit_button = named(QPushButton(self.tr("Submit to &head office…")), "submitAssessmentButton")
+        self.submission_label = named(QLabel(), "assessmentSubmissionLabel")
+        self.submission_label.setWordWrap(True)
         self.errors = FieldErrors(FieldErrorLabel("assessmentGeneral", wrap=True))
         self.supervisor_row = QWidget()
         self._build_layout()
@@ -113,8 +123,14 @@ class AssessmentPage(Page):
         row.addStretch(1)
         row.addWidget(self.add_item_button)
         layout.addWidget(self.supervisor_row)
+        submit_row = QHBoxLayout()
+        submit_row.addWidget(self.submission_label, 1)
+        submit_row.addWidget(self.submit_button)
+        layout.addLayout(submit_row)
         layout.addWidget(self.errors.general)
         self.supervisor_row.setVisible(self.supervisor)
+        self.submit_button.setVisible(self.supervisor)
+        self.submission_label.setVisible(self.supervisor)
 
     def _connect_signals(self) -> None:
         self.month_edit.dateChanged.connect(self.on_month_changed)
@@ -123,6 +139,7 @@ class AssessmentPage(Page):
         self.save_rating_button.clicked.connect(self.on_save_rating_clicked)
         self.add_item_button.clicked.connect(self.on_add_item_clicked)
         self.export_button.clicked.connect(self.on_export_clicked)
+        self.submit_button.clicked.connect(self.on_submit_clicked)
 
     @property
     def month(self) -> dt.date:
@@ -131,7 +148,14 @@ class AssessmentPage(Page):
     def refresh(self) -> None:
         super().refresh()
         db, actor, month = self.ctx.db, self.ctx.actor, self.month
-        self.run(lambda: assessment.assess(db, actor, month), self._show, key="load")
+        if not self.supervisor:
+            self.run(lambda: assessment.assess(db, actor, month), self._show, key="load")
+            return
+
+        def load() -> tuple[list[RmAssessment], Submission | None]:
+            return assessment.assess(db, actor, month), assessment.submission(db, actor, month)
+
+        self.run(load, lambda got: self._show(got[0], got[1]), key="load")
 
     def clear_sensitive(self) -> None:
         super().clear_sensitive()
@@ -140,14 +164,16 @@ class AssessmentPage(Page):
         self.rm_label.clear()
 
     def set_busy(self, busy: bool) -> None:
-        for button in (self.save_rating_button, self.add_item_button, self.export_button):
+        for button in (self.save_rating_button, self.add_item_button, self.export_button, self.submit_button):
             button.setEnabled(not busy)
 
     def selected(self) -> RmAssessment | None:
         return self.model.row_at(self.table.currentIndex().row())
 
-    def _show(self, rows: list[RmAssessment]) -> None:
+    def _show(self, rows: list[RmAssessment], sub: Submission | None = None) -> None:
         self.model.set_rows(rows)
+        if self.supervisor:
+            self._show_submission(rows, sub)
         row = self.model.row_of(self._selected) if self._selected is not None else None
         self.table.selectRow(row if row is not None else 0)
         if not rows:
@@ -210,6 +236,55 @@ class AssessmentPage(Page):
         dialog = AssessmentItemDialog(self.ctx, a.rm_id, a.rm_name, self.month, self)
         dialog.item_added.connect(lambda _i: self.refresh())
         dialog.open()
+
+    # --- submitting to the head office ---------------------------------------------------------
+
+    def _show_submission(self, rows: list[RmAssessment], sub: Submission | None) -> None:
+        self._submission = sub
+        if sub is None:
+            self.submission_label.setText(self.tr("{month} has not been submitted to the head office.").format(
+                month=f"{self.month:%Y-%m}"))
+            self.submission_label.setStyleSheet("")
+            return
+        said = self.tr("Submitted to the head office {at} by {by} ({no})").format(
+            at=when(sub.submitted_at), by=sub.submitted_by, no=sub.submitted_by_no)
+        if sub.differs_from(rows):
+            self.submission_label.setText(self.tr("{said}; the figures have changed since: submit again to report "
+                                                  "them.").format(said=said))
+            self.submission_label.setStyleSheet("color: #8a6d00;")
+        else:
+            self.submission_label.setText(self.tr("{said}; the figures are unchanged.").format(said=said))
+            self.submission_label.setStyleSheet("")
+
+    @Slot()
+    def on_submit_clicked(self) -> None:
+        if self.busy:
+            return
+        month = self.month
+        messages.confirm(
+            self, self.tr("Submit to the head office"),
+            self.tr("Submit the assessment of {month} to the head office?").format(month=f"{month:%Y-%m}"),
+            lambda: self.submit(month), name="confirmSubmitAssessmentBox",
+            yes_text=self.tr("Submit"), no_text=self.tr("Cancel"),
+            informative=self.tr("Every RM's points as computed now are reported; a month already submitted "
+                                "is replaced. No client data is sent."))
+
+    def submit(self, month: dt.date) -> None:
+        """Submit ``month`` (the confirmation's answer; tests call it directly)."""
+        if self.busy:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        version = self._submission.version if self._submission is not None else 0
+        self.errors.clear()
+        self.run(lambda: assessment.submit(db, actor, month, version), self._submitted,
+                 failed=self._submit_failed, busy=True, change=True)
+
+    def _submitted(self, sub: Submission) -> None:
+        self.assessment_submitted.emit(sub)
+        self.refresh()
+
+    def _submit_failed(self, exc: BaseException) -> None:
+        self.errors.show(exc)  # a month not begun, no RM, or someone else's submission naming who and when
 
     # --- exporting ----------------------------------------------------------------------------
 

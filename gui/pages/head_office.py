@@ -146,8 +146,8 @@ class BranchRankingPage(Page):
 class BranchMonthPage(Page):
     """The month's figures of every branch beside the month before (this month / last month).
 
-    Today these are the monthly sheet's per-branch figures (services.headoffice.branch_month_figures,
-    the one hook for the monthly assessment)."""
+    These are the monthly sheet's per-branch figures (services.headoffice.branch_month_figures); the
+    assessment each branch submitted is on headOfficeAssessmentPage."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "branchMonthPage", parent)

@@ -95,6 +95,8 @@ PAGES: tuple[PageSpec, ...] = (
              lambda _role: QCoreApplication.translate("MainWindow", "Branch ranking"), Action.HEAD_OFFICE_VIEW),
     PageSpec("branchMonthPage", "gui.pages.head_office", "BranchMonthPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Branches by month"), Action.HEAD_OFFICE_VIEW),
+    PageSpec("headOfficeAssessmentPage", "gui.pages.head_office_assessment", "HeadOfficeAssessmentPage",
+             lambda _role: QCoreApplication.translate("MainWindow", "Branches' assessment"), Action.HEAD_OFFICE_VIEW),
     # Branches (docs/branches.md): the installation's administrator and the head office.
     PageSpec("branchesPage", "gui.pages.branches", "BranchesPage",
              lambda _role: QCoreApplication.translate("MainWindow", "Branches"), Action.BRANCH_MANAGE),

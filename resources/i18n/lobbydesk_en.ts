@@ -129,6 +129,10 @@
             <translation>&amp;Export sheet…</translation>
         </message>
         <message>
+            <source>Submit to &amp;head office…</source>
+            <translation>Submit to &amp;head office…</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>Month</translation>
         </message>
@@ -139,6 +143,42 @@
         <message>
             <source>{name} ({no}), {month}: {total} points — double-click a figure for its records</source>
             <translation>{name} ({no}), {month}: {total} points — double-click a figure for its records</translation>
+        </message>
+        <message>
+            <source>{month} has not been submitted to the head office.</source>
+            <translation>{month} has not been submitted to the head office.</translation>
+        </message>
+        <message>
+            <source>Submitted to the head office {at} by {by} ({no})</source>
+            <translation>Submitted to the head office {at} by {by} ({no})</translation>
+        </message>
+        <message>
+            <source>{said}; the figures have changed since: submit again to report them.</source>
+            <translation>{said}; the figures have changed since: submit again to report them.</translation>
+        </message>
+        <message>
+            <source>{said}; the figures are unchanged.</source>
+            <translation>{said}; the figures are unchanged.</translation>
+        </message>
+        <message>
+            <source>Submit to the head office</source>
+            <translation>Submit to the head office</translation>
+        </message>
+        <message>
+            <source>Submit the assessment of {month} to the head office?</source>
+            <translation>Submit the assessment of {month} to the head office?</translation>
+        </message>
+        <message>
+            <source>Submit</source>
+            <translation>Submit</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Every RM's points as computed now are reported; a month already submitted is replaced. No client data is sent.</source>
+            <translation>Every RM's points as computed now are reported; a month already submitted is replaced. No client data is sent.</translation>
         </message>
         <message>
             <source>Assessment sheet</source>
@@ -2222,6 +2262,152 @@
         </message>
     </context>
     <context>
+        <name>HeadOfficeAssessment</name>
+        <message>
+            <source>Branch</source>
+            <translation>Branch</translation>
+        </message>
+        <message>
+            <source>Branch name</source>
+            <translation>Branch name</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Submitted</translation>
+        </message>
+        <message>
+            <source>Submitted by</source>
+            <translation>Submitted by</translation>
+        </message>
+        <message>
+            <source>RMs</source>
+            <translation>RMs</translation>
+        </message>
+        <message>
+            <source>Average total</source>
+            <translation>Average total</translation>
+        </message>
+        <message>
+            <source>Highest</source>
+            <translation>Highest</translation>
+        </message>
+        <message>
+            <source>Lowest</source>
+            <translation>Lowest</translation>
+        </message>
+        <message>
+            <source>Marketing (avg)</source>
+            <translation>Marketing (avg)</translation>
+        </message>
+        <message>
+            <source>Service (avg)</source>
+            <translation>Service (avg)</translation>
+        </message>
+        <message>
+            <source>Process (avg)</source>
+            <translation>Process (avg)</translation>
+        </message>
+        <message>
+            <source>Bonus/malus (avg)</source>
+            <translation>Bonus/malus (avg)</translation>
+        </message>
+        <message>
+            <source>Not submitted</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <source>Staff no.</source>
+            <translation>Staff no.</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>RM</translation>
+        </message>
+        <message>
+            <source>Marketing</source>
+            <translation>Marketing</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Process</source>
+            <translation>Process</translation>
+        </message>
+        <message>
+            <source>Bonus/malus</source>
+            <translation>Bonus/malus</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>Rating</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadOfficeAssessmentPage</name>
+        <message>
+            <source>Each branch's supervisor submits the month's assessment; a branch that has not submitted shows no figures.</source>
+            <translation>Each branch's supervisor submits the month's assessment; a branch that has not submitted shows no figures.</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Export…</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>{done} of {n} branches submitted</source>
+            <translation>{done} of {n} branches submitted</translation>
+        </message>
+        <message>
+            <source>{code} {name}: {month} not submitted</source>
+            <translation>{code} {name}: {month} not submitted</translation>
+        </message>
+        <message>
+            <source>{code} {name}: {month} submitted {at} by {by} ({no})</source>
+            <translation>{code} {name}: {month} submitted {at} by {by} ({no})</translation>
+        </message>
+        <message>
+            <source>Branches assessment</source>
+            <translation>Branches assessment</translation>
+        </message>
+        <message>
+            <source>Save every branch's assessment</source>
+            <translation>Save every branch's assessment</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>Exporting {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>an unexpected error, written to the log</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>Not exported: {why}</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadOfficeReportsPage</name>
         <message>
             <source>Every branch's sheet: first the figures of each branch with the totals, then each branch's staff. The PDF is A4; the Excel workbook is for further work. No client data is on either.</source>
@@ -2513,6 +2699,10 @@ Database: {db}</translation>
         <message>
             <source>Branches by month</source>
             <translation>Branches by month</translation>
+        </message>
+        <message>
+            <source>Branches' assessment</source>
+            <translation>Branches' assessment</translation>
         </message>
         <message>
             <source>Branches</source>

@@ -129,6 +129,10 @@
             <translation>导出考核表(&amp;E)…</translation>
         </message>
         <message>
+            <source>Submit to &amp;head office…</source>
+            <translation>报送总行(&amp;H)…</translation>
+        </message>
+        <message>
             <source>Month</source>
             <translation>月份</translation>
         </message>
@@ -139,6 +143,42 @@
         <message>
             <source>{name} ({no}), {month}: {total} points — double-click a figure for its records</source>
             <translation>{name}（{no}），{month}：{total} 分——双击考核项查看来源记录</translation>
+        </message>
+        <message>
+            <source>{month} has not been submitted to the head office.</source>
+            <translation>{month} 的考核尚未报送总行。</translation>
+        </message>
+        <message>
+            <source>Submitted to the head office {at} by {by} ({no})</source>
+            <translation>已于 {at} 由 {by}（{no}）报送总行</translation>
+        </message>
+        <message>
+            <source>{said}; the figures have changed since: submit again to report them.</source>
+            <translation>{said}；此后考核数据已变，请重新报送。</translation>
+        </message>
+        <message>
+            <source>{said}; the figures are unchanged.</source>
+            <translation>{said}；此后考核数据未变。</translation>
+        </message>
+        <message>
+            <source>Submit to the head office</source>
+            <translation>报送总行</translation>
+        </message>
+        <message>
+            <source>Submit the assessment of {month} to the head office?</source>
+            <translation>将 {month} 的月度考核报送总行？</translation>
+        </message>
+        <message>
+            <source>Submit</source>
+            <translation>报送</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Every RM's points as computed now are reported; a month already submitted is replaced. No client data is sent.</source>
+            <translation>报送的是各理财经理此刻计算出的得分；已报送的月份将被替换。不报送任何客户信息。</translation>
         </message>
         <message>
             <source>Assessment sheet</source>
@@ -2222,6 +2262,152 @@
         </message>
     </context>
     <context>
+        <name>HeadOfficeAssessment</name>
+        <message>
+            <source>Branch</source>
+            <translation>网点</translation>
+        </message>
+        <message>
+            <source>Branch name</source>
+            <translation>网点名称</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>报送时间</translation>
+        </message>
+        <message>
+            <source>Submitted by</source>
+            <translation>报送人</translation>
+        </message>
+        <message>
+            <source>RMs</source>
+            <translation>考核人数</translation>
+        </message>
+        <message>
+            <source>Average total</source>
+            <translation>平均总分</translation>
+        </message>
+        <message>
+            <source>Highest</source>
+            <translation>最高分</translation>
+        </message>
+        <message>
+            <source>Lowest</source>
+            <translation>最低分</translation>
+        </message>
+        <message>
+            <source>Marketing (avg)</source>
+            <translation>营销指标（平均）</translation>
+        </message>
+        <message>
+            <source>Service (avg)</source>
+            <translation>服务指标（平均）</translation>
+        </message>
+        <message>
+            <source>Process (avg)</source>
+            <translation>过程考核（平均）</translation>
+        </message>
+        <message>
+            <source>Bonus/malus (avg)</source>
+            <translation>加减分（平均）</translation>
+        </message>
+        <message>
+            <source>Not submitted</source>
+            <translation>未报送</translation>
+        </message>
+        <message>
+            <source>Staff no.</source>
+            <translation>工号</translation>
+        </message>
+        <message>
+            <source>RM</source>
+            <translation>理财经理</translation>
+        </message>
+        <message>
+            <source>Marketing</source>
+            <translation>营销指标</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>服务指标</translation>
+        </message>
+        <message>
+            <source>Process</source>
+            <translation>过程考核</translation>
+        </message>
+        <message>
+            <source>Bonus/malus</source>
+            <translation>加减分</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>总分</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>主管评分</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadOfficeAssessmentPage</name>
+        <message>
+            <source>Each branch's supervisor submits the month's assessment; a branch that has not submitted shows no figures.</source>
+            <translation>各网点主管报送本月考核；未报送的网点不显示数据。</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>导出(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>{done} of {n} branches submitted</source>
+            <translation>{n} 个网点中 {done} 个已报送</translation>
+        </message>
+        <message>
+            <source>{code} {name}: {month} not submitted</source>
+            <translation>{code} {name}：{month} 未报送</translation>
+        </message>
+        <message>
+            <source>{code} {name}: {month} submitted {at} by {by} ({no})</source>
+            <translation>{code} {name}：{month} 已于 {at} 由 {by}（{no}）报送</translation>
+        </message>
+        <message>
+            <source>Branches assessment</source>
+            <translation>各网点月度考核汇总</translation>
+        </message>
+        <message>
+            <source>Save every branch's assessment</source>
+            <translation>保存各网点月度考核汇总</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>正在导出 {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>意外错误，已写入日志</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>未导出：{why}</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadOfficeReportsPage</name>
         <message>
             <source>Every branch's sheet: first the figures of each branch with the totals, then each branch's staff. The PDF is A4; the Excel workbook is for further work. No client data is on either.</source>
@@ -2513,6 +2699,10 @@ Database: {db}</source>
         <message>
             <source>Branches by month</source>
             <translation>网点月度数据</translation>
+        </message>
+        <message>
+            <source>Branches' assessment</source>
+            <translation>网点月度考核</translation>
         </message>
         <message>
             <source>Branches</source>

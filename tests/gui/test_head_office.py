@@ -64,7 +64,7 @@ def test_the_head_office_window_shows_every_branch_and_no_client(qtbot, db, two_
     window = _open(qtbot, launch_window, two_branches)
     assert window.actor.branch_id is None  # type: ignore[attr-defined]
     assert window.page_names == ["headOfficeReportsPage", "branchRankingPage", "branchMonthPage",  # type: ignore[attr-defined]
-                                 "branchesPage"]
+                                 "headOfficeAssessmentPage", "branchesPage"]
     assert "分行管理" in child(window, QLabel, "statusUserLabel").text()
 
     window.show_page("branchRankingPage")  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ WAIT_MS = 15_000
 ALL_PAGES = ("referralPage", "myReferralsPage", "dayClosePage", "reportsPage", "staffPage",
              "followUpPage", "diaryPage", "clientPage", "weeklySummaryPage", "retentionPage", "complaintPage",
              "settingsPage", "auditPage", "targetsPage", "assessmentPage", "headOfficeReportsPage",
-             "branchRankingPage", "branchMonthPage", "branchesPage")
+             "branchRankingPage", "branchMonthPage", "headOfficeAssessmentPage", "branchesPage")
 ROLE_PAGES = {
     Role.TELLER: ("referralPage", "myReferralsPage", "clientPage", "retentionPage", "complaintPage"),
     Role.MARKETING: ("referralPage", "myReferralsPage", "clientPage", "complaintPage"),
@@ -32,7 +32,8 @@ ROLE_PAGES = {
                       "weeklySummaryPage", "clientPage", "retentionPage", "complaintPage", "settingsPage", "auditPage",
                       "targetsPage", "assessmentPage"),
     Role.ADMIN: ("staffPage", "settingsPage", "auditPage", "branchesPage"),
-    Role.HEAD_OFFICE: ("headOfficeReportsPage", "branchRankingPage", "branchMonthPage", "branchesPage"),
+    Role.HEAD_OFFICE: ("headOfficeReportsPage", "branchRankingPage", "branchMonthPage", "headOfficeAssessmentPage",
+                       "branchesPage"),
 }
 
 

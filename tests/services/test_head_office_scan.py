@@ -20,6 +20,7 @@ from sqlalchemy import event, select
 from models import Branch, BranchSettings, Client, Role, Staff
 from services import (
     accounts,
+    assessment,
     audit,
     clients,
     dayclose,
@@ -73,6 +74,11 @@ def world(db: Database) -> World:
                                must_change_password=False, branch_code="0002")
     filed = f.referral(teller, rm, status="pending", name="欧阳乙行", client_id_number=None)
     f.referral(teller, rm, status="referred", name="司马乙行")
+    with db.read() as s:  # the demo branch's supervisor submits the month (docs/assessment.md)
+        boss = s.scalars(select(Staff).where(Staff.role == Role.SUPERVISOR, Staff.branch_id != b.id)).first()
+        assert boss is not None
+        boss_actor = Actor(boss.id, boss.staff_no, boss.name, boss.role.value, boss.branch_id)
+    assessment.submit(db, boss_actor, db.today(), 0)
     accounts.add_staff(db, f.system, staff_no="H01", name="分行汇总", role="head_office",
                        password=PASSWORD, must_change_password=False)
     signed = accounts.authenticate(db, "H01", PASSWORD).actor
@@ -135,6 +141,14 @@ def test_the_head_office_reaches_no_client_data(world: World, statements: list[s
             out = export_report(db, ho, kind, today, tmp_path / f"{kind}{suffix}", all_branches=True)
             reached.append(_file_text(out))
     reached += _texts(headoffice.branch_month_figures(db, ho, today))
+    # The monthly assessment as submitted: every branch's line, each branch's per-RM rows (staff names).
+    lines = headoffice.assessment_by_branch(db, ho, today)
+    reached += _texts(lines)
+    for line in lines:
+        reached += _texts(headoffice.assessment_of_branch(db, ho, line.branch.id, today))
+    assert [line.submitted for line in lines] == [True, False]
+    for suffix in (".pdf", ".xlsx"):
+        reached.append(_file_text(headoffice.export_assessment(db, ho, today, tmp_path / f"assessment{suffix}")))
     text = "\n".join(reached)
     # The walk saw real figures of both branches, so the scan is not of empty sheets.
     assert "第二支行" in text and "分网点汇总" in text
@@ -163,6 +177,9 @@ CLIENT_DATA_CALLS: dict[str, Callable[[World], object]] = {
     "scoring.settings": lambda w: scoring.score_settings(w.db, w.head_office),
     "report.branch_sheet": lambda w: stats.daily(w.db, w.head_office, w.db.today()),
     "accounts.staff": lambda w: accounts.staff_accounts(w.db, w.head_office),
+    "assessment.assess": lambda w: assessment.assess(w.db, w.head_office, w.db.today()),
+    "assessment.submit": lambda w: assessment.submit(w.db, w.head_office, w.db.today(), 0),
+    "assessment.submission": lambda w: assessment.submission(w.db, w.head_office, w.db.today()),
 }
 
 

@@ -182,6 +182,7 @@ EXERCISE: dict[Action, Callable[[World, Actor], object]] = {
         targets.FIGURES, 1), 0),
     Action.ASSESSMENT_VIEW: lambda w, a: assessment.assess(w.db, a, w.db.today()),
     Action.ASSESSMENT_EDIT: lambda w, a: assessment.set_rating(w.db, a, w.rm.id, w.db.today(), 6, 0),
+    Action.ASSESSMENT_SUBMIT: lambda w, a: assessment.submit(w.db, a, w.db.today(), 0),
     Action.HEAD_OFFICE_VIEW: lambda w, a: headoffice.branch_ranking(w.db, a, w.db.today(), w.db.today()),
     Action.BRANCH_MANAGE: lambda w, a: branches.list_branches(w.db, a),
     Action.MAINTENANCE_RECORD: _record_maintenance,

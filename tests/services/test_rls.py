@@ -36,7 +36,7 @@ from models import (
     TierChange,
     WeeklySummary,
 )
-from services import accounts, stats
+from services import accounts, assessment, headoffice, stats
 from services.db import Database, make_engine
 from services.demo import DemoResult, build_demo
 from services.errors import AuthError
@@ -52,7 +52,7 @@ OFFSET = 1_000_000  # branch B's copy of every row: the same ids plus this
 # Every table with row-level security (migration 0021), and the ones without (no branch's data).
 RLS_TABLES = ("staff", "client", "financial_snapshot", "referral", "follow_up", "contact_attempt", "appointment",
               "contact_plan", "maintenance_record", "day_close", "reason_text", "audit_event", "branch_settings",
-              "weekly_summary", "tier_change", "score_settings")
+              "weekly_summary", "tier_change", "score_settings", "assessment_result")
 NO_RLS = {"branch", "import_batch"}
 CLIENT_DATA = ("client", "financial_snapshot", "reason_text", "tier_change", "weekly_summary")
 APPEND_ONLY = ("audit_event", "reason_text")
@@ -133,6 +133,12 @@ def two_branches(db_url: str, clock: FakeClock) -> Iterator[World]:
                          old_score=10, new_score=40, cause="snapshot"))
         s.add(ScoreSettings(branch_id=a, weights={}, bands={}, core_premium_min=90, ordinary_premium_min=70,
                             potential_min=40, to_win_elsewhere_min=Decimal("500000"), version=1))
+    # The month's assessment as branch A's supervisor submitted it (staff figures; the head office reads them).
+    with owner.read() as s:
+        boss = s.scalars(select(Staff).where(Staff.branch_id == a, Staff.role == "supervisor")).first()
+        assert boss is not None
+        boss_actor = Actor(boss.id, boss.staff_no, boss.name, "supervisor", a)
+    assessment.submit(owner, boss_actor, owner.today(), 0)
     b = _copy_branch(owner.engine, a)
     # A few audit events of branch B's own (the copy leaves the chained log alone).
     accounts.add_staff(owner, Actor.system(b), staff_no="B9001", name="新员工", role="teller",
@@ -283,6 +289,34 @@ def test_the_head_office_reads_consolidated_figures_and_no_client(two_branches: 
     with pytest.raises(DBAPIError, match="permission denied"), app.write() as s:  # otherwise it only reads
         s.execute(text("INSERT INTO day_close (branch_id, business_date, version) VALUES (:b, '2026-01-05', 1)"),
                   {"b": b})
+
+
+def test_the_head_office_reads_every_branchs_submitted_assessment_and_no_client(two_branches: World) -> None:
+    """Branch A's app connection sees A's assessment rows only; the head office's scope reads both
+    branches' (B is A's copy: the same figures) and still no client row."""
+    owner, app, a, b = two_branches.owner, two_branches.app, two_branches.a, two_branches.b
+    month = owner.today().replace(day=1)
+    truth = _counts(owner, "assessment_result")
+    assert truth[a] == truth[b] > 0
+    app.bind_scope(a)
+    with app.read() as s:
+        assert dict(s.execute(text("SELECT branch_id, count(*) FROM assessment_result GROUP BY branch_id")).all()) \
+            == {a: truth[a]}
+    ho = Actor(None, "H0001", "分行汇总", "head_office", None)
+    app.bind_scope(None, head_office=True)
+    lines = {line.branch.id: line for line in headoffice.assessment_by_branch(app, ho, month)}
+    assert lines[a].submitted and lines[b].submitted and lines[a].rms == truth[a]
+    assert (lines[a].average, lines[a].highest, lines[a].lowest, lines[a].process) == (
+        lines[b].average, lines[b].highest, lines[b].lowest, lines[b].process)
+    of_b = headoffice.assessment_of_branch(app, ho, b, month)
+    of_a = headoffice.assessment_of_branch(app, ho, a, month)
+    assert of_a is not None and of_b is not None
+    assert [r.total for r in of_b.rows] == [r.total for r in of_a.rows] and all(r.rm_name for r in of_b.rows)
+    with app.read() as s:
+        for table in CLIENT_DATA:
+            assert s.scalar(text(f"SELECT count(*) FROM {table}")) == 0, table
+    with pytest.raises(DBAPIError, match="permission denied"), app.write() as s:  # it reads, never writes them
+        s.execute(text("DELETE FROM assessment_result"))
 
 
 def test_sign_in_works_before_any_branch_is_bound(two_branches: World) -> None:
