@@ -18,6 +18,7 @@ from typing import TypeVar
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import DEFAULT_INTERESTS, Branch, BranchSettings, FollowUp, FollowUpState, Role, Staff
@@ -241,7 +242,15 @@ def _new_staff(s: Session, db: Database, branch_id: int | None, staff_no: str, n
         created_at=db.now(),
     )
     s.add(staff)
-    s.flush()
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        # A staff id is unique across the installation, but under a branch's scope another
+        # branch's accounts are out of sight (row-level security), and a second administrator
+        # may have saved the same id meanwhile: the unique index is the check that sees all.
+        if "staff_no" in str(exc.orig):
+            raise fail("staff_id", "staff_id_taken", value=staff_no) from None
+        raise
     return staff
 
 

@@ -39,7 +39,7 @@ from models import (
 from services import accounts, assessment, headoffice, stats
 from services.db import Database, make_engine
 from services.demo import DemoResult, build_demo
-from services.errors import AuthError
+from services.errors import AuthError, ValidationError
 from services.notify import ChangeFeed
 from services.permissions import Actor
 from tests.conftest import FakeClock
@@ -335,6 +335,18 @@ def test_sign_in_works_before_any_branch_is_bound(two_branches: World) -> None:
     from services.audit import verify
 
     assert verify(owner).ok  # the chain runs on across branches
+
+
+def test_a_staff_id_of_another_branch_is_refused_beside_the_field(two_branches: World) -> None:
+    """Branch B's accounts are out of branch A's sight, yet a staff id is unique across the installation."""
+    app, a = two_branches.app, two_branches.a
+    app.bind_scope(a)
+    with pytest.raises(ValidationError) as refused:
+        accounts.add_staff(app, Actor.system(a), staff_no="B9001", name="重名员工", role="teller",
+                           password="Secret-123456")
+    assert [p.field for p in refused.value.problems] == ["staff_id"]
+    assert "B9001" in refused.value.problems[0].message
+    assert _counts(two_branches.owner, "staff")[a] == _counts(two_branches.owner, "staff")[two_branches.b] - 1
 
 
 def test_a_whole_service_round_works_as_the_app_role(two_branches: World, clock: FakeClock) -> None:
