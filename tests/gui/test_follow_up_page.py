@@ -262,9 +262,7 @@ def test_the_model_passes_the_model_tester(qtbot, qtmodeltester, db, f, clock, l
 
 
 def test_rows_come_in_keyset_windows_as_the_view_asks(qtbot, db, f, clock, launch_window, monkeypatch):
-    from gui.itemmodels import follow_up_queue
-
-    monkeypatch.setattr(follow_up_queue, "PAGE", 2)
+    monkeypatch.setattr(FollowUpQueueModel, "page_size", 2)
     asked: list[tuple[object, int]] = []
     real_rows = followups._rows_in
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QTableView
 
 from gui.dialogs.reason import VoidReasonDialog
-from gui.itemmodels import referrals as referral_model
 from gui.itemmodels.referrals import ReferralTableModel
 from gui.pages.my_referrals import MyReferralsPage
 from gui.widgets.labels import follow_up_state_label
@@ -75,7 +74,7 @@ def test_rows_come_in_windows_as_the_table_scrolls(qtbot, desk, pages, monkeypat
     # The same mechanism as the real 100 rows with fewer referrals to file; still more rows
     # than the table shows, or the view would fetch on its own to fill itself.
     window = 40
-    monkeypatch.setattr(referral_model, "PAGE", window)
+    monkeypatch.setattr(ReferralTableModel, "page_size", window)
     for _ in range(2 * window + 7):
         desk.f.referral(desk.lobby, desk.rm)
     page = open_list(qtbot, pages, desk, desk.lobby)
