@@ -47,6 +47,26 @@ def test_the_sign_in_dialog_refuses_a_wrong_password_then_lets_the_right_one_in(
     wait_idle(qtbot, window)
 
 
+def test_the_pages_built_beside_the_password_check_go_when_the_password_is_wrong(qtbot, f, launch_window) -> None:
+    """The role's pages are built while argon2 runs (docs/architecture.md "Start-up"); a refusal discards them."""
+    teller = f.staff(Role.TELLER)
+    window = launch_window()
+    candidates: list[str] = []
+    window.sign_in_dialog.candidate.connect(lambda actor: candidates.append(actor.staff_no))
+    sign_in_by_dialog(qtbot, window, teller.staff_no, "wrong-Passw0rd")
+    qtbot.waitUntil(child(window, QLabel, "loginErrorLabel").isVisible, timeout=WAIT_MS)
+    assert candidates == [teller.staff_no]  # built meanwhile
+    assert window.page_names == [] and not window.isVisible()
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "referralPage") is None, timeout=WAIT_MS)
+
+    sign_in_by_dialog(qtbot, window, teller.staff_no, PASSWORD)
+    qtbot.waitUntil(window.isVisible, timeout=WAIT_MS)
+    assert candidates == [teller.staff_no, teller.staff_no]
+    assert len(window.findChildren(QWidget, "referralPage")) == 1
+    assert window.current_page() is window.page("referralPage")
+    wait_idle(qtbot, window)
+
+
 def test_enter_after_the_staff_id_moves_to_the_password_without_a_failed_attempt(qtbot, db, f, launch_window) -> None:
     teller = f.staff(Role.TELLER)
     window = launch_window()
