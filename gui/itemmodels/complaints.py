@@ -13,28 +13,22 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
 from gui.context import AppContext
-from gui.itemmodels.rows import RowsTableModel
+from gui.itemmodels.keyset import Index, KeysetTableModel
 from models import ComplaintChannel, ComplaintKind, ComplaintState
 from services import complaints
 from services.complaints import ComplaintRow, Cursor
 
-PAGE = 100
 OVERDUE_COLOUR = QColor("#b3261e")
 OVERDUE_BACKGROUND = QColor("#fde8e6")
 DONE_COLOUR = QColor("#6b6b6b")
 COLUMNS: tuple[str, ...] = ("received", "due", "state", "kind", "channel", "client", "content", "recorded_by", "owner")
 
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 
 
 def kind_label(kind: ComplaintKind | str) -> str:
@@ -69,125 +63,41 @@ def state_label(state: ComplaintState | str) -> str:
     return texts[ComplaintState(state)]
 
 
-class ComplaintTableModel(RowsTableModel):
-    """The complaints this viewer sees, open first by due date.
+class ComplaintTableModel(KeysetTableModel[ComplaintRow]):
+    """The complaints this viewer sees, open first by due date."""
 
-    Signals:
-        window_loaded(): rows arrived (the first window, more rows, or a reload)
-        load_failed(object): the exception a fetch raised
-    """
-
-    column_keys = COLUMNS
-
-    window_loaded = Signal()
-    load_failed = Signal(object)
+    reload_margin = 0  # the list is sorted by due date, not by arrival: a reload reads the rows shown
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._rows: list[ComplaintRow] = []
+        super().__init__(ctx, parent)
         self._open_only = False
-        self._queried = False
-        self._has_more = False
-        self._busy = False
-        self._generation = 0
-        self._reload_again = False
 
-    @property
-    def loading(self) -> bool:
-        return self._busy
-
-    def row_at(self, row: int) -> ComplaintRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, complaint_id: int) -> int:
-        """The row showing ``complaint_id``, or -1."""
-        return next((i for i, r in enumerate(self._rows) if r.id == complaint_id), -1)
+    def columns(self) -> tuple[str, ...]:
+        return COLUMNS
 
     def set_query(self, *, open_only: bool) -> None:
         """Forget the rows and fetch the first window."""
-        self.clear()
-        self._open_only, self._queried = open_only, True
-        self._fetch(limit=PAGE, replace=True)
+        self._open_only = open_only
+        self._start()
 
-    def clear(self) -> None:
-        """Drop every row (the idle lock); nothing is fetched until ``set_query`` or ``reload``."""
-        self.beginResetModel()
-        self._rows = []
-        self._has_more = False
-        self._generation += 1
-        self._busy = False
-        self._reload_again = False
-        self.endResetModel()
-
-    def reload(self) -> None:
-        """Read again as many rows as are shown; one reload at a time."""
-        if not self._queried:
-            return
-        if self._busy:
-            self._reload_again = True
-            return
-        self._fetch(limit=max(PAGE, len(self._rows)), replace=True)
-
-    def canFetchMore(self, parent: _Index = _TOP) -> bool:
-        return not parent.isValid() and self._has_more and not self._busy
-
-    def fetchMore(self, parent: _Index = _TOP) -> None:
-        if parent.isValid() or not self._has_more or self._busy or not self._rows:
-            return
-        self._fetch(limit=PAGE, replace=False, after=self._rows[-1].cursor)
-
-    def _fetch(self, *, limit: int, replace: bool, after: Cursor | None = None) -> None:
-        self._busy = True
-        generation = self._generation
+    def _window_job(self, after: ComplaintRow | None, limit: int,
+                    first: bool) -> Callable[[], tuple[list[ComplaintRow], None]]:
         ctx, open_only = self._ctx, self._open_only
-
-        def work() -> list[ComplaintRow]:
-            return complaints.list_complaints(ctx.db, ctx.actor, after=after, limit=limit, open_only=open_only)
-
-        def done(rows: list[ComplaintRow]) -> None:
-            if generation != self._generation:
-                return
-            self._busy = False
-            if replace:
-                self._replace(rows)
-            elif rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-                self._rows.extend(rows)
-                self.endInsertRows()
-            self._has_more = len(rows) == limit
-            self.window_loaded.emit()
-            if self._reload_again:
-                self._reload_again = False
-                self.reload()
-
-        def failed(exc: BaseException) -> None:
-            if generation != self._generation:
-                return
-            self._busy = False
-            self._reload_again = False
-            self.load_failed.emit(exc)
-
-        self._ctx.lane.submit(work, done, failed, owner=self)
+        cursor: Cursor | None = after.cursor if after is not None else None
+        return lambda: (complaints.list_complaints(ctx.db, ctx.actor, after=cursor, limit=limit,
+                                                   open_only=open_only), None)
 
     # --- the table -------------------------------------------------------------------------
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            headers = {
-                "received": self.tr("Received"), "due": self.tr("Due"), "state": self.tr("State"),
-                "kind": self.tr("Kind"), "channel": self.tr("Channel"), "client": self.tr("Client"),
-                "content": self.tr("What the client said"), "recorded_by": self.tr("Recorded by"),
-                "owner": self.tr("Handled by"),
-            }
-            return headers[COLUMNS[section]]
-        return None
+    def _headers(self) -> dict[str, str]:
+        return {
+            "received": self.tr("Received"), "due": self.tr("Due"), "state": self.tr("State"),
+            "kind": self.tr("Kind"), "channel": self.tr("Channel"), "client": self.tr("Client"),
+            "content": self.tr("What the client said"), "recorded_by": self.tr("Recorded by"),
+            "owner": self.tr("Handled by"),
+        }
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not (index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(COLUMNS)):
             return None
         row = self._rows[index.row()]

@@ -1,6 +1,6 @@
 """The retention records (优质客户异动销户记录表) as a lazy table model: open first, then newest.
 
-Rows come from ``services.retention.list_records`` in keyset windows of ``PAGE``, fetched on the
+Rows come from ``services.retention.list_records`` in keyset windows of ``page_size``, fetched on the
 database lane as the view scrolls (``canFetchMore``/``fetchMore``); ``reload()`` reads again the
 rows shown (after a change) and keeps the selection where the same rows came back.
 """
@@ -10,153 +10,50 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from gui.context import AppContext
-from gui.itemmodels.rows import RowsTableModel
+from gui.itemmodels.keyset import Index, KeysetTableModel
 from gui.widgets.retention_labels import band_label, move_label, reason_label, result_label
 from models import RetentionResult
 from services import retention
 from services.db import BRANCH_TZ
 from services.retention import ListKey, RetentionRow
 
-PAGE = 50
-RELOAD_MARGIN = 10
 COLUMNS: tuple[str, ...] = ("date", "client", "moves", "band", "reason", "flagged_by", "rm", "actions", "result")
 CENTERED = frozenset({"date", "actions"})
 CLOSED_COLOUR = QColor("#6b6b6b")
 LOST_COLOUR = QColor("#b3261e")
 
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 
 
-class RetentionTableModel(RowsTableModel):
-    """The records the signed-in person may see (the service decides which, and masks the names).
+class RetentionTableModel(KeysetTableModel[RetentionRow]):
+    """The records the signed-in person may see (the service decides which, and masks the names)."""
 
-    Signals:
-        window_loaded(): rows arrived (the first window, more rows, or a reload)
-        load_failed(object): the exception a fetch raised
-    """
-
-    column_keys = COLUMNS
-
-    window_loaded = Signal()
-    load_failed = Signal(object)
-
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._rows: list[RetentionRow] = []
-        self._has_more = False
-        self._busy = False
-        self._queried = False
-        self._generation = 0  # answers for an older query or a cleared model are dropped
-        self._reload_again = False
-
-    @property
-    def loading(self) -> bool:
-        return self._busy
-
-    def row_at(self, row: int) -> RetentionRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, record_id: int) -> int:
-        return next((k for k, r in enumerate(self._rows) if r.id == record_id), -1)
+    page_size = 50
+    reload_margin = 10
 
     def columns(self) -> tuple[str, ...]:
         return COLUMNS
 
     def start(self) -> None:
         """Forget the rows and fetch the first window."""
-        self.clear()
-        self._queried = True
-        self._fetch(limit=PAGE, replace=True)
-
-    def clear(self) -> None:
-        """Drop every row (the idle lock); nothing is fetched until ``start`` or ``reload``."""
-        self.beginResetModel()
-        self._rows = []
-        self._has_more = False
-        self._generation += 1
-        self._busy = False
-        self._reload_again = False
-        self._queried = False
-        self.endResetModel()
+        self._start()
 
     def reload(self) -> None:
-        """Read again the rows shown (plus any new); one reload at a time."""
+        """Read again the rows shown (plus any new); the first window if none was asked for yet."""
         if not self._queried:
             self.start()
             return
-        if self._busy:
-            self._reload_again = True
-            return
-        self._fetch(limit=max(PAGE, len(self._rows) + RELOAD_MARGIN), replace=True)
+        super().reload()
 
-    # --- fetching --------------------------------------------------------------------
-
-    def canFetchMore(self, parent: _Index = _TOP) -> bool:
-        return not parent.isValid() and self._has_more and not self._busy
-
-    def fetchMore(self, parent: _Index = _TOP) -> None:
-        if parent.isValid() or not self._has_more or self._busy or not self._rows:
-            return
-        self._fetch(limit=PAGE, replace=False, after=self._rows[-1].key)
-
-    def _fetch(self, *, limit: int, replace: bool, after: ListKey | None = None) -> None:
-        self._busy = True
-        generation = self._generation
+    def _window_job(self, after: RetentionRow | None, limit: int,
+                    first: bool) -> Callable[[], tuple[list[RetentionRow], None]]:
         db, actor = self._ctx.db, self._ctx.actor
-
-        def work() -> list[RetentionRow]:
-            return retention.list_records(db, actor, after=after, limit=limit)
-
-        def done(rows: list[RetentionRow]) -> None:
-            if generation != self._generation:
-                return
-            self._busy = False
-            if replace:
-                self._replace(rows)
-            else:
-                self._append(rows)
-            self._has_more = len(rows) == limit
-            self.window_loaded.emit()
-            if self._reload_again:
-                self._reload_again = False
-                self.reload()
-
-        def failed(exc: BaseException) -> None:
-            if generation != self._generation:
-                return
-            self._busy = False
-            self._reload_again = False
-            self.load_failed.emit(exc)
-
-        self._ctx.lane.submit(work, done, failed, owner=self)
-
-    def _append(self, rows: list[RetentionRow]) -> None:
-        known = {r.id for r in self._rows}
-        fresh = [r for r in rows if r.id not in known]
-        if not fresh:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._rows.extend(fresh)
-        self.endInsertRows()
+        key: ListKey | None = after.key if after is not None else None
+        return lambda: (retention.list_records(db, actor, after=key, limit=limit), None)
 
     # --- the table ----------------------------------------------------------------------
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[COLUMNS[section]]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
 
     def _headers(self) -> dict[str, str]:
         return {
@@ -165,7 +62,7 @@ class RetentionTableModel(RowsTableModel):
             "rm": self.tr("RM"), "actions": self.tr("Efforts"), "result": self.tr("Result"),
         }
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not (index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(COLUMNS)):
             return None
         row = self._rows[index.row()]
@@ -207,4 +104,4 @@ class RetentionTableModel(RowsTableModel):
         return f"{result_label(row.result)} ({when})"
 
 
-__all__ = ["COLUMNS", "PAGE", "RetentionTableModel"]
+__all__ = ["COLUMNS", "RetentionTableModel"]
