@@ -1,4 +1,4 @@
-"""The audit log as a lazy table model: keyset windows of ``PAGE`` events, newest first (docs/audit.md "Review").
+"""The audit log as a lazy table model: keyset windows of ``page_size`` events, newest first (docs/audit.md "Review").
 
 Rows come from ``services.audit.review`` on the database lane when the view scrolls
 near the end (``canFetchMore``/``fetchMore``): a log of ten or ten million events opens
@@ -7,114 +7,49 @@ at the same speed. The events hold codes and ids only, never client data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 
 from gui.context import AppContext
-from gui.itemmodels.rows import RowsTableModel
+from gui.itemmodels.keyset import Index, KeysetTableModel
 from services.audit import AuditLine, ReviewFilter
 from services.db import BRANCH_TZ
 
-PAGE = 200
 COLUMNS: tuple[str, ...] = ("id", "time", "actor", "action", "entity", "entity_id", "detail")
 
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 
 
-class AuditTableModel(RowsTableModel):
-    """The branch's audit events matching one filter, newest first.
+class AuditTableModel(KeysetTableModel[AuditLine]):
+    """The branch's audit events matching one filter, newest first."""
 
-    Signals:
-        window_loaded(): a window of events arrived
-        load_failed(object): the exception a fetch raised
-    """
-
-    column_keys = COLUMNS
-
-    window_loaded = Signal()
-    load_failed = Signal(object)
+    page_size = 200
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._rows: list[AuditLine] = []
+        super().__init__(ctx, parent)
         self._filter: ReviewFilter | None = None
-        self._has_more = False
-        self._busy = False
-        self._generation = 0
 
-    @property
-    def loading(self) -> bool:
-        return self._busy
-
-    def row_at(self, row: int) -> AuditLine | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    def columns(self) -> tuple[str, ...]:
+        return COLUMNS
 
     def set_filter(self, filters: ReviewFilter) -> None:
         """Show the events matching ``filters``: forget the rows and fetch the first window."""
-        self.beginResetModel()
         self._filter = filters
-        self._rows = []
-        self._has_more = False
-        self._generation += 1
-        self._busy = False
-        self.endResetModel()
-        self._fetch(None)
+        self._start()
 
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._has_more = False
-        self._generation += 1
-        self._busy = False
-        self.endResetModel()
-
-    def canFetchMore(self, parent: _Index = _TOP) -> bool:
-        return not parent.isValid() and self._has_more and not self._busy
-
-    def fetchMore(self, parent: _Index = _TOP) -> None:
-        if parent.isValid() or not self._has_more or self._busy or not self._rows:
-            return
-        self._fetch(self._rows[-1].id)
-
-    def _fetch(self, before_id: int | None) -> None:
+    def _window_job(self, after: AuditLine | None, limit: int,
+                    first: bool) -> Callable[[], tuple[list[AuditLine], None]]:
         from services import audit
 
         assert self._filter is not None
-        self._busy = True
-        generation, filters, ctx = self._generation, self._filter, self._ctx
-
-        def work() -> list[AuditLine]:
-            return audit.review(ctx.db, ctx.actor, filters, before_id=before_id, limit=PAGE)
-
-        def done(rows: list[AuditLine]) -> None:
-            if generation != self._generation:
-                return
-            self._busy = False
-            if rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-                self._rows.extend(rows)
-                self.endInsertRows()
-            self._has_more = len(rows) == PAGE
-            self.window_loaded.emit()
-
-        def failed(exc: BaseException) -> None:
-            if generation != self._generation:
-                return
-            self._busy = False
-            self.load_failed.emit(exc)
-
-        ctx.lane.submit(work, done, failed, owner=self)
+        ctx, filters = self._ctx, self._filter
+        before_id = after.id if after is not None else None
+        return lambda: (audit.review(ctx.db, ctx.actor, filters, before_id=before_id, limit=limit), None)
 
     # --- the table ----------------------------------------------------------------------
 
@@ -126,7 +61,7 @@ class AuditTableModel(RowsTableModel):
             return _headers()[COLUMNS[section]]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
             return None
         row, col = index.row(), index.column()

@@ -1,25 +1,23 @@
 """A client's timeline (referrals, follow-ups, contacts, appointments, maintenance, retention) as a lazy table model.
 
-Rows come from ``services.clients.timeline`` in keyset windows of ``PAGE``, newest first, fetched on
+Rows come from ``services.clients.timeline`` in keyset windows of ``page_size``, newest first, fetched on
 the database lane when the view scrolls near the end: a client with ten thousand entries opens as
 fast as one with three (docs/profiles.md "Timeline").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 
 from gui.context import AppContext
-from gui.itemmodels.rows import RowsTableModel
+from gui.itemmodels.keyset import Index, KeysetTableModel
 from gui.widgets.labels import channel_label, follow_up_state_label, status_label
 from gui.widgets.retention_labels import result_label
 from models import AppointmentStatus, Channel, ContactChannel, ContactResult, MaintenanceKind
@@ -27,11 +25,8 @@ from services import clients
 from services.clients import TimelineEntry
 from services.db import BRANCH_TZ
 
-PAGE = 100
 COLUMNS: tuple[str, ...] = ("when", "kind", "what", "who", "note")
 
-_Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 
 
 def kind_label(kind: str) -> str:
@@ -114,83 +109,33 @@ def what_text(e: TimelineEntry) -> str:
     return e.what
 
 
-class ClientTimelineModel(RowsTableModel):
-    """One client's timeline, newest first, a window at a time.
-
-    Signals:
-        window_loaded(): rows arrived
-        load_failed(object): the exception a fetch raised
-    """
-
-    column_keys = COLUMNS
-
-    window_loaded = Signal()
-    load_failed = Signal(object)
+class ClientTimelineModel(KeysetTableModel[TimelineEntry]):
+    """One client's timeline, newest first, a window at a time."""
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         self._client_id: int | None = None
-        self._rows: list[TimelineEntry] = []
-        self._has_more = False
-        self._busy = False
-        self._generation = 0
+
+    def columns(self) -> tuple[str, ...]:
+        return COLUMNS
 
     def entry_at(self, row: int) -> TimelineEntry | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def load(self, client_id: int) -> None:
         """Show ``client_id``'s timeline from the newest entry."""
-        self._reset()
         self._client_id = client_id
-        self._fetch(after=None)
+        self._start()
 
-    def clear(self) -> None:
-        self._reset()
-        self._client_id = None
+    def _identity(self, row: TimelineEntry) -> Hashable:
+        return row.key  # a referral and a contact may share an id
 
-    def _reset(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._has_more = False
-        self._busy = False
-        self._generation += 1
-        self.endResetModel()
-
-    def canFetchMore(self, parent: _Index = _TOP) -> bool:
-        return not parent.isValid() and self._has_more and not self._busy
-
-    def fetchMore(self, parent: _Index = _TOP) -> None:
-        if parent.isValid() or not self._has_more or self._busy or not self._rows:
-            return
-        self._fetch(after=self._rows[-1].key)
-
-    def _fetch(self, *, after: clients.TimelineKey | None) -> None:
+    def _window_job(self, after: TimelineEntry | None, limit: int,
+                    first: bool) -> Callable[[], tuple[list[TimelineEntry], None]]:
         assert self._client_id is not None
-        self._busy = True
-        generation = self._generation
         ctx, client_id = self._ctx, self._client_id
-
-        def done(rows: list[TimelineEntry]) -> None:
-            if generation != self._generation:
-                return
-            self._busy = False
-            if rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-                self._rows.extend(rows)
-                self.endInsertRows()
-            self._has_more = len(rows) == PAGE
-            self.window_loaded.emit()
-
-        def failed(exc: BaseException) -> None:
-            if generation != self._generation:
-                return
-            self._busy = False
-            self.load_failed.emit(exc)
-
-        self._ctx.lane.submit(lambda: clients.timeline(ctx.db, ctx.actor, client_id, after, PAGE), done, failed,
-                              owner=self)
+        key: clients.TimelineKey | None = after.key if after is not None else None
+        return lambda: (clients.timeline(ctx.db, ctx.actor, client_id, key, limit), None)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -202,7 +147,7 @@ class ClientTimelineModel(RowsTableModel):
             return headers[COLUMNS[section]]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not (index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(COLUMNS)):
             return None
         e = self._rows[index.row()]

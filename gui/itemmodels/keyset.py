@@ -10,8 +10,8 @@ rows costs the same (docs/architecture.md "The GUI in files").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Generic, Protocol, TypeVar
+from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
@@ -21,20 +21,16 @@ Index = QModelIndex | QPersistentModelIndex
 TOP = QModelIndex()  # the (invalid) parent of every row of a table model
 
 
-class _Row(Protocol):
-    @property
-    def id(self) -> int: ...
-
-
-R = TypeVar("R", bound=_Row)
+R = TypeVar("R")
 
 
 class KeysetTableModel(QAbstractTableModel, Generic[R]):
     """Rows of ``R`` in windows of ``page_size``, read on the lane.
 
-    Subclasses implement ``columns``, ``_headers``, ``data`` and ``_window_job`` (and may
-    override ``_window_arrived``). ``_start()`` shows a new query; ``reload()`` reads the rows
-    shown again, ``reload_margin`` more to see new ones on top.
+    Subclasses implement ``columns``, ``_headers``, ``data`` and ``_window_job``, and may
+    override ``_window_arrived`` and ``_identity`` (when a row's ``id`` does not tell it
+    apart). ``_start()`` shows a new query; ``reload()`` reads the rows shown again,
+    ``reload_margin`` more to see new ones on top.
 
     Signals:
         window_loaded(): rows arrived (the first window, more rows, or a reload)
@@ -75,6 +71,11 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
     def _window_arrived(self, rows: list[R], extra: Any, first: bool) -> None:
         """On the GUI thread, before ``window_loaded``: a subclass emits what ``extra`` holds."""
 
+    def _identity(self, row: R) -> Hashable:
+        """What tells one row from every other in the list (the record's id by default)."""
+        identity: Hashable = getattr(row, "id")  # noqa: B009 - the rows are plain dataclasses
+        return identity
+
     # --- what is shown -------------------------------------------------------------
 
     @property
@@ -85,8 +86,9 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def row_of(self, row_id: int) -> int:
-        return next((k for k, r in enumerate(self._rows) if r.id == row_id), -1)
+    def row_of(self, identity: Hashable) -> int:
+        """The row showing the record ``identity`` (its id unless ``_identity`` says otherwise), or -1."""
+        return next((k for k, r in enumerate(self._rows) if self._identity(r) == identity), -1)
 
     def _start(self) -> None:
         """A new query (its state already set): forget the rows and fetch the first window."""
@@ -160,8 +162,8 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
         self._ctx.lane.submit(work, done, failed, owner=self)
 
     def _append(self, rows: list[R]) -> None:
-        known = {r.id for r in self._rows}
-        fresh = [r for r in rows if r.id not in known]
+        known = {self._identity(r) for r in self._rows}
+        fresh = [r for r in rows if self._identity(r) not in known]
         if not fresh:
             return
         first = len(self._rows)
@@ -170,8 +172,8 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
         self.endInsertRows()
 
     def _replace(self, rows: list[R]) -> None:
-        old_ids = [r.id for r in self._rows]
-        head = _offset_of(old_ids, [r.id for r in rows])
+        old_ids = [self._identity(r) for r in self._rows]
+        head = _offset_of(old_ids, [self._identity(r) for r in rows])
         if head is None:
             self.beginResetModel()
             self._rows = list(rows)
@@ -216,7 +218,7 @@ class KeysetTableModel(QAbstractTableModel, Generic[R]):
         return None
 
 
-def _offset_of(old_ids: list[int], new_ids: list[int]) -> int | None:
+def _offset_of(old_ids: list[Hashable], new_ids: list[Hashable]) -> int | None:
     """Where the old rows start within the new ones, if they are all still there in order."""
     if not old_ids:
         return None

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
-from gui.itemmodels import audit as audit_model
 from gui.itemmodels.audit import AuditTableModel
 from gui.pages.base import Page
 from gui.widgets.columns import fit_columns
@@ -134,7 +133,7 @@ class AuditReviewPage(Page):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        if n and n <= audit_model.PAGE:  # the first window: fit the columns to what it holds
+        if n and n <= self.model.page_size:  # the first window: fit the columns to what it holds
             fit_columns(self.table)
         more = self.tr(" (scroll for more)") if self.model.canFetchMore() else ""
         self.count_label.setText(self.tr("{n} events shown").format(n=n) + more)

@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDateEdit, QTableView
 
-from gui.itemmodels import audit as audit_model
 from gui.itemmodels.audit import AuditTableModel
 from gui.pages.audit_review import AuditReviewPage
 from gui.widgets.dates import qdate
@@ -74,7 +73,7 @@ def test_admin_reviews_too_and_the_lobby_manager_cannot(qtbot, f, launch_window)
 
 
 def test_the_model_passes_the_model_tester_and_fetches_in_windows(qtbot, qtmodeltester, desk, monkeypatch):
-    monkeypatch.setattr(audit_model, "PAGE", 5)
+    monkeypatch.setattr(AuditTableModel, "page_size", 5)
     for _ in range(8):
         diversion.record(desk.db, desk.f.actor(desk.lobby), "self_service")
     sup = desk.f.staff(Role.SUPERVISOR)

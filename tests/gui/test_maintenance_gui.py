@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit, QP
 from sqlalchemy import func, select
 
 from gui.dialogs.maintenance import MaintenanceDialog
-from gui.itemmodels.maintenance_due import PAGE, MaintenanceDueModel
+from gui.itemmodels.maintenance_due import MaintenanceDueModel
 from gui.pages.diary import DiaryPage
 from gui.pages.follow_up import FollowUpPage
 from gui.profile_window import open_profile
@@ -147,16 +147,16 @@ def test_the_diary_shows_the_diary_rms_maintenance_due(qtbot, desk, pages):
 
 
 def test_the_due_model_passes_the_tester_and_fetches_the_next_window(qtbot, qtmodeltester, desk):
-    for i in range(PAGE // 2 + 5):  # two rows each (a call and a visit): more than a window
+    for i in range(MaintenanceDueModel.page_size // 2 + 5):  # two rows each (a call and a visit): more than a window
         _client(desk, f"吴{i:03d}", desk.rm.id, Tier.CORE, days_old=400 + i)
     ctx = desk.ctx(desk.rm)
     model = MaintenanceDueModel(ctx)
     model.load(None, desk.db.today())
-    qtbot.waitUntil(lambda: model.rowCount() == PAGE, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: model.rowCount() == MaintenanceDueModel.page_size, timeout=WAIT_MS)
     assert model.canFetchMore()
     model.fetchMore()
     assert not model.canFetchMore()  # one window on its way at a time
-    qtbot.waitUntil(lambda: model.rowCount() == PAGE + 10, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: model.rowCount() == MaintenanceDueModel.page_size + 10, timeout=WAIT_MS)
     assert not model.canFetchMore()
     keys = [model.row_at(r).key for r in range(model.rowCount())]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
