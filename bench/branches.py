@@ -212,10 +212,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         seeded = fill(args.db, branches=args.branches, templates=args.templates, referrals=referrals,
                       clients=clients)
     make_roles(args.db)
+    load_before = os.getloadavg()
     lines = measure(args.db, runs=args.runs, warmup=args.warmup, log=lambda t: print(t, flush=True))
+    load = {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]}
     print(table(lines))
+    print(f"load average while measuring: {load['before'][0]:.2f} before, {load['after'][0]:.2f} after")
     if args.json:
-        args.json.write_text(json.dumps({"seed": seeded, "lines": [
+        args.json.write_text(json.dumps({"seed": seeded, "measure_load": load, "lines": [
             asdict(ln) | {"ratio": round(ln.ratio, 3), "ok": ln.ok} for ln in lines],
             "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}, ensure_ascii=False, indent=1))
     return 0 if all(ln.ok for ln in lines) else 1
