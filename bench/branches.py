@@ -1,11 +1,13 @@
 """Many branches on one PostgreSQL server: the cost of row-level security (docs/row-level-security.md "Cost").
 
-    python bench/branches.py --db postgresql+psycopg://SUPERUSER@host:port/db [--branches 100] [--reset]
+    python bench/branches.py --db postgresql+psycopg://SUPERUSER@host:port/db [--branches 100] [--templates 4] [--reset]
 
-Seeds ``--branches`` branches (default 100, about 100 000 referrals each: 10 M) with
-``bench/seed.py``'s COPY loader, sets up the two roles with ``migrations/roles.sql``, then
-measures, on the busiest branch, each call as ``lobbydesk_app`` with row-level security
-and the branch's scope against the same call as the owner (no row-level security):
+Seeds ``--branches`` branches (default 100, about 100 000 referrals each: 10 M): ``bench/seed.py``'s
+generator and COPY loader fill ``--templates`` branches (default 4), and ``bench/replicate.py``
+copies them inside the server up to ``--branches`` (minutes instead of the generator's half hour;
+``--templates 0`` generates every branch). Then it sets up the two roles with
+``migrations/roles.sql`` and measures, on the busiest branch, each call as ``lobbydesk_app`` with
+row-level security and the branch's scope against the same call as the owner (no row-level security):
 
 - q: the busy RM's queue, the model's first window (``followups.queue_with_counts``);
 - l1, l2: the referral list's first window, whole branch every day / one day (``list_referrals``);
