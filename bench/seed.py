@@ -46,6 +46,7 @@ from services.referrals import VOIDED_FOLLOW_UP_REASON  # noqa: E402
 
 UTC = dt.timezone.utc
 BENCH_PASSWORD = "Bench2026pw"
+BRANCH_CODE_WIDTH = 4
 BATCH = 20_000
 FAILED_RESULTS = frozenset(r.value for r in ContactResult if r.failed)
 TABLES = Base.metadata.tables
@@ -322,19 +323,31 @@ class PostgresLoader(Loader):
         self._saved_indexes.clear()
 
     def finish(self, analyze: bool) -> None:
+        self.set_sequences(LOAD_ORDER)
+        self.vacuum_analyze(LOAD_ORDER)
+        self.close()
+
+    def set_sequences(self, tables: Sequence[str]) -> None:
+        """Each table's id sequence past its largest id (the rows came with their ids)."""
         from psycopg import sql
 
         with self.pg.cursor() as cur:
-            for table in LOAD_ORDER:
+            for table in tables:
                 cur.execute(sql.SQL("SELECT setval(pg_get_serial_sequence(%s, 'id'), "
                                     "coalesce((SELECT max(id) FROM {}), 0) + 1, false)").format(sql.Identifier(table)),
                             (table,))
         self.pg.commit()
-        # Autovacuum would get there on a live server; the benchmark should not wait for it.
+
+    def vacuum_analyze(self, tables: Sequence[str]) -> None:
+        """Autovacuum would get there on a live server; the benchmark should not wait for it."""
+        from psycopg import sql
+
         self.pg.autocommit = True
-        for table in LOAD_ORDER:
+        for table in tables:
             self.pg.execute(sql.SQL("VACUUM (ANALYZE) {}").format(sql.Identifier(table)))
         self.pg.autocommit = False
+
+    def close(self) -> None:
         self._raw.close()
         self.engine.dispose()
 
@@ -406,11 +419,9 @@ class Generator:
 
     def branches_and_staff(self, password_hash: str) -> None:
         created = self.at(-400, 9 * 3600)
-        for b in range(self.n_branches):
+        for _b in range(self.n_branches):
             bid = self.next_id("branch")
-            city = CITIES[b % len(CITIES)]
-            name = f"{city}{DISTRICTS[b % len(DISTRICTS)]}支行" if b else f"{city}分行营业部"
-            self.add("branch", (bid, f"{bid:04d}", name))
+            self.add("branch", (bid, branch_code(bid), branch_name(bid)))
             self.add("branch_settings", (self.next_id("branch_settings"), bid, 3, 10, {}, list(INTERESTS), 1, None,
                                          None))
             by_role: dict[str, list[int]] = {}
@@ -419,8 +430,8 @@ class Generator:
                 for k in range(1, count + 1):
                     sid = self.next_id("staff")
                     by_role.setdefault(role, []).append(sid)
-                    self.add("staff", (sid, bid, f"{bid:04d}{letter}{k:03d}", self.name(), role, True, password_hash,
-                                       0, None, False, created, 1))
+                    self.add("staff", (sid, bid, f"{branch_code(bid)}{letter}{k:03d}", self.name(), role, True,
+                                       password_hash, 0, None, False, created, 1))
             rms = by_role["rm"]
             # A few RMs carry far more clients than the rest: the "busy RM" of the benchmark.
             rm_weights = [3.0 if i < 3 else 1.0 for i in range(len(rms))]
@@ -700,6 +711,18 @@ class Generator:
                                        closer, self.at(d, 18 * 3600 + 30 * 60), None, None, None, None,
                                        self.at(d, 18 * 3600 + 30 * 60), closer, 1))
         self.flush(force=True)
+
+
+def branch_code(branch_id: int) -> str:
+    """The branch's id, zero-padded; a staff number starts with it (bench/replicate.py relies on both)."""
+    return f"{branch_id:0{BRANCH_CODE_WIDTH}d}"
+
+
+def branch_name(branch_id: int) -> str:
+    """The first branch is the city's main office; the others are sub-branches named by city and district."""
+    b = branch_id - 1
+    city = CITIES[b % len(CITIES)]
+    return f"{city}{DISTRICTS[b % len(DISTRICTS)]}支行" if b else f"{city}分行营业部"
 
 
 def _cumulative(weights: Sequence[float]) -> list[float]:

@@ -76,7 +76,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, Self
 
-from sqlalchemy import ColumnElement, Executable, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Executable, and_, case, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import (
@@ -340,8 +340,11 @@ def _grouped(s: Session, q: Executable) -> dict[Key, tuple[int, ...]]:
 
 def _referrer_figures(s: Session, branch_id: int | None, start: dt.date, end: dt.date) -> dict[Key, ReferrerFigures]:
     live = Referral.voided_at.is_(None)
+    # The follow-up is asked per referral (its unique referral_id index) rather than outer-joined: with
+    # every branch's month to count, the join made the planner hash all follow-ups of all time
+    # (docs/row-level-security.md "Cost").
     converted = or_(
-        FollowUp.state == FollowUpState.CONVERTED,
+        exists().where(FollowUp.referral_id == Referral.id, FollowUp.state == FollowUpState.CONVERTED),
         and_(Referral.status == ReferralStatus.REFERRED, Referral.deal.is_(True)),
     )
     q = (
@@ -356,7 +359,6 @@ def _referrer_figures(s: Session, branch_id: int | None, start: dt.date, end: dt
             _count_if(and_(live, Referral.deal.is_(True))),
             _count_if(and_(live, converted)),
         )
-        .outerjoin(FollowUp, FollowUp.referral_id == Referral.id)
         .where(Referral.business_date >= start, Referral.business_date <= end)
         .group_by(Referral.branch_id, Referral.referrer_id)
     )
@@ -368,17 +370,20 @@ def _referrer_figures(s: Session, branch_id: int | None, start: dt.date, end: dt
 def _rm_figures(s: Session, branch_id: int | None, start: dt.date, end: dt.date,
                 overdue_before: dt.date) -> dict[Key, RmFigures]:
     lo, hi = local_midnight_utc(start), local_midnight_utc(end + dt.timedelta(days=1))
-    live = Referral.voided_at.is_(None)  # outer-joined: an own follow-up has no referral and counts
+    # A follow-up counts unless its referral was voided (an own follow-up has none and counts). Asked as
+    # NOT EXISTS, not an outer join: for every branch's month the join hashed every referral of all time,
+    # the anti-join only the voided ones (docs/row-level-security.md "Cost").
+    live = ~exists().where(Referral.id == FollowUp.referral_id, Referral.voided_at.is_not(None))
 
+    received_live = Referral.voided_at.is_(None)
     received = (
-        select(Referral.branch_id, Referral.rm_id, _count_if(live),
-               _count_if(and_(live, Referral.status == ReferralStatus.REFERRED, Referral.met.is_(True))))
+        select(Referral.branch_id, Referral.rm_id, _count_if(received_live),
+               _count_if(and_(received_live, Referral.status == ReferralStatus.REFERRED, Referral.met.is_(True))))
         .where(Referral.business_date >= start, Referral.business_date <= end)
         .group_by(Referral.branch_id, Referral.rm_id)
     )
     opened = (
         select(FollowUp.branch_id, FollowUp.rm_id, func.count())
-        .outerjoin(Referral, Referral.id == FollowUp.referral_id)
         .where(_in_range(FollowUp.opened_at, lo, hi), live)
         .group_by(FollowUp.branch_id, FollowUp.rm_id)
     )
@@ -403,7 +408,6 @@ def _rm_figures(s: Session, branch_id: int | None, start: dt.date, end: dt.date,
                _count_if(FollowUp.state == FollowUpState.CONVERTED),
                _count_if(FollowUp.state == FollowUpState.NOT_PREMIUM),
                _count_if(FollowUp.state == FollowUpState.ABANDONED))
-        .outerjoin(Referral, Referral.id == FollowUp.referral_id)
         .where(_in_range(FollowUp.closed_at, lo, hi), live,
                FollowUp.state.in_([FollowUpState.CONVERTED, FollowUpState.NOT_PREMIUM, FollowUpState.ABANDONED]))
         .group_by(FollowUp.branch_id, FollowUp.rm_id)
