@@ -93,6 +93,7 @@ def test_fresh_process_figures_run(tmp_path: Path) -> None:
     assert set(by_key) == {"f", "g", "h"}
     assert by_key["g"].value and by_key["g"].unit == "MB"
     assert by_key["h"].value
+    assert by_key["h"].raw, by_key["h"].note  # the stack's floor: imports, one argon2 check, a bare table
     assert by_key["f"].raw  # the bare PySide6 window
     assert by_key["f"].value, by_key["f"].note  # main.py until its first window, quitting by itself
 
