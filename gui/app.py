@@ -88,7 +88,15 @@ def install_style(app: QApplication) -> None:
     app.setProperty("lobbydesk_style", True)
 
 
+# The GUI thread and the database lane share one interpreter. Python hands it from a thread that
+# runs to one that waits every 5 ms by default; the GUI thread, calling into Python for every
+# model cell and event filter while the lane reads, waited that long again and again. Half a
+# millisecond keeps painting and reading interleaved (docs/architecture.md "Start-up").
+SWITCH_INTERVAL_S = 0.0005
+
+
 def install_resources(app: QApplication, lang: str) -> None:
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     collector.install(app)
     install_font(app)
     install_translators(app, lang)
