@@ -185,6 +185,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
             self._app.removeEventFilter(self)  # once: every later event skips this filter
+            collector.release()
             QTimer.singleShot(0, self._then)
         return False
 

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import collector
 from gui.dialogs.sign_in import SignInDialog
 from gui.lane_ops import LaneOps
 from gui.menus import build_menus, build_status_bar, fit_to_screen, show_about, show_language
 from gui.sensitive import close_dialogs
+from gui.widgets.first_paint import after_next_paint
 from gui.worker import DbLane
 
 if TYPE_CHECKING:
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
             return
         from gui.context import AppContext
 
+        collector.hold()  # a start-up: the pages' objects live as long as the session
         self._build_ui()
         self.workspace.prepare(AppContext(self.db, actor, self.lang, self.lane, live=False))
 
@@ -228,6 +231,7 @@ class MainWindow(QMainWindow):
         from services.scope import bind_actor
 
         bind_actor(self.db, actor)  # every unit of work from now on is the person's branch's (PostgreSQL's RLS)
+        collector.hold()
         self._build_ui()
         prepared = self.workspace.take_prepared(actor)
         self.ctx = prepared.ctx if prepared is not None else AppContext(self.db, actor, self.lang, self.lane)
@@ -259,6 +263,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.show()
         self.activateWindow()
+        after_next_paint(self, collector.release)
         self.session_started.emit(actor)
 
     def _load_branch_settings(self, actor: Actor) -> None:
@@ -419,6 +424,7 @@ class MainWindow(QMainWindow):
             self.ctx.close()
         self.ctx = None
         self.db.bind_scope(None)  # signed out: no branch's rows until the next sign-in
+        collector.thaw()  # the session's pages may be garbage now
         self._set_locked(False)
         self.root_stack.setCurrentWidget(self.workspace)
         self.user_label.clear()
@@ -431,6 +437,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        collector.thaw()  # the window's objects may be garbage now
         if self._ui_built:
             self.idle.stop()
         if self.ctx is not None:

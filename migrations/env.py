@@ -8,6 +8,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
+import models.partial_indexes  # noqa: F401  (declared apart from the models: see the module)
 from models import Base
 
 config = context.config

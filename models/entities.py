@@ -710,9 +710,7 @@ class RetentionRecord(Base):
     )
 
 
-# One open record per client: a second flag while one is open is refused (docs/retention.md).
-Index("ux_retention_open_client", RetentionRecord.client_id, unique=True,
-      sqlite_where=RetentionRecord.is_open, postgresql_where=RetentionRecord.is_open)
+# One open record per client (ux_retention_open_client, a partial unique index): models/partial_indexes.py.
 
 
 class RetentionAction(Base):

@@ -345,7 +345,7 @@ def maintenance_plan_source(s: Session, per: _Period, part: str, share: Decimal)
     if not planned:
         return Figure(part, key, msg(f"fig_{key}"), Decimal(0), share, "0 / 0", True, msg("assess_no_planned"), ())
     overdue = [d for d in due_keys(s, per.rm_id, per.branch_id, per.asof, 1) if d[0] < per.asof]
-    names = dict(s.execute(select(Client.id, Client.name).where(Client.id.in_({d[2] for d in overdue}))).tuples().all())
+    names = dict(s.execute(select(Client.id, Client.name).where(Client.id.in_({d[2] for d in overdue}))).all())
     sources = tuple(SourceRow("client", cid, due_date, mask(names.get(cid), Kind.NAME), msg(f"src_overdue_{what}"))
                     for due_date, _rank, cid, what, _last in overdue)
     kept = planned - len(overdue)
@@ -363,7 +363,7 @@ def complaints_source(s: Session, per: _Period, part: str, share: Decimal) -> Fi
         .join(Client, Client.id == Complaint.client_id)
         .where(Complaint.branch_id == per.branch_id, Client.rm_id == per.rm_id, Complaint.justified.is_(True),
                Complaint.received_on >= per.month, Complaint.received_on <= per.asof)
-        .order_by(Complaint.received_on, Complaint.id)).tuples())
+        .order_by(Complaint.received_on, Complaint.id)))
     key = f"{part}_complaints"
     sources = tuple(SourceRow("complaint", cid, day, mask(name, Kind.NAME), msg("src_justified_complaint"))
                     for cid, day, name in rows)
@@ -387,7 +387,7 @@ def diary_source(s: Session, per: _Period, share: Decimal) -> Figure:
         return Figure("process", key, msg(f"fig_{key}"), Decimal(0), share, "0 / 0", True, msg("assess_no_plan"), ())
     done = _plans_done(s, per.rm_id, plans)
     names = dict(s.execute(select(Client.id, Client.name)
-                           .where(Client.id.in_({p.client_id for p in plans}))).tuples().all())
+                           .where(Client.id.in_({p.client_id for p in plans}))).all())
     rows = tuple(SourceRow("contact_plan", p.id, p.planned_date, mask(names.get(p.client_id), Kind.NAME),
                            msg("src_done" if p.id in done else "src_not_done")) for p in plans)
     ratio = Decimal(len(done)) / len(plans)

@@ -39,6 +39,7 @@ def collect_on_gui_thread(qapp):  # type: ignore[no-untyped-def]
     global _tests_since_full_collection
     gc.disable()
     yield
+    gc.unfreeze()  # a session the test left signed in froze its pages (gui.collector)
     _tests_since_full_collection += 1
     if _tests_since_full_collection >= 25:
         _tests_since_full_collection = 0

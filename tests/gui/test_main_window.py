@@ -143,3 +143,18 @@ def test_a_window_watches_the_database_once_for_all_its_pages(qtbot, f, launch_w
     qtbot.waitUntil(lambda: referrals_watch.ready, timeout=WAIT_MS)
     window.sign_out()
     assert not referrals_watch.ready  # signing out released the listening connection
+
+
+def test_a_session_is_frozen_once_painted_and_thawed_at_sign_out(qtbot, f, launch_window):
+    import gc
+
+    from gui import collector
+
+    person = f.staff(Role.RM, staff_no="R0097")
+    window = launch_window(person.staff_no)
+    installed = collector.install(QApplication.instance())
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not installed.holding, timeout=WAIT_MS)  # released after the first paint
+    assert gc.get_freeze_count() > 0  # the session's pages are left out of every collection
+    window.sign_out()
+    assert gc.get_freeze_count() == 0  # and looked at again once signed out

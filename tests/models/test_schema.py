@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
+import models.partial_indexes  # noqa: F401  (declared apart from the models: see the module)
 from models import Base
 from services.db import _migration_heads, has_schema, make_engine, migrate, migrations_config, schema_looks_current
 from tests.databases import fresh_engine

@@ -138,7 +138,7 @@ def test_only_the_supervisor_submits_and_only_their_own_branch(db, f, crew, bran
     done = assessment.submit(db, f.actor(sup_b), NOV, 0)
     assert [r.rm_id for r in done.rows] == [rm_b.id] and done.version == 1
     with db.read() as s:
-        by_branch = dict(s.execute(select(AssessmentResult.rm_id, AssessmentResult.branch_id)).tuples().all())
+        by_branch = dict(s.execute(select(AssessmentResult.rm_id, AssessmentResult.branch_id)).all())
     assert by_branch[rm_b.id] != by_branch[rm.id]
     assert [row for row in _stored(db) if row[0] != rm_b.id] == before
 
