@@ -75,6 +75,6 @@ class ComplaintBadge(QObject):
 
 def attach_complaint_badge(window: QMainWindow, ctx: AppContext) -> ComplaintBadge | None:
     """A badge for the roles that own complaints (the lobby manager, the supervisor); None for anyone else."""
-    from services.complaints import owns_complaints
+    from services.permissions import owns_complaints
 
     return ComplaintBadge(window, ctx) if owns_complaints(ctx.actor) else None

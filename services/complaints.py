@@ -24,7 +24,7 @@ from services.db import Database, retrying
 from services.errors import NotFound, PermissionDenied, ValidationError
 from services.i18n import msg
 from services.masking import Kind, mask
-from services.permissions import Action, Actor, allowed, require
+from services.permissions import Action, Actor, allowed, owns_complaints, require
 from services.saving import expect_version, save
 
 FIRST_DAYS = 3  # due this many working days after receipt (seed 002)
@@ -34,11 +34,6 @@ REPLY_MAX = 1000
 PAGE = 50
 
 Cursor = tuple[bool, dt.date, int]  # (done, due_on, id): the list's keyset
-
-
-def owns_complaints(actor: Actor) -> bool:
-    """The lobby manager and the supervisor: the branch's whole list, with what the clients said."""
-    return allowed(actor.role, Action.COMPLAINT_HANDLE)
 
 
 @dataclass(frozen=True)

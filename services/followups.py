@@ -30,7 +30,7 @@ from models import (
     Tier,
     TierCause,
 )
-from services import audit, contacts, reasons, scoring, states
+from services import audit, contacts, reasons, states
 from services import validation as v
 from services.clients import LAST_FOUR, MOBILE_LEN, _last_four_of_mobile, _prefix_range, suggested_client_type
 from services.db import BRANCH_TZ, Database, retrying
@@ -220,6 +220,8 @@ def close_follow_up(db: Database, actor: Actor, follow_up_id: int, *, state: str
             # The tier is re-evaluated from the client's score, never assumed: a client converted
             # before any holdings were recorded scores as they stand (docs/scoring.md "Tier history").
             client.rm_id = fu.rm_id
+            from services import scoring  # on the first conversion, not at start-up (docs/architecture.md)
+
             scoring.rescore(s, db, actor, client, cause=TierCause.FOLLOW_UP)
         elif new == FollowUpState.NOT_PREMIUM:
             client.judged_ordinary_by_id = actor.staff_id

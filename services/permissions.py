@@ -180,6 +180,11 @@ def allowed(role: str, action: Action) -> bool:
     return role in PERMISSIONS[action]
 
 
+def owns_complaints(actor: Actor) -> bool:
+    """The lobby manager and the supervisor: the branch's whole complaint list, with what the clients said."""
+    return allowed(actor.role, Action.COMPLAINT_HANDLE)
+
+
 def require(actor: Actor, action: Action) -> None:
     if not allowed(actor.role, action):
         raise PermissionDenied(action.value, actor.role)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from services.assessment import Figure, RmAssessment
-from services.targets import SourceRow
+if TYPE_CHECKING:
+    from services.assessment import Figure, RmAssessment
+    from services.targets import SourceRow
 
 _Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's object
@@ -103,7 +104,7 @@ def _rm_cell(a: RmAssessment, col: int) -> str:
     return values[col]
 
 
-class AssessmentModel(_RowsModel[RmAssessment]):
+class AssessmentModel(_RowsModel["RmAssessment"]):
     """The month: one row per RM — marketing, service, process, bonus/malus, total."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -121,7 +122,7 @@ def _figure_cell(fig: Figure, col: int) -> str:
     return values[col]
 
 
-class FiguresModel(_RowsModel[Figure]):
+class FiguresModel(_RowsModel["Figure"]):
     """One RM's figures: part, figure, value, points, how many records, note (double-click: the records)."""
 
     right_to = 5
@@ -156,7 +157,7 @@ def _source_cell(r: SourceRow, col: int) -> str:
     return values[col]
 
 
-class SourcesModel(_RowsModel[SourceRow]):
+class SourcesModel(_RowsModel["SourceRow"]):
     """The records behind one figure: kind, id, date, client (masked), detail."""
 
     right_from = 99

@@ -9,7 +9,7 @@ shows only when the service handed it over (the roles that own complaints).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -21,8 +21,9 @@ from PySide6.QtGui import QColor, QFont
 from gui.context import AppContext
 from gui.itemmodels.keyset import Index, KeysetTableModel
 from models import ComplaintChannel, ComplaintKind, ComplaintState
-from services import complaints
-from services.complaints import ComplaintRow, Cursor
+
+if TYPE_CHECKING:
+    from services.complaints import ComplaintRow, Cursor
 
 OVERDUE_COLOUR = QColor("#b3261e")
 OVERDUE_BACKGROUND = QColor("#fde8e6")
@@ -63,7 +64,7 @@ def state_label(state: ComplaintState | str) -> str:
     return texts[ComplaintState(state)]
 
 
-class ComplaintTableModel(KeysetTableModel[ComplaintRow]):
+class ComplaintTableModel(KeysetTableModel["ComplaintRow"]):
     """The complaints this viewer sees, open first by due date."""
 
     reload_margin = 0  # the list is sorted by due date, not by arrival: a reload reads the rows shown
@@ -82,6 +83,8 @@ class ComplaintTableModel(KeysetTableModel[ComplaintRow]):
 
     def _window_job(self, after: ComplaintRow | None, limit: int,
                     first: bool) -> Callable[[], tuple[list[ComplaintRow], None]]:
+        from services import complaints
+
         ctx, open_only = self._ctx, self._open_only
         cursor: Cursor | None = after.cursor if after is not None else None
         return lambda: (complaints.list_complaints(ctx.db, ctx.actor, after=cursor, limit=limit,

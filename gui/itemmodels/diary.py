@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models import AppointmentStatus, PlanKind
 from services.db import BRANCH_TZ
-from services.diary import DiaryItem, ItemKind, PlanRow, Proposal
+
+if TYPE_CHECKING:
+    from services.diary import DiaryItem, ItemKind, PlanRow
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -108,16 +111,22 @@ class DiaryDayModel(_Rows):
                          parent)
 
     def item_at(self, row: int) -> DiaryItem | None:
+        from services.diary import DiaryItem
+
         item = self.row_at(row)
         return item if isinstance(item, DiaryItem) else None
 
     def row_of(self, kind: ItemKind, entity_id: int) -> int | None:
+        from services.diary import DiaryItem
+
         for n, item in enumerate(self._rows):
             if isinstance(item, DiaryItem) and item.kind == kind and item.entity_id == entity_id:
                 return n
         return None
 
     def kind_text(self, kind: ItemKind) -> str:
+        from services.diary import ItemKind
+
         return {
             ItemKind.PLANNED_CONTACT: self.tr("Planned contact"),
             ItemKind.APPOINTMENT: self.tr("Appointment"),
@@ -146,6 +155,8 @@ class DiaryDayModel(_Rows):
                 "wrong_number": self.tr("wrong number")}.get(value or "", value or "")
 
     def detail_text(self, item: DiaryItem) -> str:
+        from services.diary import ItemKind
+
         if item.kind == ItemKind.PLANNED_CONTACT:
             due = item.due_date.isoformat() if item.due_date else "?"
             return (self.tr("overdue since {date}") if item.overdue else self.tr("due {date}")).format(date=due)
@@ -175,6 +186,8 @@ class DiaryDayModel(_Rows):
         return self.tr("Done") if item.done else self.tr("Not done")
 
     def _data(self, row: object, column: int, role: int) -> object:
+        from services.diary import DiaryItem
+
         assert isinstance(row, DiaryItem)
         col = DayColumn(column)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -211,10 +224,14 @@ class WeekPlanModel(_Rows):
                          parent)
 
     def plan_at(self, row: int) -> PlanRow | None:
+        from services.diary import PlanRow
+
         item = self.row_at(row)
         return item if isinstance(item, PlanRow) else None
 
     def row_of(self, plan_id: int) -> int | None:
+        from services.diary import PlanRow
+
         for n, item in enumerate(self._rows):
             if isinstance(item, PlanRow) and item.id == plan_id:
                 return n
@@ -228,6 +245,8 @@ class WeekPlanModel(_Rows):
                 self.tr("Sun"))[n]
 
     def _data(self, row: object, column: int, role: int) -> object:
+        from services.diary import PlanRow, Proposal
+
         assert isinstance(row, (PlanRow, Proposal))
         col = PlanColumn(column)
         proposal = isinstance(row, Proposal)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -17,8 +17,9 @@ from PySide6.QtGui import QBrush, QColor
 from gui.context import AppContext
 from gui.itemmodels.keyset import Index, KeysetTableModel
 from gui.widgets.labels import tier_label
-from services import maintenance
-from services.maintenance import Due, DueKey, DueRow
+
+if TYPE_CHECKING:
+    from services.maintenance import Due, DueKey, DueRow
 
 COLUMNS = ("client", "tier", "what", "last_done", "due_date", "overdue")
 OVERDUE_COLOUR = QColor("#b3261e")
@@ -28,12 +29,14 @@ OVERDUE_COLOUR = QColor("#b3261e")
 def due_label(value: Due | str) -> str:
     from PySide6.QtCore import QCoreApplication
 
+    from services.maintenance import Due
+
     labels: dict[str, str] = {Due.CALL: QCoreApplication.translate("MaintenanceDue", "Call"),
                               Due.VISIT: QCoreApplication.translate("MaintenanceDue", "Visit")}
     return labels.get(value, str(value))
 
 
-class MaintenanceDueModel(KeysetTableModel[DueRow]):
+class MaintenanceDueModel(KeysetTableModel["DueRow"]):
     """One RM's maintenance due, a window at a time."""
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
@@ -54,6 +57,8 @@ class MaintenanceDueModel(KeysetTableModel[DueRow]):
 
     def _window_job(self, after: DueRow | None, limit: int,
                     first: bool) -> Callable[[], tuple[list[DueRow], None]]:
+        from services import maintenance
+
         assert self._today is not None
         db, actor, rm_id, today = self._ctx.db, self._ctx.actor, self._rm_id, self._today
         key: DueKey | None = after.key if after is not None else None

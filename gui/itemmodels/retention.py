@@ -8,7 +8,7 @@ rows shown (after a change) and keeps the selection where the same rows came bac
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -16,9 +16,10 @@ from PySide6.QtGui import QColor
 from gui.itemmodels.keyset import Index, KeysetTableModel
 from gui.widgets.retention_labels import band_label, move_label, reason_label, result_label
 from models import RetentionResult
-from services import retention
 from services.db import BRANCH_TZ
-from services.retention import ListKey, RetentionRow
+
+if TYPE_CHECKING:
+    from services.retention import ListKey, RetentionRow
 
 COLUMNS: tuple[str, ...] = ("date", "client", "moves", "band", "reason", "flagged_by", "rm", "actions", "result")
 CENTERED = frozenset({"date", "actions"})
@@ -27,7 +28,7 @@ LOST_COLOUR = QColor("#b3261e")
 
 
 
-class RetentionTableModel(KeysetTableModel[RetentionRow]):
+class RetentionTableModel(KeysetTableModel["RetentionRow"]):
     """The records the signed-in person may see (the service decides which, and masks the names)."""
 
     page_size = 50
@@ -49,6 +50,8 @@ class RetentionTableModel(KeysetTableModel[RetentionRow]):
 
     def _window_job(self, after: RetentionRow | None, limit: int,
                     first: bool) -> Callable[[], tuple[list[RetentionRow], None]]:
+        from services import retention
+
         db, actor = self._ctx.db, self._ctx.actor
         key: ListKey | None = after.key if after is not None else None
         return lambda: (retention.list_records(db, actor, after=key, limit=limit), None)

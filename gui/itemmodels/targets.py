@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from services.targets import FIGURES, RmProgress
+if TYPE_CHECKING:
+    from services.targets import RmProgress
+
 
 _Index = QModelIndex | QPersistentModelIndex
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's RmProgress
@@ -43,6 +46,8 @@ def progress_text(p: RmProgress, figure: str) -> str:
 
 class TargetsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
+        from services.targets import FIGURES
+
         super().__init__(parent)
         self._rows: list[RmProgress] = []
         self._headers = (self.tr("Staff ID"), self.tr("Name"), *(figure_label(f) for f in FIGURES))
@@ -80,6 +85,8 @@ class TargetsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        from services.targets import FIGURES
+
         if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
                 or not (0 <= index.column() < len(self._headers)):
             return None

@@ -8,28 +8,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from services.db import BRANCH_TZ
-from services.weekly import RmWeek, SummaryState, WeekFigures
+
+if TYPE_CHECKING:
+    from services.weekly import RmWeek, SummaryState, WeekFigures
 
 _Index = QModelIndex | QPersistentModelIndex
 
 RM_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole RmWeek of a row
-STATE_COLOURS = {
-    SummaryState.ON_TIME: QColor("#1e6b34"),
-    SummaryState.LATE: QColor("#b35c00"),
-    SummaryState.MISSING: QColor("#b3261e"),
-    SummaryState.NOT_SUBMITTED: QColor("#5b6b7b"),
-}
+# How each summary state shows, by the state's value (services.weekly.SummaryState).
+_STATE_COLOURS = {"on_time": "#1e6b34", "late": "#b35c00", "missing": "#b3261e", "not_submitted": "#5b6b7b"}
+
+
+def state_colour(state: SummaryState) -> QColor:
+    return QColor(_STATE_COLOURS[state.value])
+
+
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def state_label(state: SummaryState) -> str:
     """How a summary's state reads on screen."""
+    from services.weekly import SummaryState
+
     texts = {
         SummaryState.NOT_SUBMITTED: QCoreApplication.translate("WeeklySummary", "Not submitted"),
         SummaryState.MISSING: QCoreApplication.translate("WeeklySummary", "Missing (past due)"),
@@ -176,7 +183,7 @@ class WeeklyBranchModel(QAbstractTableModel):
                 return rm.submitted_at.astimezone(BRANCH_TZ).strftime("%m-%d %H:%M") if rm.submitted_at else ""
             return figure_text(getattr(rm.figures, self.FIGURES[col - 4]))
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            return QBrush(STATE_COLOURS[rm.state])
+            return QBrush(state_colour(rm.state))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col >= 4 else _LEFT
         if role == RM_ROLE:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
@@ -29,17 +30,17 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
-from gui.dialogs.assessment_item import AssessmentItemDialog, SourcesDialog
 from gui.itemmodels.assessment import AssessmentModel, FiguresModel
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.save_path import ask_save_path
 from models import Role
-from services import assessment
-from services.assessment import RmAssessment, Submission
 from services.errors import ServiceError
 from services.saving import when
+
+if TYPE_CHECKING:
+    from services.assessment import RmAssessment, Submission
 
 
 class AssessmentPage(Page):
@@ -146,6 +147,8 @@ class AssessmentPage(Page):
         return pydate(self.month_edit.date()).replace(day=1)
 
     def refresh(self) -> None:
+        from services import assessment
+
         super().refresh()
         db, actor, month = self.ctx.db, self.ctx.actor, self.month
         if not self.supervisor:
@@ -205,6 +208,8 @@ class AssessmentPage(Page):
 
     @Slot(QModelIndex)
     def on_figure_double_clicked(self, index: QModelIndex) -> None:
+        from gui.dialogs.assessment_item import SourcesDialog
+
         a, fig = self.selected(), self.figures.row_at(index.row())
         if a is None or fig is None:
             return
@@ -214,6 +219,8 @@ class AssessmentPage(Page):
 
     @Slot()
     def on_save_rating_clicked(self) -> None:
+        from services import assessment
+
         a = self.selected()
         if a is None or self.busy:
             return
@@ -230,6 +237,8 @@ class AssessmentPage(Page):
 
     @Slot()
     def on_add_item_clicked(self) -> None:
+        from gui.dialogs.assessment_item import AssessmentItemDialog
+
         a = self.selected()
         if a is None:
             return
@@ -271,6 +280,8 @@ class AssessmentPage(Page):
 
     def submit(self, month: dt.date) -> None:
         """Submit ``month`` (the confirmation's answer; tests call it directly)."""
+        from services import assessment
+
         if self.busy:
             return
         db, actor = self.ctx.db, self.ctx.actor
@@ -301,6 +312,8 @@ class AssessmentPage(Page):
             self.export_to(path)
 
     def export_to(self, path: Path) -> None:
+        from services import assessment
+
         if self.busy:
             return
         db, actor, month = self.ctx.db, self.ctx.actor, self.month

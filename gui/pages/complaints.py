@@ -8,6 +8,8 @@ the due today. The list follows changes made on any workstation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -25,20 +27,15 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
-from gui.dialogs.complaint import (
-    CloseComplaintDialog,
-    ExtendComplaintDialog,
-    NewComplaintDialog,
-    ReplyComplaintDialog,
-)
 from gui.itemmodels.complaints import ComplaintTableModel, state_label
 from gui.pages.base import Page
 from gui.widgets.columns import fit_columns
 from gui.widgets.field_error import FieldErrorLabel, named
-from services import complaints
-from services.complaints import ComplaintRow, DueCounts
 from services.errors import Conflict
-from services.permissions import Action, allowed
+from services.permissions import Action, allowed, owns_complaints
+
+if TYPE_CHECKING:
+    from services.complaints import ComplaintRow, DueCounts
 
 HINT_STYLE = "QLabel { color: #666666; }"
 OVERDUE_STYLE = "QLabel { color: #b3261e; font-weight: bold; }"
@@ -55,7 +52,7 @@ class ComplaintPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "complaintPage", parent)
-        self.owner = complaints.owns_complaints(ctx.actor)
+        self.owner = owns_complaints(ctx.actor)
         self._dialog: QDialog | None = None
         self._sized = False
         self._select_id: int | None = None
@@ -159,6 +156,8 @@ class ComplaintPage(Page):
         self.due_label.clear()
 
     def _load_counts(self) -> None:
+        from services import complaints
+
         db, actor = self.ctx.db, self.ctx.actor
         self.run(lambda: complaints.due_counts(db, actor), self._show_counts, key="counts")
 
@@ -256,12 +255,16 @@ class ComplaintPage(Page):
 
     @Slot()
     def on_new_clicked(self) -> None:
+        from gui.dialogs.complaint import NewComplaintDialog
+
         dialog = NewComplaintDialog(self.ctx, self)
         dialog.saved.connect(self.on_saved)
         self._open(dialog)
 
     @Slot()
     def on_reply_clicked(self) -> None:
+        from gui.dialogs.complaint import ReplyComplaintDialog
+
         row = self.selected_row()
         if row is not None and row.can_reply:
             dialog = ReplyComplaintDialog(self.ctx, row, self)
@@ -270,6 +273,8 @@ class ComplaintPage(Page):
 
     @Slot()
     def on_close_clicked(self) -> None:
+        from gui.dialogs.complaint import CloseComplaintDialog
+
         row = self.selected_row()
         if row is not None and row.can_close:
             dialog = CloseComplaintDialog(self.ctx, row, self)
@@ -278,6 +283,8 @@ class ComplaintPage(Page):
 
     @Slot()
     def on_extend_clicked(self) -> None:
+        from gui.dialogs.complaint import ExtendComplaintDialog
+
         row = self.selected_row()
         if row is not None and row.can_extend:
             dialog = ExtendComplaintDialog(self.ctx, row, self)
@@ -286,6 +293,8 @@ class ComplaintPage(Page):
 
     @Slot()
     def on_start_clicked(self) -> None:
+        from services import complaints
+
         row = self.selected_row()
         if row is None or not row.can_start:
             return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.dialogs.appointment_move import MoveAppointmentDialog
 from gui.itemmodels.diary import DayColumn, DiaryDayModel
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
@@ -33,8 +33,10 @@ from gui.widgets.field_error import named
 from gui.widgets.maintenance_due import MaintenanceDuePanel
 from gui.widgets.save_path import ask_save_path
 from gui.widgets.week_plan import WeekPlanPanel, list_table
-from services import appointments, diary
-from services.diary import Count, DiaryDay, DiaryItem, RmChoice, WeekPlan
+
+if TYPE_CHECKING:
+    from services import diary
+    from services.diary import Count, DiaryDay, DiaryItem, RmChoice, WeekPlan
 
 
 class DiaryPage(Page):
@@ -149,6 +151,8 @@ class DiaryPage(Page):
     # --- the page contract ----------------------------------------------------------------
 
     def refresh(self) -> None:
+        from services import diary
+
         super().refresh()
         self._stale = False
         if self._rms:
@@ -191,6 +195,8 @@ class DiaryPage(Page):
         self._load()
 
     def _load(self, *, keep: tuple[str, int] | None = None) -> None:
+        from services import diary
+
         rm_id = self.rm_id
         if rm_id is None:
             self._show(None, None)
@@ -319,6 +325,8 @@ class DiaryPage(Page):
         self._update_actions()
 
     def _end_appointment(self, held: bool) -> None:
+        from services import appointments
+
         item = self._current_item()
         if item is None or self.busy:
             return
@@ -347,6 +355,8 @@ class DiaryPage(Page):
 
     @Slot()
     def on_move_clicked(self) -> None:
+        from gui.dialogs.appointment_move import MoveAppointmentDialog
+
         item = self._current_item()
         if item is None or not item.can_move or self.busy:
             return
@@ -394,6 +404,8 @@ class DiaryPage(Page):
 
     def export_to(self, path: Path) -> None:
         """Write the shown day as a PDF to ``path`` on the lane (rendering is no work for the GUI thread)."""
+        from services import diary
+
         rm_id = self.rm_id
         if self.busy or rm_id is None:
             return

@@ -35,15 +35,9 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
-from gui.dialogs.close_follow_up import CloseFollowUpDialog
-from gui.dialogs.contact import ContactDialog
-from gui.dialogs.contact_plan import ContactPlanDialog
-from gui.dialogs.own_follow_up import OwnFollowUpDialog
-from gui.dialogs.reassign import ReassignDialog
 from gui.itemmodels.follow_up_queue import FollowUpQueueModel
 from gui.pages.base import Page
 from gui.pages.received_referrals import ReceivedReferralsPanel
-from gui.profile_window import open_profile
 from gui.widgets.columns import fit_columns
 from gui.widgets.field_error import FieldErrorLabel, named
 from gui.widgets.first_paint import after_next_paint
@@ -387,19 +381,27 @@ class FollowUpPage(Page):
 
     def open_contact(self, row: QueueRow) -> None:
         """Record a contact on ``row``; the table reloads once it is saved."""
+        from gui.dialogs.contact import ContactDialog
+
         self._open_saving(ContactDialog(self.ctx, row, self))
         self.contact_requested.emit(row)
 
     def open_plan(self, row: QueueRow) -> None:
+        from gui.dialogs.contact_plan import ContactPlanDialog
+
         self._open_saving(ContactPlanDialog(self.ctx, row, self))
 
     def open_close(self, row: QueueRow, abandon: bool) -> None:
         """Close ``row`` with an outcome, or abandon it (the reason is asked either way)."""
+        from gui.dialogs.close_follow_up import CloseFollowUpDialog
+
         self._open_saving(CloseFollowUpDialog(self.ctx, row, self, abandon=abandon))
         self.close_requested.emit(row, abandon)
 
     def open_client_profile(self, row: QueueRow) -> None:
         """The client's profile window; the service decides whether this viewer may see it."""
+        from gui.profile_window import open_profile
+
         open_profile(self.ctx, row.client_id, self)
 
     def _open_saving(self, dialog: QDialog) -> None:
@@ -410,6 +412,8 @@ class FollowUpPage(Page):
 
     @Slot()
     def on_add_own_clicked(self) -> None:
+        from gui.dialogs.own_follow_up import OwnFollowUpDialog
+
         dialog = OwnFollowUpDialog(self.ctx, self)
         dialog.created.connect(self._on_created)
         self._open(dialog)
@@ -421,6 +425,8 @@ class FollowUpPage(Page):
 
     @Slot()
     def on_reassign_clicked(self) -> None:
+        from gui.dialogs.reassign import ReassignDialog
+
         row = self.selected_row()
         if row is None or not self.branch_view:
             return

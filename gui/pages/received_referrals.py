@@ -4,6 +4,7 @@ outcome dialog it opens (docs/received.md)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Signal, Slot
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui import messages
-from gui.dialogs.outcome import OutcomeDialog
 from gui.itemmodels.received import ReceivedTableModel
 from gui.pages.base import Page
 from gui.widgets.columns import fit_columns
@@ -28,6 +28,9 @@ from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, named
 from services.permissions import Action, allowed
 from services.received import ReceivedRow
+
+if TYPE_CHECKING:
+    from gui.dialogs.outcome import OutcomeDialog
 
 HINT_STYLE = "QLabel { color: #666666; }"
 
@@ -227,6 +230,8 @@ class ReceivedReferralsPanel(QWidget):
 
     @Slot()
     def on_outcome_clicked(self) -> None:
+        from gui.dialogs.outcome import OutcomeDialog
+
         row = self.selected_row()
         if row is None or not row.can_record_outcome or self.dialog is not None:
             return

@@ -3,6 +3,8 @@ see, open first; flag a client, record an effort, close with a result."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QItemSelection, QModelIndex, Slot
 from PySide6.QtWidgets import (
@@ -19,13 +21,14 @@ from PySide6.QtWidgets import (
 
 from gui import messages
 from gui.context import AppContext
-from gui.dialogs.retention import CloseRetentionDialog, FlagRetentionDialog, RetentionActionDialog
 from gui.itemmodels.retention import RetentionTableModel
 from gui.pages.base import Page
 from gui.widgets.columns import fit_columns
 from gui.widgets.field_error import FieldErrorLabel, named
 from services.permissions import Action, allowed
-from services.retention import RetentionRow
+
+if TYPE_CHECKING:
+    from services.retention import RetentionRow
 
 HINT_STYLE = "QLabel { color: #666666; }"
 
@@ -178,6 +181,8 @@ class RetentionPage(Page):
 
     @Slot()
     def on_new_clicked(self) -> None:
+        from gui.dialogs.retention import FlagRetentionDialog
+
         if self.dialog is not None:
             return
         dialog = FlagRetentionDialog(self.ctx, self)
@@ -186,6 +191,8 @@ class RetentionPage(Page):
 
     @Slot()
     def on_action_clicked(self) -> None:
+        from gui.dialogs.retention import RetentionActionDialog
+
         row = self.selected_row()
         if row is None or not row.can_work or self.dialog is not None:
             return
@@ -195,6 +202,8 @@ class RetentionPage(Page):
 
     @Slot()
     def on_close_clicked(self) -> None:
+        from gui.dialogs.retention import CloseRetentionDialog
+
         row = self.selected_row()
         if row is None or not row.can_work or self.dialog is not None:
             return

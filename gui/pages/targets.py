@@ -7,6 +7,7 @@ figures (``targetsTable``) and as bars (``targetsChart``) for the chosen RM (doc
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
@@ -32,8 +33,9 @@ from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.target_progress import progress_bars
 from models import Role
-from services import targets
-from services.targets import FIGURES, RmProgress
+
+if TYPE_CHECKING:
+    from services.targets import RmProgress
 
 EDIT_NAMES = {
     "new_premium_clients": "targetNewPremiumEdit",
@@ -56,6 +58,8 @@ class TargetsPage(Page):
     targets_saved = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        from services.targets import FIGURES
+
         super().__init__(ctx, "targetsPage", parent)
         self.supervisor = ctx.actor.role == Role.SUPERVISOR
         self._selected: int | None = None
@@ -79,6 +83,8 @@ class TargetsPage(Page):
         self._connect_signals()
 
     def _build_layout(self) -> None:
+        from services.targets import FIGURES
+
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month_edit)
@@ -106,6 +112,8 @@ class TargetsPage(Page):
         return pydate(self.month_edit.date()).replace(day=1)
 
     def refresh(self) -> None:
+        from services import targets
+
         super().refresh()
         db, actor, month = self.ctx.db, self.ctx.actor, self.month
         self.run(lambda: targets.progress(db, actor, month), self._show, key="load")
@@ -131,6 +139,8 @@ class TargetsPage(Page):
         self.progress_loaded.emit(rows)
 
     def _show_rm(self, p: RmProgress | None) -> None:
+        from services.targets import FIGURES
+
         self.errors.clear()
         self.save_button.setEnabled(p is not None and not self.busy)
         if p is None:
@@ -157,6 +167,9 @@ class TargetsPage(Page):
 
     @Slot()
     def on_save_clicked(self) -> None:
+        from services import targets
+        from services.targets import FIGURES
+
         p = self.selected()
         if p is None or self.busy:
             return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -26,16 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.itemmodels.weekly import STATE_COLOURS, WeeklyBranchModel, WeeklyFiguresModel, state_label
+from gui.itemmodels.weekly import WeeklyBranchModel, WeeklyFiguresModel, state_colour, state_label
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.save_path import ask_save_path
 from models import Role
-from services import weekly
 from services.db import BRANCH_TZ
 from services.errors import ServiceError
-from services.weekly import FINDINGS_MAX, BranchWeek, RmWeek, SummaryState, WeekView
+
+if TYPE_CHECKING:
+    from services.weekly import BranchWeek, RmWeek, SummaryState, WeekView
 
 SUFFIXES = (".pdf", ".xlsx")
 
@@ -221,9 +223,13 @@ class WeeklySummaryPage(Page):
 
     @property
     def week_start(self) -> dt.date:
+        from services import weekly
+
         return weekly.week_start(self.day)
 
     def _update_week_label(self) -> None:
+        from services import weekly
+
         monday = self.week_start
         sunday = monday + dt.timedelta(days=6)
         due = weekly.due_at(monday)
@@ -232,6 +238,8 @@ class WeeklySummaryPage(Page):
         self.next_button.setEnabled(monday + dt.timedelta(days=7) <= self.ctx.db.today())
 
     def _load(self) -> None:
+        from services import weekly
+
         if self.cleared:
             return
         db, actor, day = self.ctx.db, self.ctx.actor, self.day
@@ -283,7 +291,7 @@ class WeeklySummaryPage(Page):
         if submitted_at is not None:
             text += self.tr(" at {at}").format(at=_hm(submitted_at))
         self.state_label.setText(text)
-        self.state_label.setStyleSheet(f"color: {STATE_COLOURS[state].name()}; font-weight: bold;")
+        self.state_label.setStyleSheet(f"color: {state_colour(state).name()}; font-weight: bold;")
 
     def _on_submitted(self, view: WeekView) -> None:
         self.errors.clear()
@@ -309,6 +317,8 @@ class WeeklySummaryPage(Page):
     # --- the supervisor's week -------------------------------------------------------------
 
     def _show_branch(self, week: BranchWeek) -> None:
+        from services.weekly import SummaryState
+
         self.branch = week
         self.branch_model.set_rows(week.rows)
         counts = self.tr("{on} on time · {late} late · {missing} missing · {open} not yet due").format(
@@ -345,6 +355,8 @@ class WeeklySummaryPage(Page):
 
     def export_to(self, path: Path) -> None:
         """Export the week's roll-up to ``path`` (its suffix picks PDF or .xlsx) on the lane."""
+        from services import weekly
+
         if self.busy:
             return
         db, actor, day = self.ctx.db, self.ctx.actor, self.day
@@ -392,11 +404,15 @@ class WeeklySummaryPage(Page):
 
     @Slot()
     def on_findings_changed(self) -> None:
+        from services.weekly import FINDINGS_MAX
+
         n = len(self.findings_edit.toPlainText().strip())
         self.counter_label.setText(self.tr("{n} / {max} characters").format(n=n, max=FINDINGS_MAX))
 
     @Slot()
     def on_submit_clicked(self) -> None:
+        from services import weekly
+
         if self.busy or self.view is None:
             return
         # The service decides what is acceptable (empty, too long, twice): its answer shows beside the field.

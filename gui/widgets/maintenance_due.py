@@ -10,6 +10,7 @@ the page (``set_rm``: None for one's own; the supervisor may choose an RM).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Slot
@@ -32,8 +33,9 @@ from gui.itemmodels.maintenance_due import MaintenanceDueModel
 from gui.lane_ops import LaneOps
 from gui.widgets.field_error import FieldErrorLabel, named
 from gui.widgets.labels import tier_label
-from services import maintenance
-from services.maintenance import Birthday, DueRow, HolidaySpan
+
+if TYPE_CHECKING:
+    from services.maintenance import Birthday, DueRow, HolidaySpan
 
 HINT_STYLE = "QLabel { color: #666666; }"
 TITLE_STYLE = "QLabel { font-weight: bold; }"
@@ -146,6 +148,8 @@ class MaintenanceDuePanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        from services import maintenance
+
         self.error_label.clear_error()
         today = self.ctx.db.today()
         self.model.load(self.rm_id, today)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -11,11 +13,15 @@ from gui.itemmodels.targets import figure_label, progress_text
 from gui.lane_ops import LaneOps
 from gui.widgets.bar_chart import Bar, BarChart
 from gui.widgets.field_error import named
-from services.targets import FIGURES, RmProgress
+
+if TYPE_CHECKING:
+    from services.targets import RmProgress
 
 
 def progress_bars(p: RmProgress) -> list[Bar]:
     """One bar per figure: actual over target (the service's ratio), the figures at its end."""
+    from services.targets import FIGURES
+
     return [Bar(figure_label(f), float(r) if (r := p.ratio(f)) is not None else None, progress_text(p, f))
             for f in FIGURES]
 

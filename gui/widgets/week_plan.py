@@ -8,6 +8,7 @@ display), and the page reloads the day and the plan together when the plan chang
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -26,8 +27,10 @@ from gui.dialogs.appointment_plan import PlanDialog
 from gui.itemmodels.diary import PlanColumn, WeekPlanModel
 from gui.pages.base import Page
 from gui.widgets.field_error import named
-from services import diary
-from services.diary import ClientChoice, WeekPlan
+
+if TYPE_CHECKING:
+    from services import diary
+    from services.diary import ClientChoice, WeekPlan
 
 
 def list_table(name: str) -> QTableView:
@@ -118,6 +121,8 @@ class WeekPlanPanel(QWidget):
 
     @Slot()
     def on_accept_clicked(self) -> None:
+        from services import diary
+
         plan = self.plan
         if plan is None or not plan.can_edit or self.page.busy:
             return
@@ -128,6 +133,8 @@ class WeekPlanPanel(QWidget):
 
     @Slot()
     def on_add_clicked(self) -> None:
+        from services import diary
+
         plan = self.plan
         if plan is None or not plan.can_edit or self.page.busy:
             return
@@ -154,6 +161,8 @@ class WeekPlanPanel(QWidget):
 
     @Slot()
     def on_drop_clicked(self) -> None:
+        from services import diary
+
         row = self.current()
         if row is None or self.page.busy:
             return
