@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.assessment import Figure, RmAssessment
     from services.targets import SourceRow

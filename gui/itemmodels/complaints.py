@@ -22,6 +22,8 @@ from gui.context import AppContext
 from gui.itemmodels.keyset import Index, KeysetTableModel
 from models import ComplaintChannel, ComplaintKind, ComplaintState
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.complaints import ComplaintRow, Cursor
 

@@ -18,6 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from models import AppointmentStatus, PlanKind
 from services.db import BRANCH_TZ
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.diary import DiaryItem, ItemKind, PlanRow
 

@@ -18,6 +18,8 @@ from gui.context import AppContext
 from gui.itemmodels.keyset import Index, KeysetTableModel
 from gui.widgets.labels import tier_label
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.maintenance import Due, DueKey, DueRow
 

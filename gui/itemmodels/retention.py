@@ -18,6 +18,8 @@ from gui.widgets.retention_labels import band_label, move_label, reason_label, r
 from models import RetentionResult
 from services.db import BRANCH_TZ
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.retention import ListKey, RetentionRow
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.targets import RmProgress
 

@@ -15,6 +15,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from services.db import BRANCH_TZ
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.weekly import RmWeek, SummaryState, WeekFigures
 

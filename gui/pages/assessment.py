@@ -39,6 +39,8 @@ from models import Role
 from services.errors import ServiceError
 from services.saving import when
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.assessment import RmAssessment, Submission
 

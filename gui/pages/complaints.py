@@ -34,6 +34,8 @@ from gui.widgets.field_error import FieldErrorLabel, named
 from services.errors import Conflict
 from services.permissions import Action, allowed, owns_complaints
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.complaints import ComplaintRow, DueCounts
 

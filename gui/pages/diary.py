@@ -34,6 +34,8 @@ from gui.widgets.maintenance_due import MaintenanceDuePanel
 from gui.widgets.save_path import ask_save_path
 from gui.widgets.week_plan import WeekPlanPanel, list_table
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services import diary
     from services.diary import Count, DiaryDay, DiaryItem, RmChoice, WeekPlan

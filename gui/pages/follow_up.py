@@ -378,6 +378,7 @@ class FollowUpPage(Page):
             act(row)
 
     # --- contact, plan, close and the profile ------------------------------------------
+    # Each dialog's module is imported as it opens, not at start-up (docs/architecture.md "Start-up").
 
     def open_contact(self, row: QueueRow) -> None:
         """Record a contact on ``row``; the table reloads once it is saved."""

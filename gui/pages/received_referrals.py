@@ -29,6 +29,8 @@ from gui.widgets.field_error import FieldErrorLabel, named
 from services.permissions import Action, allowed
 from services.received import ReceivedRow
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from gui.dialogs.outcome import OutcomeDialog
 

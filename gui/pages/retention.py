@@ -27,6 +27,8 @@ from gui.widgets.columns import fit_columns
 from gui.widgets.field_error import FieldErrorLabel, named
 from services.permissions import Action, allowed
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.retention import RetentionRow
 

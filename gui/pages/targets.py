@@ -34,6 +34,8 @@ from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.target_progress import progress_bars
 from models import Role
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.targets import RmProgress
 

@@ -36,6 +36,8 @@ from models import Role
 from services.db import BRANCH_TZ
 from services.errors import ServiceError
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.weekly import BranchWeek, RmWeek, SummaryState, WeekView
 

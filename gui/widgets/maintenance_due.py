@@ -34,6 +34,8 @@ from gui.lane_ops import LaneOps
 from gui.widgets.field_error import FieldErrorLabel, named
 from gui.widgets.labels import tier_label
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.maintenance import Birthday, DueRow, HolidaySpan
 

@@ -14,6 +14,8 @@ from gui.lane_ops import LaneOps
 from gui.widgets.bar_chart import Bar, BarChart
 from gui.widgets.field_error import named
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.targets import RmProgress
 

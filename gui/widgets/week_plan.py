@@ -28,6 +28,8 @@ from gui.itemmodels.diary import PlanColumn, WeekPlanModel
 from gui.pages.base import Page
 from gui.widgets.field_error import named
 
+# Services and dialogs used only when the person acts are imported where used, not at start-up
+# (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services import diary
     from services.diary import ClientChoice, WeekPlan
