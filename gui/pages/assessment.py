@@ -33,10 +33,10 @@ from gui.context import AppContext
 from gui.itemmodels.assessment import AssessmentModel, FiguresModel
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
+from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.save_path import ask_save_path
 from models import Role
-from services.errors import ServiceError
 from services.saving import when
 
 # Services and dialogs used only when the person acts are imported where used, not at start-up
@@ -85,7 +85,7 @@ class AssessmentPage(Page):
         self.save_rating_button = named(QPushButton(self.tr("Save &rating")), "saveRatingButton")
         self.add_item_button = named(QPushButton(self.tr("Add &bonus/malus…")), "addAssessmentItemButton")
         self.export_button = named(QPushButton(self.tr("&Export sheet…")), "exportAssessmentButton")
-        self.export_label = named(QLabel(), "assessmentExportLabel")
+        self.export_label = ExportStatus("assessmentExportLabel")
         self._submission: Submission | None = None
         self.submit_button = named(QPushButton(self.tr("Submit to &head office…")), "submitAssessmentButton")
         self.submission_label = named(QLabel(), "assessmentSubmissionLabel")
@@ -320,16 +320,12 @@ class AssessmentPage(Page):
             return
         db, actor, month = self.ctx.db, self.ctx.actor, self.month
         self._last_dir = path.parent
-        self.export_label.setText(self.tr("Exporting {name}…").format(name=path.name))
+        self.export_label.exporting(path)
         self.run(lambda: assessment.export(db, actor, month, path), self._exported, failed=self._export_failed,
                  busy=True, change=True)
 
     def _exported(self, path: Path) -> None:
-        self.export_label.setText(self.tr("Saved to {path}").format(path=str(path)))
-        self.sheet_exported.emit(str(path))
+        self.sheet_exported.emit(self.export_label.saved(path))
 
     def _export_failed(self, exc: BaseException) -> None:
-        why = str(exc) if isinstance(exc, ServiceError) else self.tr("an unexpected error, written to the log")
-        text = self.tr("Not exported: {why}").format(why=why)
-        self.export_label.setText(text)
-        self.export_failed.emit(text)
+        self.export_failed.emit(self.export_label.failed(exc))

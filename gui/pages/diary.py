@@ -29,6 +29,7 @@ from gui.context import AppContext
 from gui.itemmodels.diary import DayColumn, DiaryDayModel
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
+from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import named
 from gui.widgets.maintenance_due import MaintenanceDuePanel
 from gui.widgets.save_path import ask_save_path
@@ -90,7 +91,7 @@ class DiaryPage(Page):
         self.held_button = named(QPushButton(self.tr("Held")), "appointmentHeldButton")
         self.missed_button = named(QPushButton(self.tr("Missed")), "appointmentMissedButton")
         self.move_button = named(QPushButton(self.tr("Move…")), "moveAppointmentButton")
-        self.status_label = named(QLabel(), "diaryStatusLabel")
+        self.status_label = ExportStatus("diaryStatusLabel")
         self.status_label.setStyleSheet("color: #555;")
 
         self.week = WeekPlanPanel(self)
@@ -413,14 +414,13 @@ class DiaryPage(Page):
             return
         db, actor, day = self.ctx.db, self.ctx.actor, self.day
         self._last_dir = path.parent
-        self.status_label.setText(self.tr("Exporting {name}…").format(name=path.name))
+        self.status_label.exporting(path)
 
         def done(exported: diary.Exported) -> None:
-            self.status_label.setText(self.tr("Saved to {path}").format(path=str(exported.path)))
-            self.diary_exported.emit(str(exported.path))
+            self.diary_exported.emit(self.status_label.saved(exported.path))
 
         def failed(exc: BaseException) -> None:
-            self.status_label.setText(self.tr("Not exported."))
+            self.status_label.failed(exc)
             self.show_error(exc)
 
         self.run(lambda: diary.export_day(db, actor, rm_id, day, path), done, failed=failed, busy=True, change=True)

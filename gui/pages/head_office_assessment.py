@@ -24,11 +24,11 @@ from gui.context import AppContext
 from gui.itemmodels.head_office_assessment import BranchAssessmentModel, SubmittedRowsModel
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
+from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import named
 from gui.widgets.save_path import ask_save_path
 from services import headoffice
 from services.assessment import Submission
-from services.errors import ServiceError
 from services.headoffice import BranchAssessment
 from services.saving import when
 
@@ -86,7 +86,7 @@ class HeadOfficeAssessmentPage(Page):
         note.setStyleSheet("color: #5b6b7b;")
         note.setWordWrap(True)
         self.export_button = named(QPushButton(self.tr("&Export…")), "exportHeadOfficeAssessmentButton")
-        self.export_label = named(QLabel(), "headOfficeAssessmentExportLabel")
+        self.export_label = ExportStatus("headOfficeAssessmentExportLabel")
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
@@ -185,16 +185,12 @@ class HeadOfficeAssessmentPage(Page):
             return
         db, actor, month = self.ctx.db, self.ctx.actor, self.month()
         self._last_dir = path.parent
-        self.export_label.setText(self.tr("Exporting {name}…").format(name=path.name))
+        self.export_label.exporting(path)
         self.run(lambda: headoffice.export_assessment(db, actor, month, path), self._exported,
                  failed=self._export_failed, busy=True, change=True)
 
     def _exported(self, path: Path) -> None:
-        self.export_label.setText(self.tr("Saved to {path}").format(path=str(path)))
-        self.table_exported.emit(str(path))
+        self.table_exported.emit(self.export_label.saved(path))
 
     def _export_failed(self, exc: BaseException) -> None:
-        why = str(exc) if isinstance(exc, ServiceError) else self.tr("an unexpected error, written to the log")
-        text = self.tr("Not exported: {why}").format(why=why)
-        self.export_label.setText(text)
-        self.export_failed.emit(text)
+        self.export_failed.emit(self.export_label.failed(exc))

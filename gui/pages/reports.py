@@ -27,10 +27,10 @@ from gui import messages
 from gui.context import AppContext
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
+from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import named
 from gui.widgets.save_path import ask_save_path
 from services import accounts
-from services.errors import ServiceError
 from services.permissions import Action, allowed
 from services.stats import period_of
 
@@ -83,10 +83,7 @@ class ReportsPage(Page):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
         self.progress.hide()
-        self.status_label = QLabel()
-        named(self.status_label, "reportStatusLabel")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = ExportStatus("reportStatusLabel")
 
         note = QLabel(self.tr("Counts per referrer and per RM by business day. The PDF is A4, ready to print and "
                               "sign; the Excel workbook is for further work. Client data is masked."))
@@ -206,7 +203,7 @@ class ReportsPage(Page):
         db, actor, kind, day, all_branches = self.ctx.db, self.ctx.actor, self.kind, self.day, self._all_branches()
         self._last_dir = path.parent
         self._close_done_box()
-        self.status_label.setText(self.tr("Exporting {name}…").format(name=path.name))
+        self.status_label.exporting(path)
 
         def job() -> Path:
             # Imported here: ReportLab and openpyxl load only when someone exports.
@@ -230,8 +227,7 @@ class ReportsPage(Page):
         self._done_box = None
 
     def _on_exported(self, path: Path) -> None:
-        text = str(path)
-        self.status_label.setText(self.tr("Saved to {path}").format(path=text))
+        text = self.status_label.saved(path)
         self.report_exported.emit(text)
         self._done_box = messages.confirm(
             self, self.tr("Sheet exported"), self.tr("The sheet is saved. Open it now?"),
@@ -245,10 +241,7 @@ class ReportsPage(Page):
 
     def _on_export_failed(self, exc: BaseException) -> None:
         self.show_error(exc)  # logs a bug's traceback once; the box says what went wrong
-        why = str(exc) if isinstance(exc, ServiceError) else self.tr("an unexpected error, written to the log")
-        text = self.tr("Not exported: {why}").format(why=why)
-        self.status_label.setText(text)
-        self.export_failed.emit(text)
+        self.export_failed.emit(self.status_label.failed(exc))
 
     def _on_branch_count(self, count: int) -> None:
         self._many_branches = count > 1

@@ -30,6 +30,7 @@ from gui.context import AppContext
 from gui.itemmodels.weekly import WeeklyBranchModel, WeeklyFiguresModel, state_colour, state_label
 from gui.pages.base import Page
 from gui.widgets.dates import pydate, qdate
+from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.save_path import ask_save_path
 from models import Role
@@ -122,9 +123,7 @@ class WeeklySummaryPage(Page):
         named(self.pdf_button, "exportWeeklyPdfButton")
         self.xlsx_button = QPushButton(self.tr("Export roll-up Excel…"))
         named(self.xlsx_button, "exportWeeklyXlsxButton")
-        self.export_label = QLabel()
-        named(self.export_label, "weeklyExportStatusLabel")
-        self.export_label.setWordWrap(True)
+        self.export_label = ExportStatus("weeklyExportStatusLabel")
         self.watcher = ctx.changes()  # a summary submitted elsewhere, the week's work going on
         self._stale = False
 
@@ -363,20 +362,16 @@ class WeeklySummaryPage(Page):
             return
         db, actor, day = self.ctx.db, self.ctx.actor, self.day
         self._last_dir = path.parent
-        self.export_label.setText(self.tr("Exporting {name}…").format(name=path.name))
+        self.export_label.exporting(path)
         self.run(lambda: weekly.export_rollup(db, actor, day, path), self._on_exported,
                  failed=self._on_export_failed, busy=True, change=True)
 
     def _on_exported(self, path: Path) -> None:
-        self.export_label.setText(self.tr("Saved to {path}").format(path=str(path)))
-        self.rollup_exported.emit(str(path))
+        self.rollup_exported.emit(self.export_label.saved(path))
 
     def _on_export_failed(self, exc: BaseException) -> None:
         self.show_error(exc)
-        why = str(exc) if isinstance(exc, ServiceError) else self.tr("an unexpected error, written to the log")
-        text = self.tr("Not exported: {why}").format(why=why)
-        self.export_label.setText(text)
-        self.export_failed.emit(text)
+        self.export_failed.emit(self.export_label.failed(exc))
 
     def _export_asked(self, suffix: str) -> None:
         path = self._ask_path(suffix)

@@ -196,22 +196,6 @@
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
-        <message>
-            <source>Exporting {name}…</source>
-            <translation>Exporting {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Saved to {path}</translation>
-        </message>
-        <message>
-            <source>an unexpected error, written to the log</source>
-            <translation>an unexpected error, written to the log</translation>
-        </message>
-        <message>
-            <source>Not exported: {why}</source>
-            <translation>Not exported: {why}</translation>
-        </message>
     </context>
     <context>
         <name>AssessmentWeightsSection</name>
@@ -1644,18 +1628,6 @@
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
-        <message>
-            <source>Exporting {name}…</source>
-            <translation>Exporting {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Saved to {path}</translation>
-        </message>
-        <message>
-            <source>Not exported.</source>
-            <translation>Not exported.</translation>
-        </message>
     </context>
     <context>
         <name>DomainLabels</name>
@@ -1829,6 +1801,25 @@
         <message>
             <source>&amp;Save</source>
             <translation>&amp;Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportStatus</name>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>Exporting {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>an unexpected error, written to the log</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>Not exported: {why}</translation>
         </message>
     </context>
     <context>
@@ -2389,22 +2380,6 @@
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Exporting {name}…</source>
-            <translation>Exporting {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Saved to {path}</translation>
-        </message>
-        <message>
-            <source>an unexpected error, written to the log</source>
-            <translation>an unexpected error, written to the log</translation>
-        </message>
-        <message>
-            <source>Not exported: {why}</source>
-            <translation>Not exported: {why}</translation>
         </message>
     </context>
     <context>
@@ -3993,14 +3968,6 @@ Database: {db}</translation>
             <translation>A sheet is saved as .pdf or .xlsx.</translation>
         </message>
         <message>
-            <source>Exporting {name}…</source>
-            <translation>Exporting {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Saved to {path}</translation>
-        </message>
-        <message>
             <source>Sheet exported</source>
             <translation>Sheet exported</translation>
         </message>
@@ -4015,14 +3982,6 @@ Database: {db}</translation>
         <message>
             <source>Close</source>
             <translation>Close</translation>
-        </message>
-        <message>
-            <source>an unexpected error, written to the log</source>
-            <translation>an unexpected error, written to the log</translation>
-        </message>
-        <message>
-            <source>Not exported: {why}</source>
-            <translation>Not exported: {why}</translation>
         </message>
     </context>
     <context>
@@ -5128,22 +5087,6 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Save the roll-up</source>
             <translation>Save the roll-up</translation>
-        </message>
-        <message>
-            <source>Exporting {name}…</source>
-            <translation>Exporting {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>Saved to {path}</translation>
-        </message>
-        <message>
-            <source>an unexpected error, written to the log</source>
-            <translation>an unexpected error, written to the log</translation>
-        </message>
-        <message>
-            <source>Not exported: {why}</source>
-            <translation>Not exported: {why}</translation>
         </message>
         <message>
             <source>{n} / {max} characters</source>

@@ -196,22 +196,6 @@
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
-        <message>
-            <source>Exporting {name}…</source>
-            <translation>正在导出 {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>已保存到 {path}</translation>
-        </message>
-        <message>
-            <source>an unexpected error, written to the log</source>
-            <translation>意外错误，详情已写入日志</translation>
-        </message>
-        <message>
-            <source>Not exported: {why}</source>
-            <translation>未导出：{why}</translation>
-        </message>
     </context>
     <context>
         <name>AssessmentWeightsSection</name>
@@ -1644,18 +1628,6 @@
             <source>PDF (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
-        <message>
-            <source>Exporting {name}…</source>
-            <translation>正在导出 {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>已保存到 {path}</translation>
-        </message>
-        <message>
-            <source>Not exported.</source>
-            <translation>未能导出。</translation>
-        </message>
     </context>
     <context>
         <name>DomainLabels</name>
@@ -1829,6 +1801,25 @@
         <message>
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportStatus</name>
+        <message>
+            <source>Exporting {name}…</source>
+            <translation>正在导出 {name}…</translation>
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation>已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>an unexpected error, written to the log</source>
+            <translation>意外错误，详情已写入日志</translation>
+        </message>
+        <message>
+            <source>Not exported: {why}</source>
+            <translation>未导出：{why}</translation>
         </message>
     </context>
     <context>
@@ -2389,22 +2380,6 @@
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Exporting {name}…</source>
-            <translation>正在导出 {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>已保存到 {path}</translation>
-        </message>
-        <message>
-            <source>an unexpected error, written to the log</source>
-            <translation>意外错误，已写入日志</translation>
-        </message>
-        <message>
-            <source>Not exported: {why}</source>
-            <translation>未导出：{why}</translation>
         </message>
     </context>
     <context>
@@ -3993,14 +3968,6 @@ Database: {db}</source>
             <translation>统计表只能保存为 .pdf 或 .xlsx 文件。</translation>
         </message>
         <message>
-            <source>Exporting {name}…</source>
-            <translation>正在导出 {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>已保存到 {path}</translation>
-        </message>
-        <message>
             <source>Sheet exported</source>
             <translation>统计表已导出</translation>
         </message>
@@ -4015,14 +3982,6 @@ Database: {db}</source>
         <message>
             <source>Close</source>
             <translation>关闭</translation>
-        </message>
-        <message>
-            <source>an unexpected error, written to the log</source>
-            <translation>发生意外错误，详情已写入日志</translation>
-        </message>
-        <message>
-            <source>Not exported: {why}</source>
-            <translation>未能导出：{why}</translation>
         </message>
     </context>
     <context>
@@ -5128,22 +5087,6 @@ Shown only now. Hand it over in person; it must be changed at the first sign-in.
         <message>
             <source>Save the roll-up</source>
             <translation>保存汇总表</translation>
-        </message>
-        <message>
-            <source>Exporting {name}…</source>
-            <translation>正在导出 {name}…</translation>
-        </message>
-        <message>
-            <source>Saved to {path}</source>
-            <translation>已保存到 {path}</translation>
-        </message>
-        <message>
-            <source>an unexpected error, written to the log</source>
-            <translation>意外错误，详情已写入日志</translation>
-        </message>
-        <message>
-            <source>Not exported: {why}</source>
-            <translation>未导出：{why}</translation>
         </message>
         <message>
             <source>{n} / {max} characters</source>
