@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         if self.nav.count():
             self.nav.setCurrentRow(0)
         self._load_branch_settings(actor)
-        self.idle.start()
+        self.idle.start(after_paint_of=self)
         self.show()
         self.activateWindow()
         after_next_paint(self, collector.release)

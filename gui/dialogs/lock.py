@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.lane_ops import LaneOps
 from gui.widgets.field_error import FieldErrorLabel
+from gui.widgets.first_paint import after_next_paint
 
 if TYPE_CHECKING:
     from gui.worker import DbLane
@@ -56,12 +57,24 @@ class IdleWatcher(QObject):
         if self._timer.isActive():
             self._timer.start()
 
-    def start(self) -> None:
+    def start(self, *, after_paint_of: QWidget | None = None) -> None:
+        """Count from now; any input starts the count again.
+
+        With ``after_paint_of``, input is watched from that widget's next paint on: the watch is
+        a Python call for every event of the application, and a session's first paint has
+        enough to do (docs/architecture.md "Start-up").
+        """
+        self._timer.start()
+        if after_paint_of is None:
+            self._watch_input()
+        else:
+            after_next_paint(after_paint_of, self._watch_input)
+
+    def _watch_input(self) -> None:
         app = QApplication.instance()
-        if app is not None and not self._installed:
+        if app is not None and not self._installed and self._timer.isActive():  # not stopped meanwhile
             app.installEventFilter(self)
             self._installed = True
-        self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()

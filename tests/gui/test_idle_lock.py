@@ -168,3 +168,29 @@ def test_signing_out_closes_the_windows_showing_a_client(qtbot, f, launch_window
     window.sign_out()
     assert not details.isVisible()
     wait_idle(qtbot, window)
+
+
+def test_input_is_watched_from_the_first_paint_and_not_once_stopped(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from gui.dialogs.lock import IdleWatcher
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    watcher = IdleWatcher(host)
+    watcher.set_timeout_ms(60_000)
+    watcher.start(after_paint_of=host)
+    assert watcher.is_running() and not watcher._installed  # counting, but no filter before the paint
+    host.show()
+    qtbot.waitUntil(lambda: watcher._installed, timeout=WAIT_MS)
+    watcher.stop()
+    assert not watcher._installed
+
+    late = QWidget()
+    qtbot.addWidget(late)
+    watcher.start(after_paint_of=late)
+    watcher.stop()  # stopped (signed out, locked) before the paint
+    late.show()
+    qtbot.waitExposed(late)
+    qtbot.wait(400)  # past the paint and the helper's fallback
+    assert not watcher._installed
