@@ -161,12 +161,11 @@ class FollowUpPage(Page):
         self.plan_button.setToolTip(self.tr("The pre-contact plan: strengths, personality, needs, goal"))
         self.profile_button = named(QPushButton(self.tr("Pro&file…")), "openQueueProfileButton")
         self.profile_button.setToolTip(self.tr("The client's profile (also a double-click on the row)"))
-        for button in self._row_buttons():
-            button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_own_button)
         buttons.addStretch(1)
         for button in self._row_buttons():
+            button.setEnabled(False)
             buttons.addWidget(button)
         hint = QLabel(self.tr("Overdue first, oldest first, then due today, then upcoming. "
                               "Clients are masked here: the full number only in the profile."))
@@ -183,18 +182,15 @@ class FollowUpPage(Page):
         panel.addLayout(buttons)
         panel.addWidget(hint)
 
-        # The received-referrals panel goes above the queue (index 0) at merge.
+        # Received referrals above the queue; maintenance due below it (docs/maintenance.md "On the desk").
         self.splitter = named(QSplitter(Qt.Orientation.Vertical), "followUpSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.received = ReceivedReferralsPanel(self)
-        self.splitter.addWidget(self.received)
-        self.splitter.addWidget(self.queue_panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 2)
-        # Maintenance due, birthdays and holidays below the queue (docs/maintenance.md "On the desk").
         self.maintenance = MaintenanceDuePanel(self.ctx, self)
-        self.splitter.addWidget(self.maintenance)
-        self.splitter.setStretchFactor(2, 1)
+        for index, (panel_widget, stretch) in enumerate(((self.received, 1), (self.queue_panel, 2),
+                                                         (self.maintenance, 1))):
+            self.splitter.addWidget(panel_widget)
+            self.splitter.setStretchFactor(index, stretch)
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 10, 12, 10)
         page.addWidget(self.splitter)
