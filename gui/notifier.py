@@ -33,9 +33,6 @@ log = logging.getLogger("lobbydesk.gui.notify")
 # Ids are handed out before commit: a referral filed a moment earlier may commit after a later one.
 # Ids seen within this window are read again (and recognised), so a slow commit is not missed.
 HOLD_S = 30.0
-BANNER_STYLE = (
-    "QFrame#newReferralBanner { background: #fff3c4; border: 1px solid #e0c060; border-radius: 4px; }"
-)
 
 
 class NewReferralBanner(QFrame):
@@ -50,7 +47,6 @@ class NewReferralBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         named(self, "newReferralBanner")
-        self.setStyleSheet(BANNER_STYLE)
         self.text_label = named(QLabel(), "newReferralText")
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.text_label.font()

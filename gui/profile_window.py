@@ -35,13 +35,12 @@ from gui.itemmodels.client_timeline import ClientTimelineModel
 from gui.lane_ops import LaneOps
 from gui.widgets.field_error import named
 from gui.widgets.score_panel import ScorePanel
+from gui.widgets.tone import ALERT, HINT, Tone, set_tone
 from models import RiskTolerance
 from services import clients, maintenance
 from services.clients import ClientProfile, Revealed
 
 REVEAL_MS = 30_000  # docs/product.md "Privacy and security": full values re-mask after 30 s
-HINT_STYLE = "QLabel { color: #666666; }"
-REVEALED_STYLE = "QLabel { color: #b3261e; font-weight: bold; }"
 
 
 def risk_label(value: RiskTolerance | str | None) -> str:
@@ -133,7 +132,7 @@ class ProfileWindow(QWidget):
         self.reveal_button = named(QPushButton(self.tr("&Show in full")), "revealButton")
         self.reveal_button.setEnabled(False)
         self.reveal_note = named(QLabel(), "revealNoteLabel")
-        self.reveal_note.setStyleSheet(HINT_STYLE)
+        set_tone(self.reveal_note, HINT)
         basic = QGroupBox(self.tr("Basic details and contact"))
         form = QFormLayout(basic)
         form.addRow(self.tr("Gender"), self.gender_label)
@@ -275,13 +274,13 @@ class ProfileWindow(QWidget):
         if self.revealed is not None:
             self.mobile_label.setText(self.revealed.mobile or "—")
             self.id_number_label.setText(self.revealed.id_number or "—")
-            style = REVEALED_STYLE
+            tone: Tone | None = ALERT
         else:
             self.mobile_label.setText((p.mobile_masked if p else "") or "—")
             self.id_number_label.setText((p.id_number_masked if p else "") or "—")
-            style = ""
-        self.mobile_label.setStyleSheet(style)
-        self.id_number_label.setStyleSheet(style)
+            tone = None
+        set_tone(self.mobile_label, tone)
+        set_tone(self.id_number_label, tone)
 
     @Slot()
     def on_reveal_clicked(self) -> None:

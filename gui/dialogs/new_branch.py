@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, 
 from gui.context import AppContext
 from gui.dialogs.base import LaneDialog
 from gui.widgets.field_error import named
+from gui.widgets.tone import HINT, set_tone
 from services import branches
 from services.branches import BranchRow
 
@@ -46,7 +47,7 @@ class NewBranchDialog(LaneDialog):
         hint = QLabel(self.tr("The branch gets the default settings; its administrator is added on the staff "
                               "page or with `staff add --branch CODE`."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("QLabel { color: #666666; }")
+        set_tone(hint, HINT)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

@@ -24,12 +24,11 @@ from gui.dialogs.base import LaneDialog
 from gui.itemmodels.received import no_deal_reason_label
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
+from gui.widgets.tone import HINT, set_tone
 from models import NoDealReason
 from services import received
 from services.db import BRANCH_TZ
 from services.received import FollowUpRequest, ReceivedRow
-
-HINT_STYLE = "QLabel { color: #666666; }"
 
 
 class OutcomeDialog(LaneDialog):
@@ -100,7 +99,7 @@ class OutcomeDialog(LaneDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         hint = QLabel(self.tr("The lobby's day close reads what you record here."))
-        hint.setStyleSheet(HINT_STYLE)
+        set_tone(hint, HINT)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)

@@ -21,6 +21,7 @@ from gui.dialogs.base import LaneDialog
 from gui.widgets.client_completer import ClientCompleter
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
+from gui.widgets.tone import HINT, set_tone
 from services import followups
 from services.clients import ClientMatch, search_clients
 from services.errors import NotFound, PermissionDenied
@@ -52,7 +53,7 @@ class OwnFollowUpDialog(LaneDialog):
         self.client_edit.setClearButtonEnabled(True)
         self.completer = ClientCompleter(self)
         self.chosen_label = named(QLabel(), "ownClientChosenLabel")
-        self.chosen_label.setStyleSheet("QLabel { color: #555555; }")
+        set_tone(self.chosen_label, HINT)
         self.date_edit = named(QDateEdit(), "ownNextContactDateEdit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.dialogs.base import LaneDialog
 from gui.widgets.field_error import named
+from gui.widgets.tone import HINT, set_tone
 from services import followups
 from services.followups import QueueRow, RmOption
 
@@ -60,7 +61,7 @@ class ReassignDialog(LaneDialog):
         self.errors.add_row(form, self.tr("&Hand to"), self.rm_combo, "rm")
         hint = QLabel(self.tr("The attempts and appointments go with it; the log keeps who held it before."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("QLabel { color: #666666; }")
+        set_tone(hint, HINT)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

@@ -25,6 +25,7 @@ from gui.widgets.client_completer import ClientCompleter
 from gui.widgets.field_error import named
 from gui.widgets.labels import tier_label
 from gui.widgets.retention_labels import action_label, band_label, move_label, reason_label, result_label
+from gui.widgets.tone import HINT, set_tone
 from models import AmountBand, RetentionActionKind, RetentionMove, RetentionReason, RetentionResult
 from services import retention
 from services.clients import ClientMatch, search_clients
@@ -33,7 +34,6 @@ from services.errors import Conflict, NotFound
 from services.retention import RetentionActionRow, RetentionRow
 
 SEARCH_DELAY_MS = 250
-HINT_STYLE = "QLabel { color: #555555; }"
 
 
 def _choose_first(combo: QComboBox, text: str) -> None:
@@ -63,7 +63,7 @@ class FlagRetentionDialog(LaneDialog):
         self.client_edit.setClearButtonEnabled(True)
         self.completer = ClientCompleter(self)
         self.chosen_label = named(QLabel(), "retentionClientChosenLabel")
-        self.chosen_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.chosen_label, HINT)
         self.chosen_label.setTextFormat(Qt.TextFormat.PlainText)
         self.moves_list = named(QListWidget(), "retentionMovesList")
         for move in RetentionMove:
@@ -102,7 +102,7 @@ class FlagRetentionDialog(LaneDialog):
         self.errors.add_row(form, self.tr("&Reason"), self.reason_combo, "reason")
         self.errors.add_row(form, self.tr("Client's &words"), self.reason_edit, "reason_text")
         hint = QLabel(self.tr("Only premium clients are flagged. Never type account numbers or exact amounts."))
-        hint.setStyleSheet(HINT_STYLE)
+        set_tone(hint, HINT)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
@@ -257,7 +257,7 @@ class RetentionActionDialog(_RecordDialog):
         self.history_list = named(QListWidget(), "retentionActionsList")
         self.history_list.setFixedHeight(96)
         self.step_in_label = named(QLabel(), "retentionStepInLabel")
-        self.step_in_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.step_in_label, HINT)
         if retention.steps_in(ctx.actor, row.rm_id):
             self.step_in_label.setText(self.tr("You are stepping in for the client's RM."))
         self.step_in_label.setVisible(bool(self.step_in_label.text()))
@@ -341,7 +341,7 @@ class CloseRetentionDialog(_RecordDialog):
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         named(buttons.addButton(QDialogButtonBox.StandardButton.Cancel), "cancelRetentionResultButton")
         efforts = QLabel(self.tr("Efforts on record: {n}").format(n=row.actions))
-        efforts.setStyleSheet(HINT_STYLE)
+        set_tone(efforts, HINT)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

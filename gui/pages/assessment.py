@@ -36,6 +36,7 @@ from gui.widgets.dates import pydate, qdate
 from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.save_path import ask_save_path
+from gui.widgets.tone import CAUTION, set_tone
 from models import Role
 from services.saving import when
 
@@ -255,17 +256,17 @@ class AssessmentPage(Page):
         if sub is None:
             self.submission_label.setText(self.tr("{month} has not been submitted to the head office.").format(
                 month=f"{self.month:%Y-%m}"))
-            self.submission_label.setStyleSheet("")
+            set_tone(self.submission_label, None)
             return
         said = self.tr("Submitted to the head office {at} by {by} ({no})").format(
             at=when(sub.submitted_at), by=sub.submitted_by, no=sub.submitted_by_no)
         if sub.differs_from(rows):
             self.submission_label.setText(self.tr("{said}; the figures have changed since: submit again to report "
                                                   "them.").format(said=said))
-            self.submission_label.setStyleSheet("color: #8a6d00;")
+            set_tone(self.submission_label, CAUTION)
         else:
             self.submission_label.setText(self.tr("{said}; the figures are unchanged.").format(said=said))
-            self.submission_label.setStyleSheet("")
+            set_tone(self.submission_label, None)
 
     @Slot()
     def on_submit_clicked(self) -> None:

@@ -28,6 +28,7 @@ from gui.pages.base import Page
 from gui.widgets.columns import fit_columns
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
+from gui.widgets.tone import HINT, set_tone
 from services.audit import ReviewFilter
 
 DEFAULT_DAYS = 30  # the review opens on the last month; the dates reach back to the first event
@@ -75,7 +76,7 @@ class AuditReviewPage(Page):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         note = QLabel(self.tr("Codes and record numbers only: the log holds no client data."))
-        note.setStyleSheet("QLabel { color: #666666; }")
+        set_tone(note, HINT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(title)

@@ -32,6 +32,7 @@ from gui.context import AppContext
 from gui.itemmodels.client_search import PAGE, ClientSearchModel
 from gui.pages.base import Page
 from gui.widgets.field_error import FieldErrorLabel, named
+from gui.widgets.tone import HINT, set_tone
 from services import clients
 from services.clients import ClientMatch
 from services.errors import ValidationError
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
     from gui.pages.referral_form import ReferralPage
 
 DEBOUNCE_MS = 150  # one query per pause in typing, not per key
-HINT_STYLE = "QLabel { color: #666666; }"
 
 
 class ClientSearchPage(Page):
@@ -67,7 +67,7 @@ class ClientSearchPage(Page):
         self.search_edit.setClearButtonEnabled(True)
         self.search_error = FieldErrorLabel("clientSearchEdit", wrap=True)
         self.summary_label = named(QLabel(), "clientSearchSummaryLabel")
-        self.summary_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.summary_label, HINT)
         self.table = named(QTableView(), "clientSearchResults")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,7 +88,7 @@ class ClientSearchPage(Page):
         hint = QLabel(self.tr("Enter or double-click opens the profile of a client you look after.")
                       if self.entitled else
                       self.tr("Enter or double-click files a referral for the client."))
-        hint.setStyleSheet(HINT_STYLE)
+        set_tone(hint, HINT)
         col = QVBoxLayout(self)
         col.addWidget(QLabel(self.tr("Find a client")))
         col.addWidget(self.search_edit)

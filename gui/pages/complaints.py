@@ -31,6 +31,7 @@ from gui.itemmodels.complaints import ComplaintTableModel, state_label
 from gui.pages.base import Page
 from gui.widgets.columns import fit_columns
 from gui.widgets.field_error import FieldErrorLabel, named
+from gui.widgets.tone import ALERT, HINT, set_tone
 from services.errors import Conflict
 from services.permissions import Action, allowed, owns_complaints
 
@@ -39,8 +40,6 @@ from services.permissions import Action, allowed, owns_complaints
 if TYPE_CHECKING:
     from services.complaints import ComplaintRow, DueCounts
 
-HINT_STYLE = "QLabel { color: #666666; }"
-OVERDUE_STYLE = "QLabel { color: #b3261e; font-weight: bold; }"
 
 
 class ComplaintPage(Page):
@@ -114,7 +113,7 @@ class ComplaintPage(Page):
         hint = QLabel(self.tr("Due 3 working days after receipt (public holidays and the branch's own list "
                               "count); the supervisor may extend once, to 7. Overdue complaints are red and on top."))
         hint.setWordWrap(True)
-        hint.setStyleSheet(HINT_STYLE)
+        set_tone(hint, HINT)
 
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 10, 12, 10)
@@ -166,7 +165,7 @@ class ComplaintPage(Page):
     def _show_counts(self, counts: DueCounts) -> None:
         self.due_label.setText(self.tr("{overdue} overdue · {today} due today").format(
             overdue=counts.overdue, today=counts.due_today))
-        self.due_label.setStyleSheet(OVERDUE_STYLE if counts.overdue else HINT_STYLE)
+        set_tone(self.due_label, ALERT if counts.overdue else HINT)
 
     # --- slots ----------------------------------------------------------------------------------
 

@@ -22,14 +22,10 @@ from gui.widgets.dates import pydate, qdate
 from gui.widgets.day_close_table import DayCloseTable
 from gui.widgets.field_error import named
 from gui.widgets.outcome_panel import OutcomePanel
+from gui.widgets.tone import HINT, set_tone
 from services import dayclose
 from services.dayclose import DayReconciliation, DayState
 from services.db import BRANCH_TZ
-
-BANNER_STYLE = (
-    "QLabel#dayClosedBanner { background: #fff4e5; color: #7a4100; border: 1px solid #f0c48a;"
-    " border-radius: 3px; padding: 4px 8px; font-weight: bold; }"
-)
 
 
 def _hm(moment: dt.datetime | None) -> str:
@@ -58,7 +54,6 @@ class DayClosePage(Page):
         self.rec: DayReconciliation | None = None
         self._stale = False  # the database changed while a reload had to wait
         self._dialog: QDialog | None = None  # the question or reason dialog on screen
-        self.setStyleSheet(BANNER_STYLE)
 
         today = ctx.db.today()
         self.date_edit = QDateEdit(qdate(today))
@@ -93,7 +88,7 @@ class DayClosePage(Page):
         self.reopen_button.hide()  # until the day's reconciliation says the viewer may reopen days
         self.hint_label = QLabel()
         named(self.hint_label, "dayCloseHintLabel")
-        self.hint_label.setStyleSheet("color: #666;")
+        set_tone(self.hint_label, HINT)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Business day")))

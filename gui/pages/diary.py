@@ -33,6 +33,7 @@ from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import named
 from gui.widgets.maintenance_due import MaintenanceDuePanel
 from gui.widgets.save_path import ask_save_path
+from gui.widgets.tone import HINT, set_tone
 from gui.widgets.week_plan import WeekPlanPanel, list_table
 
 # Services and dialogs used only when the person acts are imported where used, not at start-up
@@ -77,7 +78,7 @@ class DiaryPage(Page):
         self.counts_label = named(QLabel(), "diaryCountsLabel")
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.made_label = named(QLabel(), "diaryMadeLabel")
-        self.made_label.setStyleSheet("color: #555;")
+        set_tone(self.made_label, HINT)
 
         self.day_model = DiaryDayModel(self)
         self.table = list_table("diaryTable")
@@ -92,7 +93,7 @@ class DiaryPage(Page):
         self.missed_button = named(QPushButton(self.tr("Missed")), "appointmentMissedButton")
         self.move_button = named(QPushButton(self.tr("Move…")), "moveAppointmentButton")
         self.status_label = ExportStatus("diaryStatusLabel")
-        self.status_label.setStyleSheet("color: #555;")
+        set_tone(self.status_label, HINT)
 
         self.week = WeekPlanPanel(self)
         self.plan_model = self.week.model

@@ -44,15 +44,13 @@ from gui.widgets.first_paint import after_next_paint
 from gui.widgets.labels import client_type_label, follow_up_state_label
 from gui.widgets.maintenance_due import MaintenanceDuePanel
 from gui.widgets.target_progress import TargetProgress
+from gui.widgets.tone import ALERT, DUE_TODAY, HINT, set_tone
 from models import ClientType, FollowUpOrigin, FollowUpState
 from services import accounts, followups
 from services.followups import QueueCounts, QueueFilter, QueueRow, RmOption
 from services.permissions import Action, allowed
 
 SEARCH_DELAY_MS = 250
-HINT_STYLE = "QLabel { color: #666666; }"
-OVERDUE_STYLE = "QLabel { color: #b3261e; font-weight: bold; }"
-TODAY_STYLE = "QLabel { color: #7a4f01; font-weight: bold; }"
 
 
 class FollowUpPage(Page):
@@ -89,9 +87,9 @@ class FollowUpPage(Page):
         font.setBold(True)
         title.setFont(font)
         self.overdue_label = named(QLabel(), "overdueCountLabel")
-        self.overdue_label.setStyleSheet(OVERDUE_STYLE)
+        set_tone(self.overdue_label, ALERT)
         self.due_today_label = named(QLabel(), "dueTodayCountLabel")
-        self.due_today_label.setStyleSheet(TODAY_STYLE)
+        set_tone(self.due_today_label, DUE_TODAY)
         self.upcoming_label = named(QLabel(), "upcomingCountLabel")
         self._show_counts(None)
         self.rm_combo = named(QComboBox(), "rmFilterCombo")
@@ -169,7 +167,7 @@ class FollowUpPage(Page):
             buttons.addWidget(button)
         hint = QLabel(self.tr("Overdue first, oldest first, then due today, then upcoming. "
                               "Clients are masked here: the full number only in the profile."))
-        hint.setStyleSheet(HINT_STYLE)
+        set_tone(hint, HINT)
 
         self.queue_panel = named(QWidget(), "followUpQueuePanel")
         panel = QVBoxLayout(self.queue_panel)

@@ -24,6 +24,7 @@ from gui.pages.base import Page
 from gui.pages.reports import ReportsPage
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import named
+from gui.widgets.tone import HINT, set_tone
 from services import headoffice
 from services.headoffice import BranchRank
 from services.stats import BranchLine, month_of, period_of
@@ -94,7 +95,7 @@ class BranchRankingPage(Page):
         self.table.setModel(self.model)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # most referrals first
         self.count_label = named(QLabel(), "rankingCountLabel")
-        self.count_label.setStyleSheet("color: #5b6b7b;")
+        set_tone(self.count_label, HINT)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period")))
@@ -161,7 +162,7 @@ class BranchMonthPage(Page):
         self.table.setModel(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         note = named(QLabel(self.tr("Each cell: this month / the month before.")), "branchMonthNoteLabel")
-        note.setStyleSheet("color: #5b6b7b;")
+        set_tone(note, HINT)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))

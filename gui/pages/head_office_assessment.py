@@ -27,6 +27,7 @@ from gui.widgets.dates import pydate, qdate
 from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import named
 from gui.widgets.save_path import ask_save_path
+from gui.widgets.tone import HINT, set_tone
 from services import headoffice
 from services.assessment import Submission
 from services.headoffice import BranchAssessment
@@ -72,7 +73,7 @@ class HeadOfficeAssessmentPage(Page):
         self.month_edit.setCalendarPopup(True)
         self.month_edit.setMaximumDate(qdate(today))
         self.count_label = named(QLabel(), "headOfficeAssessmentCountLabel")
-        self.count_label.setStyleSheet("color: #5b6b7b;")
+        set_tone(self.count_label, HINT)
         self.model = BranchAssessmentModel(self)
         self.table = _table("headOfficeAssessmentTable")
         self.table.setModel(self.model)
@@ -83,7 +84,7 @@ class HeadOfficeAssessmentPage(Page):
         self.rm_table.setModel(self.rms)
         note = named(QLabel(self.tr("Each branch's supervisor submits the month's assessment; a branch that has "
                                     "not submitted shows no figures.")), "headOfficeAssessmentNoteLabel")
-        note.setStyleSheet("color: #5b6b7b;")
+        set_tone(note, HINT)
         note.setWordWrap(True)
         self.export_button = named(QPushButton(self.tr("&Export…")), "exportHeadOfficeAssessmentButton")
         self.export_label = ExportStatus("headOfficeAssessmentExportLabel")

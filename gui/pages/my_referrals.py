@@ -34,12 +34,11 @@ from gui.pages.base import Page
 from gui.widgets.columns import fit_columns
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, named
+from gui.widgets.tone import HINT, set_tone
 from services import referrals
 from services.errors import Conflict, ValidationError
 from services.permissions import Action, allowed
 from services.referrals import ReferralRow
-
-HINT_STYLE = "QLabel { color: #666666; }"
 
 
 class MyReferralsPage(Page):
@@ -81,7 +80,7 @@ class MyReferralsPage(Page):
         named(self.today_button, "referralTodayButton")
         self.summary_label = QLabel()
         named(self.summary_label, "referralSummaryLabel")
-        self.summary_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.summary_label, HINT)
         self.void_button = QPushButton(self.tr("&Void…"))
         named(self.void_button, "voidReferralButton")
         self.void_button.setEnabled(False)
@@ -123,7 +122,7 @@ class MyReferralsPage(Page):
         header.setHighlightSections(False)
         self.error_label = FieldErrorLabel("referralTable", wrap=True)
         hint = QLabel(self.tr("Voided referrals stay listed, struck through; hover for the reason."))
-        hint.setStyleSheet(HINT_STYLE)
+        set_tone(hint, HINT)
 
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 10, 12, 10)

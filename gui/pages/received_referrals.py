@@ -26,6 +26,7 @@ from gui.pages.base import Page
 from gui.widgets.columns import fit_columns
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, named
+from gui.widgets.tone import HINT, set_tone
 from services.permissions import Action, allowed
 from services.received import ReceivedRow
 
@@ -34,7 +35,6 @@ from services.received import ReceivedRow
 if TYPE_CHECKING:
     from gui.dialogs.outcome import OutcomeDialog
 
-HINT_STYLE = "QLabel { color: #666666; }"
 
 
 class ReceivedReferralsPanel(QWidget):
@@ -79,7 +79,7 @@ class ReceivedReferralsPanel(QWidget):
         date_label.setBuddy(self.date_edit)
         self.today_button = named(QPushButton(self.tr("Today")), "receivedTodayButton")
         self.summary_label = named(QLabel(), "receivedSummaryLabel")
-        self.summary_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.summary_label, HINT)
         self.outcome_button = named(QPushButton(self.tr("Record &outcome…")), "recordOutcomeButton")
         self.outcome_button.setEnabled(False)
 

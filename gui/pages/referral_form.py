@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from gui import messages
 from gui.context import AppContext
 from gui.pages.base import Page
-from gui.pages.referral_form_ui import HINT_STYLE, ReferralFormUi
+from gui.pages.referral_form_ui import ReferralFormUi
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors
+from gui.widgets.tone import ERROR, HINT, set_tone
 from models import Channel, DiversionWhere, ReferralStatus, Role
 from services import accounts, clients, diversion, referrals
 from services import validation as v
@@ -287,7 +288,7 @@ class ReferralPage(Page, ReferralFormUi):
     def on_note_changed(self) -> None:
         n = len(self.note_edit.toPlainText())
         self.note_count_label.setText(f"{n}/{NOTE_MAX}")
-        self.note_count_label.setStyleSheet("QLabel { color: #b3261e; }" if n > NOTE_MAX else HINT_STYLE)
+        set_tone(self.note_count_label, ERROR if n > NOTE_MAX else HINT)
 
     # --- diversion of an ordinary client (docs/diversion.md) ------------------------------
 

@@ -37,15 +37,8 @@ from gui.widgets.client_completer import ClientCompleter
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.labels import channel_label, client_type_label
 from gui.widgets.optional_datetime import OptionalDateTimeEdit, next_working_day_at_ten
+from gui.widgets.tone import HINT, SAVED, set_tone
 from models import Channel, ClientType
-
-WARNING_STYLE = (
-    "QLabel#duplicateWarningLabel { background: #fff4e5; color: #6b3a00; border: 1px solid #f0c48a;"
-    " border-radius: 3px; padding: 4px 8px; }"
-)
-SAVED_STYLE = "QLabel { color: #1b5e20; font-weight: bold; }"
-HINT_STYLE = "QLabel { color: #666666; }"
-DIVERSION_STYLE = "QFrame#diversionPrompt { background: #eef4fb; border: 1px solid #9bbce0; border-radius: 3px; }"
 
 
 class ReferralFormUi(QWidget):
@@ -174,7 +167,7 @@ class ReferralFormUi(QWidget):
         title_font.setBold(True)
         title.setFont(title_font)
         hint = QLabel(self.tr("Enter saves · Esc clears · Ctrl+N new referral"))
-        hint.setStyleSheet(HINT_STYLE)
+        set_tone(hint, HINT)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
@@ -182,7 +175,6 @@ class ReferralFormUi(QWidget):
 
         self.warning_label = QLabel()
         named(self.warning_label, "duplicateWarningLabel")
-        self.warning_label.setStyleSheet(WARNING_STYLE)
         self.warning_label.setWordWrap(True)
         self.warning_label.setVisible(False)
 
@@ -190,7 +182,7 @@ class ReferralFormUi(QWidget):
 
         self.saved_label = QLabel()
         named(self.saved_label, "referralSavedLabel")
-        self.saved_label.setStyleSheet(SAVED_STYLE)
+        set_tone(self.saved_label, SAVED)
         self.clear_button = QPushButton(self.tr("Clear (Esc)"))
         named(self.clear_button, "clearReferralButton")
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Esc is the keyboard's way
@@ -238,7 +230,6 @@ class ReferralFormUi(QWidget):
         """Shown when the client type is 个人普通客户: count a diversion instead (docs/diversion.md)."""
         self.diversion_prompt = QFrame()
         named(self.diversion_prompt, "diversionPrompt")
-        self.diversion_prompt.setStyleSheet(DIVERSION_STYLE)
         text = QLabel(self.tr("Ordinary clients are not referred: guide the client and count a diversion."))
         named(text, "diversionPromptLabel")
         text.setWordWrap(True)

@@ -30,6 +30,7 @@ from gui.widgets.dates import pydate, qdate
 from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import named
 from gui.widgets.save_path import ask_save_path
+from gui.widgets.tone import HINT, set_tone
 from services import accounts
 from services.permissions import Action, allowed
 from services.stats import period_of
@@ -89,7 +90,7 @@ class ReportsPage(Page):
                               "sign; the Excel workbook is for further work. Client data is masked."))
         named(note, "reportNoteLabel")
         note.setWordWrap(True)
-        note.setStyleSheet("color: #5b6b7b;")
+        set_tone(note, HINT)
         box = QGroupBox(self.tr("Referral statistics sheet"))
         box.setMinimumWidth(480)
         box.setMaximumWidth(560)

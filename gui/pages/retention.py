@@ -25,6 +25,7 @@ from gui.itemmodels.retention import RetentionTableModel
 from gui.pages.base import Page
 from gui.widgets.columns import fit_columns
 from gui.widgets.field_error import FieldErrorLabel, named
+from gui.widgets.tone import HINT, set_tone
 from services.permissions import Action, allowed
 
 # Services and dialogs used only when the person acts are imported where used, not at start-up
@@ -32,7 +33,6 @@ from services.permissions import Action, allowed
 if TYPE_CHECKING:
     from services.retention import RetentionRow
 
-HINT_STYLE = "QLabel { color: #666666; }"
 
 
 class RetentionPage(Page):
@@ -59,7 +59,7 @@ class RetentionPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         title.setFont(font)
         self.summary_label = named(QLabel(), "retentionSummaryLabel")
-        self.summary_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.summary_label, HINT)
         self.new_button = named(QPushButton(self.tr("&Flag a closure…")), "newRetentionButton")
         self.new_button.setVisible(allowed(self.ctx.actor.role, Action.RETENTION_FLAG))
         self.action_button = named(QPushButton(self.tr("Record &effort…")), "recordRetentionActionButton")

@@ -36,11 +36,11 @@ from gui.context import AppContext
 from gui.lane_ops import LaneOps
 from gui.pages.base import Page
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
+from gui.widgets.tone import HINT, SAVED, set_tone
 from models import Role
 from services.errors import Conflict, ValidationError
 from services.settings import BranchSettingsView, SettingsInput
 
-SAVED_STYLE = "QLabel { color: #1b5e20; font-weight: bold; }"
 CONFIRMATION_MS = 6000
 
 
@@ -95,7 +95,7 @@ class BranchSettingsSection(QWidget):
         self.down_button = named(QPushButton(self.tr("Do&wn")), "moveInterestDownButton")
         self.save_button = named(QPushButton(self.tr("Sa&ve settings")), "saveSettingsButton")
         self.saved_label = named(QLabel(), "settingsSavedLabel")
-        self.saved_label.setStyleSheet(SAVED_STYLE)
+        set_tone(self.saved_label, SAVED)
         self._saved_timer = QTimer(self)
         self._saved_timer.setSingleShot(True)
         self._saved_timer.setInterval(CONFIRMATION_MS)
@@ -115,12 +115,12 @@ class BranchSettingsSection(QWidget):
         self.errors.add_row(form, label(self.tr("&Idle lock after"), self.idle_spin), self.idle_spin,
                             "idle_lock_minutes")
         hint = QLabel(self.tr("1–60 minutes without input lock the window"))
-        hint.setStyleSheet("QLabel { color: #666666; }")
+        set_tone(hint, HINT)
         form.addRow("", hint)
         self.errors.add_row(form, label(self.tr("Propose abandoning a&fter"), self.abandon_spin),
                             self.abandon_spin, "abandon_after_attempts")
         hint2 = QLabel(self.tr("1–20 unanswered contact attempts in a row"))
-        hint2.setStyleSheet("QLabel { color: #666666; }")
+        set_tone(hint2, HINT)
         form.addRow("", hint2)
 
         interests = named(QWidget(), "interestsSettings")  # its error label: interestsSettingsError
@@ -139,7 +139,7 @@ class BranchSettingsSection(QWidget):
         list_row.addLayout(buttons)
         box.addLayout(list_row)
         note = QLabel(self.tr("Referrals already filed keep the interests they were filed with."))
-        note.setStyleSheet("QLabel { color: #666666; }")
+        set_tone(note, HINT)
         note.setWordWrap(True)
         box.addWidget(note)
         self.errors.add_row(form, label(self.tr("In&terests"), self.new_interest_edit), interests, "interests")

@@ -33,6 +33,7 @@ from gui.widgets.dates import pydate, qdate
 from gui.widgets.export_status import ExportStatus
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.save_path import ask_save_path
+from gui.widgets.tone import HINT, custom, set_tone
 from models import Role
 from services.db import BRANCH_TZ
 from services.errors import ServiceError
@@ -106,7 +107,7 @@ class WeeklySummaryPage(Page):
         self.findings_edit.setTabChangesFocus(True)
         self.counter_label = QLabel()
         named(self.counter_label, "weeklyFindingsCounter")
-        self.counter_label.setStyleSheet("color: #5b6b7b;")
+        set_tone(self.counter_label, HINT)
         self.submit_button = QPushButton(self.tr("Submit the week's summary"))
         named(self.submit_button, "submitWeeklySummaryButton")
         self.errors = FieldErrors(FieldErrorLabel("weeklySummary", wrap=True))
@@ -292,7 +293,7 @@ class WeeklySummaryPage(Page):
         if submitted_at is not None:
             text += self.tr(" at {at}").format(at=_hm(submitted_at))
         self.state_label.setText(text)
-        self.state_label.setStyleSheet(f"color: {state_colour(state).name()}; font-weight: bold;")
+        set_tone(self.state_label, custom(state_colour(state), bold=True))
 
     def _on_submitted(self, view: WeekView) -> None:
         self.errors.clear()
@@ -326,7 +327,7 @@ class WeeklySummaryPage(Page):
             on=week.count(SummaryState.ON_TIME), late=week.count(SummaryState.LATE),
             missing=week.count(SummaryState.MISSING), open=week.count(SummaryState.NOT_SUBMITTED))
         self.state_label.setText(counts)
-        self.state_label.setStyleSheet("")
+        set_tone(self.state_label, None)
         row = self.branch_model.row_of(self._selected_rm) if self._selected_rm is not None else None
         self.branch_table.selectRow(row if row is not None else 0)
         if not week.rows:

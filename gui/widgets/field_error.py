@@ -8,7 +8,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-ERROR_STYLE = "QLabel { color: #b3261e; }"
+from gui.widgets.tone import ERROR, set_tone
 
 _W = TypeVar("_W", bound=QWidget)
 
@@ -27,7 +27,7 @@ class FieldErrorLabel(QLabel):
         super().__init__(parent)
         self._form: QFormLayout | None = None
         named(self, f"{field_name}Error")
-        self.setStyleSheet(ERROR_STYLE)
+        set_tone(self, ERROR)
         # Field messages are one short line; wrapping inside a form row would make the row
         # reserve room for lines it does not use. Messages for the whole form may wrap.
         self.setWordWrap(wrap)

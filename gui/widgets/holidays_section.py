@@ -31,6 +31,7 @@ from gui.itemmodels.holidays import HolidayListModel, holiday_kind_label
 from gui.lane_ops import LaneOps
 from gui.widgets.dates import pydate, qdate
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
+from gui.widgets.tone import HINT, set_tone
 from models import HolidayKind
 from services import workdays
 from services.workdays import HolidayRow
@@ -84,7 +85,7 @@ class HolidaysSection(QWidget):
         self.errors.add_row(form, self.tr("Name"), self.name_edit, "holiday_name")
         self.calendar_label = named(QLabel(), "holidayCalendarLabel")
         self.calendar_label.setWordWrap(True)
-        self.calendar_label.setStyleSheet("QLabel { color: #666666; }")
+        set_tone(self.calendar_label, HINT)
         self.calendar_label.setText(self._calendar_note(today))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

@@ -33,14 +33,13 @@ from gui.itemmodels.maintenance_due import MaintenanceDueModel
 from gui.lane_ops import LaneOps
 from gui.widgets.field_error import FieldErrorLabel, named
 from gui.widgets.labels import tier_label
+from gui.widgets.tone import HINT, TITLE, set_tone
 
 # Services and dialogs used only when the person acts are imported where used, not at start-up
 # (docs/architecture.md "Start-up"); here for annotations only.
 if TYPE_CHECKING:
     from services.maintenance import Birthday, DueRow, HolidaySpan
 
-HINT_STYLE = "QLabel { color: #666666; }"
-TITLE_STYLE = "QLabel { font-weight: bold; }"
 
 
 def holiday_label(code: str) -> str:
@@ -73,9 +72,9 @@ class MaintenanceDuePanel(QWidget):
         self.model = MaintenanceDueModel(ctx, self)
 
         self.title = QLabel(self.tr("Maintenance due"))
-        self.title.setStyleSheet(TITLE_STYLE)
+        set_tone(self.title, TITLE)
         self.count_label = named(QLabel(), "maintenanceDueCountLabel")
-        self.count_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.count_label, HINT)
         self.table = named(QTableView(), "maintenanceDueTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -96,10 +95,10 @@ class MaintenanceDuePanel(QWidget):
             button.setEnabled(False)
 
         self.birthdays_title = QLabel(self.tr("Birthdays, coming 7 days"))
-        self.birthdays_title.setStyleSheet(TITLE_STYLE)
+        set_tone(self.birthdays_title, TITLE)
         self.birthdays_list = named(QListWidget(), "upcomingBirthdaysList")
         self.holidays_title = QLabel(self.tr("Holidays, coming 7 days"))
-        self.holidays_title.setStyleSheet(TITLE_STYLE)
+        set_tone(self.holidays_title, TITLE)
         self.holidays_label = named(QLabel(), "upcomingHolidaysLabel")
         self.holidays_label.setWordWrap(True)
 
@@ -116,7 +115,7 @@ class MaintenanceDuePanel(QWidget):
         if not compact:
             hint = QLabel(self.tr("Overdue first. A call is kept by any contact, a visit by a visit; "
                                   "the plans per tier are the branch's setting."))
-            hint.setStyleSheet(HINT_STYLE)
+            set_tone(hint, HINT)
             hint.setWordWrap(True)
             left.addWidget(hint)
         right = QVBoxLayout()

@@ -19,12 +19,12 @@ from gui.context import AppContext
 from gui.lane_ops import LaneOps
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
 from gui.widgets.labels import tier_label
+from gui.widgets.tone import HINT, set_tone
 from models import Tier
 from services import maintenance
 from services.errors import Conflict
 from services.maintenance import DEFAULT_PLANS, PLANNED_TIERS, Due, Plans, PlansView, plan_field
 
-HINT_STYLE = "QLabel { color: #666666; }"
 _TIER_NAMES = {Tier.CORE: "Core", Tier.ORDINARY_PREMIUM: "OrdinaryPremium", Tier.TO_WIN: "ToWin",
                Tier.POTENTIAL: "Potential"}
 
@@ -70,10 +70,10 @@ class MaintenancePlansSection(QWidget):
                 self.edits[(tier, what)] = edit
                 self.errors.add_row(form, labels[what].format(tier=tier_label(tier)), edit, plan_field(tier, what))
         self.status_label = named(QLabel(), "maintenancePlansStatusLabel")
-        self.status_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.status_label, HINT)
         hint = QLabel(self.tr("Whole days from 1 to 366; leave empty for none. A call is kept by any contact, "
                               "a visit by a visit."))
-        hint.setStyleSheet(HINT_STYLE)
+        set_tone(hint, HINT)
         hint.setWordWrap(True)
         self.save_button = named(QPushButton(self.tr("Save plans")), "saveMaintenancePlansButton")
         self.reset_button = named(QPushButton(self.tr("Defaults")), "resetMaintenancePlansButton")

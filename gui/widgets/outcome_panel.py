@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.widgets.field_error import FieldErrorLabel, FieldErrors, named
+from gui.widgets.tone import HINT, set_tone
 from services.dayclose import ReconLine
 from services.db import BRANCH_TZ
 
@@ -73,7 +74,7 @@ class OutcomePanel(QGroupBox):
         self.hint_label = QLabel()
         named(self.hint_label, "outcomeHintLabel")
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #666;")
+        set_tone(self.hint_label, HINT)
 
         met_row, deal_row = QHBoxLayout(), QHBoxLayout()
         met_row.addWidget(self.met_yes)
