@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPlainTextEdit, QPushButton, QTableView, QWidget
 
 from gui.context import AppContext
-from gui.itemmodels.weekly import WeeklyBranchModel, WeeklyFiguresModel
+from gui.itemmodels.weekly import WeeklyBranchModel, WeeklyFiguresModel, state_colour
 from gui.pages.weekly_summary import WeeklySummaryPage
 from services import weekly
 from services.db import Database
@@ -183,6 +183,12 @@ def test_the_idle_lock_clears_the_findings(qtbot, db, f, week, open_page):
     page.clear_sensitive()
     assert child(page, QPlainTextEdit, "weeklyFindingsEdit").toPlainText() == ""
     assert _figures(page).rowCount() == 0 and child(page, QTableView, "weeklyBranchTable").model().rowCount() == 0
+
+
+def test_every_summary_state_has_a_colour_of_its_own() -> None:
+    # The colours are keyed by the states' values, so the page need not import the service at start-up.
+    colours = {state: state_colour(state).name() for state in SummaryState}
+    assert len(set(colours.values())) == len(SummaryState)
 
 
 def test_the_item_models_pass_the_model_tester(qtbot, qtmodeltester, db, f, week):
