@@ -59,12 +59,16 @@ class MaintenanceDueModel(KeysetTableModel["DueRow"]):
 
     def _window_job(self, after: DueRow | None, limit: int,
                     first: bool) -> Callable[[], tuple[list[DueRow], None]]:
-        from services import maintenance
-
         assert self._today is not None
         db, actor, rm_id, today = self._ctx.db, self._ctx.actor, self._rm_id, self._today
         key: DueKey | None = after.key if after is not None else None
-        return lambda: (maintenance.due(db, actor, today, rm_id, after=key, limit=limit), None)
+
+        def work() -> tuple[list[DueRow], None]:
+            from services import maintenance  # on the lane: see MaintenanceDuePanel.refresh
+
+            return maintenance.due(db, actor, today, rm_id, after=key, limit=limit), None
+
+        return work
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -149,14 +149,16 @@ class MaintenanceDuePanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from services import maintenance
-
         self.error_label.clear_error()
         today = self.ctx.db.today()
         self.model.load(self.rm_id, today)
         db, actor, rm_id = self.ctx.db, self.ctx.actor, self.rm_id
 
         def job() -> tuple[list[Birthday], list[HolidaySpan]]:
+            # First imported here, on the lane: the desk's first refresh comes right after the
+            # queue has painted, and the import is 5-25 ms (docs/architecture.md "Start-up").
+            from services import maintenance
+
             return maintenance.birthdays(db, actor, today, rm_id=rm_id), maintenance.holidays(db, actor, today)
 
         self._ops.run(job, lambda answer: self._show_occasions(*answer), key="occasions")
