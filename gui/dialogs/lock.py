@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from services.db import Database
     from services.permissions import Actor
 
+# How long after the first paint the idle watch starts (see IdleWatcher.start).
+WATCH_AFTER_PAINT_MS = 500
+
 _INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
     QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
@@ -60,15 +63,23 @@ class IdleWatcher(QObject):
     def start(self, *, after_paint_of: QWidget | None = None) -> None:
         """Count from now; any input starts the count again.
 
-        With ``after_paint_of``, input is watched from that widget's next paint on: the watch is
-        a Python call for every event of the application, and a session's first paint has
-        enough to do (docs/architecture.md "Start-up").
+        With ``after_paint_of``, input is watched from a moment after that widget's next paint
+        on: the watch is a Python call for every event of the application, and a session's first
+        paint has enough to do. Its first events also make PySide6 find a Python type for each
+        Qt object that has none yet, which creates some ninety of Qt's enums (about 28 ms); that
+        waits until the window is on the screen (docs/architecture.md "Start-up"). Input in
+        that moment does not restart the count; the moment is half a second, or a quarter of a
+        count set in seconds (tests).
         """
         self._timer.start()
         if after_paint_of is None:
             self._watch_input()
         else:
-            after_next_paint(after_paint_of, self._watch_input)
+            after_next_paint(after_paint_of, self._watch_input_soon)
+
+    def _watch_input_soon(self) -> None:
+        # A quarter of the count at most: a lock set in seconds (tests) still sees the input.
+        QTimer.singleShot(min(WATCH_AFTER_PAINT_MS, self._timer.interval() // 4), self, self._watch_input)
 
     def _watch_input(self) -> None:
         app = QApplication.instance()
