@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 import resources
 from gui import collector, messages
 from gui.main_window import MainWindow
+from gui.widgets.tone import INK, with_text_colour
 
 if TYPE_CHECKING:
     from services.db import Clock, Database
@@ -77,19 +78,10 @@ def install_translators(app: QApplication, lang: str) -> None:
     _translators_lang = lang
 
 
-# The ink of all text, as the application's palette rather than a style-sheet rule that matches every
-# widget (resources/style.qss says why). Disabled text keeps the style's own grey.
-INK = "#1f2933"
-
-
 def install_style(app: QApplication) -> None:
     if app.property("lobbydesk_style"):
         return
-    palette = app.palette()
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-            palette.setColor(group, role, QColor(INK))
-    app.setPalette(palette)
+    app.setPalette(with_text_colour(app.palette(), INK))
     try:
         sheet = resources.path("style.qss").read_text(encoding="utf-8")
         app.setStyleSheet(sheet.replace("@ICONS@", resources.path("icons").as_posix()))

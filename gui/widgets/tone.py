@@ -20,7 +20,11 @@ from PySide6.QtWidgets import QWidget
 _W = TypeVar("_W", bound=QWidget)
 
 _GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
-_ROLES = (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text)
+_ROLES = (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText)
+
+# The ink of all text: the application's palette (gui.app.install_style), not a style-sheet rule
+# that matches every widget (resources/style.qss says why).
+INK = "#1f2933"
 
 
 class Tone:
@@ -49,14 +53,20 @@ def custom(colour: QColor | str, *, bold: bool = False) -> Tone:
     return Tone("custom", QColor(colour).name(), bold)
 
 
+def with_text_colour(palette: QPalette, colour: QColor | str) -> QPalette:
+    """``palette`` with its text in ``colour`` while enabled; disabled text keeps the style's grey."""
+    colour = QColor(colour)
+    for group in _GROUPS:
+        for role in _ROLES:
+            palette.setColor(group, role, colour)
+    return palette
+
+
 def set_tone(widget: _W, tone: Tone | None) -> _W:
     """Give ``widget``'s text ``tone``; ``None`` returns it to the window's own look."""
     palette = QPalette()  # nothing set: every role comes from the parent until a colour is set
     if tone is not None and tone.colour is not None:
-        colour = QColor(tone.colour)
-        for group in _GROUPS:
-            for role in _ROLES:
-                palette.setColor(group, role, colour)
+        palette = with_text_colour(palette, tone.colour)
     widget.setPalette(palette)
     bold = tone is not None and tone.bold
     if widget.font().bold() != bold:
